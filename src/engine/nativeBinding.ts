@@ -1,0 +1,124 @@
+// The raw Node-API surface of native/addon, and the loader that finds the binary.
+// This file is the seam between the C++ engine and the TypeScript facade: the addon
+// implements exactly this interface; nothing outside src/engine touches it.
+
+/** Endpoint as the native registry describes it. */
+export interface NativeEndpointInfo {
+  endpointDeviceId: string;
+  name: string;
+  description: string;
+  uniqueId: string;
+  /** 'diagnostics' for the two built-in loopbacks, 'loopback' for user pairs. */
+  transport: 'diagnostics' | 'loopback';
+  /** Which side of its pair this endpoint is. */
+  kind: 'loopbackA' | 'loopbackB';
+  /** associationId of the pair ('' for the diagnostics pair). */
+  associationId: string;
+  /** endpointDeviceId of the other side of the pair. */
+  peerEndpointDeviceId: string;
+}
+
+export interface NativeLoopbackSide {
+  name: string;
+  description: string;
+  uniqueId: string;
+}
+
+export interface NativeCreateLoopbackResult {
+  success: boolean;
+  endpointDeviceIdA: string;
+  endpointDeviceIdB: string;
+  errorInformation: string;
+}
+
+export interface NativeEndpointChange {
+  change: 'added' | 'removed' | 'updated';
+  endpoint: NativeEndpointInfo;
+}
+
+export interface NativeConnectionStats {
+  /** Messages written into this connection's receive ring. */
+  received: number;
+  /** Messages that did not fit in the receive ring and were dropped (never blocks the sender). */
+  dropped: number;
+  /** Messages this connection has scheduled for the future and not yet sent. */
+  pendingScheduled: number;
+}
+
+export interface NativeDrainResult {
+  /** Words written into the words buffer. */
+  wordCount: number;
+  /** Messages written (one timestamp each into the timestamps buffer). */
+  messageCount: number;
+  /** True when the ring still holds messages that did not fit in the buffers. */
+  more: boolean;
+}
+
+export interface NativeMultipleSendResult {
+  /** MidiSendMessageResults flags. */
+  result: number;
+  /** Whole messages accepted before the first bad one (all of them on success). */
+  messagesSent: number;
+  /** Words those messages took. */
+  wordsSent: number;
+}
+
+export interface NativeBinding {
+  /** Ticks of MidiClock now (monotonic). */
+  clockNow(): number;
+  /** Ticks per second of clockNow (10 MHz). */
+  readonly clockFrequency: number;
+
+  listEndpoints(): NativeEndpointInfo[];
+  createLoopbackPair(
+    associationId: string,
+    endpointA: NativeLoopbackSide,
+    endpointB: NativeLoopbackSide,
+  ): NativeCreateLoopbackResult;
+  /** False when no pair has that associationId. Open connections to it are closed. */
+  removeLoopbackPair(associationId: string): boolean;
+  /** Registers the one watcher callback (null to remove); called on the JS thread, batched. */
+  setEndpointWatcher(callback: ((changes: NativeEndpointChange[]) => void) | null): void;
+
+  /**
+   * Opens a receiving/sending connection on an endpoint and returns its handle.
+   * `onWake` runs on the JS thread when the receive ring goes from empty to non-empty
+   * (and when the connection is closed underneath, e.g. its pair was removed);
+   * the facade then calls drain() until `more` is false.
+   * Throws an Error naming the id when the endpoint does not exist.
+   */
+  openConnection(endpointDeviceId: string, ringCapacityWords: number, onWake: () => void): number;
+  closeConnection(handle: number): void;
+  isConnectionOpen(handle: number): boolean;
+
+  /** One message: `count` words of `words` from `start`. Returns MidiSendMessageResults flags. */
+  sendMessage(handle: number, timestamp: number, words: Uint32Array, start: number, count: number): number;
+  /** Back-to-back messages sharing one timestamp; stops at the first bad one. */
+  sendMessages(
+    handle: number,
+    timestamp: number,
+    words: Uint32Array,
+    start: number,
+    count: number,
+  ): NativeMultipleSendResult;
+  /**
+   * Back-to-back messages each with its own timestamp (timestamps[i] for the i-th message);
+   * stops at the first bad one.
+   */
+  sendTimestampedMessages(
+    handle: number,
+    timestamps: Float64Array,
+    words: Uint32Array,
+    start: number,
+    count: number,
+  ): NativeMultipleSendResult;
+
+  /** Moves received messages into the caller's buffers (words back to back, one timestamp each). */
+  drain(handle: number, words: Uint32Array, timestamps: Float64Array): NativeDrainResult;
+  stats(handle: number): NativeConnectionStats;
+  /** Drops every message this connection has scheduled; returns how many. */
+  cancelScheduled(handle: number): number;
+
+  /** Closes every connection and joins every native thread. Idempotent; the addon is unusable after. */
+  shutdown(): void;
+}

@@ -1,0 +1,118 @@
+// Public types of the engine facade (names follow Windows MIDI Services, camelCase).
+// src/extension, src/views and tests code against these; src/engine implements them.
+import type { MidiSendMessageResult } from './sendResults';
+
+/** One received message, delivered to onMessageReceived listeners. */
+export interface MidiMessageReceivedEventArgs {
+  /** MidiClock ticks when the message arrived (or its scheduled time). */
+  timestamp: number;
+  /** 1 to 4 words, first word first. */
+  words: Uint32Array;
+  /** Upper nibble of the first word (0x0 to 0xF). */
+  messageType: number;
+  wordCount: number;
+  /** Group (0 to 15) of messages that have one, else undefined. */
+  group: number | undefined;
+  /** Channel (0 to 15) of channel voice messages, else undefined. */
+  channel: number | undefined;
+  connectionId: string;
+  endpointDeviceId: string;
+}
+
+/**
+ * A batch of received messages, the fast path (onMessagesReceived).
+ * Messages lie back to back in `words`; each one's size follows from its first word's
+ * message type (see ump.wordCountForMessageType). `timestamps[i]` is the i-th message's.
+ * The arrays are only valid during the listener call: copy what you keep.
+ */
+export interface MidiMessageBatch {
+  words: Uint32Array;
+  timestamps: Float64Array;
+  messageCount: number;
+  connectionId: string;
+  endpointDeviceId: string;
+}
+
+export interface MidiEndpointConnectionSettings {
+  /** Capacity of the receive ring in 32-bit words (default 1 << 20). */
+  receiveBufferWords?: number;
+}
+
+export interface MidiUniversalPacket {
+  timestamp: number;
+  words: Uint32Array | readonly number[];
+}
+
+export interface MidiMultipleSendResult {
+  result: MidiSendMessageResult;
+  messagesSent: number;
+  wordsSent: number;
+}
+
+export interface MidiConnectionStatistics {
+  received: number;
+  dropped: number;
+  pendingScheduled: number;
+}
+
+export interface MidiLoopbackEndpointDefinition {
+  name: string;
+  description?: string;
+  uniqueId: string;
+}
+
+export interface MidiLoopbackEndpointCreationConfig {
+  associationId: string;
+  endpointA: MidiLoopbackEndpointDefinition;
+  endpointB: MidiLoopbackEndpointDefinition;
+}
+
+export interface MidiLoopbackEndpointCreationResult {
+  success: boolean;
+  endpointDeviceIdA: string;
+  endpointDeviceIdB: string;
+  errorInformation: string;
+}
+
+export type MidiEndpointTransport = 'diagnostics' | 'loopback';
+
+export interface MidiEndpointDeviceInformation {
+  endpointDeviceId: string;
+  name: string;
+  description: string;
+  uniqueId: string;
+  transport: MidiEndpointTransport;
+  kind: 'loopbackA' | 'loopbackB';
+  /** associationId of the loopback pair ('' for the diagnostics pair). */
+  associationId: string;
+  peerEndpointDeviceId: string;
+}
+
+export interface MidiEndpointDeviceWatcherEvent {
+  change: 'added' | 'removed' | 'updated';
+  endpoint: MidiEndpointDeviceInformation;
+}
+
+/** A listener registration; dispose() unsubscribes (VS Code's Disposable shape). */
+export interface MidiDisposable {
+  dispose(): void;
+}
+
+/**
+ * A message processing plugin: sees every received message before the connection's
+ * own handlers. Returning `false` from processIncomingMessages' filter keeps a message
+ * from the connection's handlers (the partitioning the built-in filters offer).
+ */
+export interface MidiEndpointMessageProcessingPlugin {
+  readonly id: string;
+  readonly name: string;
+  isEnabled: boolean;
+  /** Called once when added to an open or not-yet-open connection. */
+  initialize?(connectionId: string): void;
+  /**
+   * Sees one message; return true to let it reach the connection's handlers
+   * (and later plugins), false to keep it from them.
+   */
+  processIncomingMessage(args: MidiMessageReceivedEventArgs): boolean;
+  cleanup?(): void;
+}
