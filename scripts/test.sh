@@ -53,7 +53,7 @@ node_suite() {
   local p f s
   p=$(sed -nE 's/^ℹ pass ([0-9]+)$/\1/p' "$OUT/$name.log" | tail -n 1)
   f=$(sed -nE 's/^ℹ fail ([0-9]+)$/\1/p' "$OUT/$name.log" | tail -n 1)
-  s=$(sed -nE 's/^ℹ (skipped|todo) ([0-9]+)$/\2/p' "$OUT/$name.log" | paste -sd+ | bc 2>/dev/null)
+  s=$(sed -nE 's/^ℹ (skipped|todo) ([0-9]+)$/\2/p' "$OUT/$name.log" | awk '{ n += $1 } END { print n + 0 }')
   p=${p:-0}; f=${f:-0}; s=${s:-0}
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
   if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then f=1; echo "[$name] ran no test"; fi
