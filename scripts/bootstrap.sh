@@ -9,5 +9,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 command -v make >/dev/null && command -v g++ >/dev/null || {
   echo "[bootstrap] installing build-essential"; apt-get update -qq && apt-get install -y -qq build-essential; }
+# Native test toolchain (clang, sanitizer runtimes) and the real VS Code for the harness.
+if [ -f scripts/setup-native.sh ]; then bash scripts/setup-native.sh; fi
 bash scripts/setup-vscode.sh > /dev/null
 echo "[bootstrap] ready"
