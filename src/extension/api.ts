@@ -1,0 +1,22 @@
+// What `activate` returns: `vscode.extensions.getExtension('midi-scope.midi-scope').exports`.
+// Tests and other extensions use it to reach the same engine and views the commands use.
+import type * as vscode from 'vscode';
+import type { EndpointsTreeDataProvider } from '../views/endpoints/endpointsTreeDataProvider';
+import type { EndpointCatalog } from './endpointCatalog';
+import type { EngineModule } from './engineHost';
+import type { LoopbackPairRegistry } from './loopback/loopbackPairRegistry';
+import type { UmpSender } from './sending/umpSender';
+
+export interface MidiScopeApi {
+  /** The engine facade (src/engine); undefined only if its module failed to load. */
+  readonly engine: EngineModule | undefined;
+  /** Why the engine cannot be used, or undefined when it can. */
+  readonly engineUnavailableReason: string | undefined;
+  readonly endpointsProvider: EndpointsTreeDataProvider;
+  readonly endpoints: EndpointCatalog;
+  /** Loopback pairs created from the commands and the setting, and the setting's problems. */
+  readonly loopbackPairs: LoopbackPairRegistry;
+  /** The connections the send commands use; undefined when the engine is unavailable. */
+  readonly sender: UmpSender | undefined;
+  readonly log: vscode.LogOutputChannel;
+}

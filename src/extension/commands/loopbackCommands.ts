@@ -1,0 +1,103 @@
+// midiScope.createLoopbackPair and midiScope.removeLoopbackPair.
+import * as vscode from 'vscode';
+import type { MidiEndpointDeviceInformation } from '../../engine/types';
+import { parsePairConfigArgument } from '../loopback/pairValidation';
+import type { CreatePairResult, RemovePairResult } from '../loopback/loopbackPairRegistry';
+import { associationIdArgument, isContextArgument } from './commandArguments';
+import { failure, registerMidiCommand, type CommandFailure, type CommandServices } from './commandServices';
+import { askForLoopbackPair } from './createPairWizard';
+
+export type CreateLoopbackPairCommandResult = (CreatePairResult & { ok: boolean }) | CommandFailure;
+export type RemoveLoopbackPairCommandResult = (RemovePairResult & { ok: boolean }) | CommandFailure;
+
+/**
+ * Without an argument it asks with a multi-step quick input; with
+ * `{ endpointA, endpointB, associationId?, persistent? }` it creates exactly that.
+ */
+async function createLoopbackPair(
+  services: CommandServices,
+  argument: unknown,
+): Promise<CreateLoopbackPairCommandResult> {
+  services.engineHost.require();
+  let request;
+  if (argument === undefined || isContextArgument(argument)) {
+    const answer = await askForLoopbackPair(services.pairs.existing());
+    if (!answer) return failure('cancelled');
+    request = answer;
+  } else {
+    const { persistent, ...config } = parsePairConfigArgument(argument);
+    request = { config, persistence: persistent ? ('persistent' as const) : ('transient' as const) };
+  }
+  const result = await services.pairs.create(request.config, request.persistence);
+  if (!result.success) {
+    services.log.warn(`loopback pair not created: ${result.errorInformation}`);
+    void vscode.window.showErrorMessage(
+      `MIDI Scope could not create the loopback pair: ${result.errorInformation}`,
+    );
+    return { ...result, ok: false };
+  }
+  const { endpointA, endpointB } = request.config;
+  const kept =
+    result.persistence === 'persistent' ? 'persistent, saved in settings' : 'transient, for this window';
+  void vscode.window.showInformationMessage(
+    `Created loopback pair "${endpointA.name}" ↔ "${endpointB.name}" (${kept}).`,
+  );
+  return { ...result, ok: true };
+}
+
+interface PairPick extends vscode.QuickPickItem {
+  associationId: string;
+}
+
+function pairPicks(services: CommandServices): PairPick[] {
+  const pairs = new Map<string, MidiEndpointDeviceInformation[]>();
+  for (const endpoint of services.catalog.findAll()) {
+    if (endpoint.transport !== 'loopback') continue;
+    pairs.set(endpoint.associationId, [...(pairs.get(endpoint.associationId) ?? []), endpoint]);
+  }
+  return [...pairs].map(([associationId, sides]) => ({
+    label: sides
+      .sort((a, b) => a.kind.localeCompare(b.kind))
+      .map((side) => side.name)
+      .join(' ↔ '),
+    description: `${associationId} · ${services.catalog.persistenceOf(associationId)}`,
+    associationId,
+  }));
+}
+
+/** Takes a pair node from the tree, an association id, `{ associationId }`, or asks. */
+async function removeLoopbackPair(
+  services: CommandServices,
+  argument: unknown,
+): Promise<RemoveLoopbackPairCommandResult> {
+  services.engineHost.require();
+  let associationId = associationIdArgument('midiScope.removeLoopbackPair', argument);
+  if (associationId === undefined) {
+    const picks = pairPicks(services);
+    if (picks.length === 0) {
+      void vscode.window.showInformationMessage('There is no loopback pair to remove.');
+      return failure('there is no loopback pair to remove');
+    }
+    const picked = await vscode.window.showQuickPick(picks, {
+      title: 'Remove Loopback Pair',
+      placeHolder: 'Pair to remove (a persistent pair is also removed from settings)',
+    });
+    if (!picked) return failure('cancelled');
+    associationId = picked.associationId;
+  }
+  const result = await services.pairs.remove(associationId);
+  if (result.success) void vscode.window.showInformationMessage(result.message);
+  else void vscode.window.showErrorMessage(result.message);
+  return { ...result, ok: result.success };
+}
+
+export function registerLoopbackCommands(services: CommandServices): vscode.Disposable[] {
+  return [
+    registerMidiCommand(services, 'midiScope.createLoopbackPair', (argument) =>
+      createLoopbackPair(services, argument),
+    ),
+    registerMidiCommand(services, 'midiScope.removeLoopbackPair', (argument) =>
+      removeLoopbackPair(services, argument),
+    ),
+  ];
+}

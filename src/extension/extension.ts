@@ -1,0 +1,90 @@
+// Entry point: activate() builds the extension from small parts and returns its API;
+// deactivate() disposes them and then stops the engine's native threads.
+import * as vscode from 'vscode';
+import { EndpointsTreeDataProvider } from '../views/endpoints/endpointsTreeDataProvider';
+import type { MidiScopeApi } from './api';
+import type { CommandServices } from './commands/commandServices';
+import { registerEndpointCommands } from './commands/endpointCommands';
+import { registerLoopbackCommands } from './commands/loopbackCommands';
+import { registerSendCommands } from './commands/sendCommands';
+import { EndpointCatalog } from './endpointCatalog';
+import { EngineHost } from './engineHost';
+import { LoopbackPairRegistry } from './loopback/loopbackPairRegistry';
+import { SendTargets } from './sending/sendTargets';
+import { UmpSender } from './sending/umpSender';
+import { ScheduledStatusItem } from './statusBar/scheduledStatusItem';
+
+interface Running {
+  context: vscode.ExtensionContext;
+  engineHost: EngineHost;
+  log: vscode.LogOutputChannel;
+}
+
+let running: Running | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<MidiScopeApi> {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('MIDI Scope', { log: true });
+  context.subscriptions.push(log);
+  const add = <T extends vscode.Disposable>(resource: T): T => {
+    context.subscriptions.push(resource);
+    return resource;
+  };
+
+  const engineHost = await EngineHost.load(log);
+  running = { context, engineHost, log };
+  void vscode.commands.executeCommand('setContext', 'midiScope.engineAvailable', engineHost.isAvailable);
+
+  const pairs = add(new LoopbackPairRegistry(engineHost, log));
+  const catalog = add(new EndpointCatalog(engineHost, pairs, log));
+  const endpointsProvider = add(new EndpointsTreeDataProvider(catalog));
+  add(
+    vscode.window.createTreeView('midiScope.endpoints', {
+      treeDataProvider: endpointsProvider,
+      showCollapseAll: true,
+    }),
+  );
+  pairs.syncFromSettings();
+
+  const sender = engineHost.isAvailable ? add(new UmpSender(engineHost.require())) : undefined;
+  if (sender) add(new ScheduledStatusItem(sender));
+
+  const services: CommandServices = {
+    engineHost,
+    catalog,
+    pairs,
+    sender,
+    targets: new SendTargets(catalog, context.workspaceState),
+    endpointsProvider,
+    log,
+  };
+  context.subscriptions.push(
+    ...registerLoopbackCommands(services),
+    ...registerSendCommands(services),
+    ...registerEndpointCommands(services),
+  );
+
+  log.info(`MIDI Scope activated in ${(performance.now() - started).toFixed(1)} ms`);
+  return {
+    engine: engineHost.engine,
+    engineUnavailableReason: engineHost.unavailableReason,
+    endpointsProvider,
+    endpoints: catalog,
+    loopbackPairs: pairs,
+    sender,
+    log,
+  };
+}
+
+export function deactivate(): void {
+  if (!running) return;
+  const { context, engineHost, log } = running;
+  running = undefined;
+  // Everything that holds engine connections goes first (VS Code would dispose these only after
+  // deactivate returns); then the engine joins its native threads.
+  for (const subscription of context.subscriptions.splice(0).reverse()) {
+    if (subscription !== log) subscription.dispose();
+  }
+  engineHost.shutdown(log);
+  log.dispose();
+}

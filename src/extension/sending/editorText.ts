@@ -1,0 +1,33 @@
+// What the send commands read from the editor, and how a parse error is shown in it.
+import * as vscode from 'vscode';
+import type { UmpParseProblem } from './umpMessages';
+
+export interface EditorUmpText {
+  text: string;
+  /** Document offset where `text` starts, to map parser positions back into the document. */
+  startOffset: number;
+}
+
+/** The primary selection, or the cursor's line when nothing is selected. */
+export function selectedUmpText(editor: vscode.TextEditor): EditorUmpText {
+  const { document, selection } = editor;
+  const range = selection.isEmpty ? document.lineAt(selection.active.line).range : selection;
+  return { text: document.getText(range), startOffset: document.offsetAt(range.start) };
+}
+
+/**
+ * Selects the offending token in the editor and returns the error sentence with its line:column
+ * in the document (not in the selection).
+ */
+export function revealParseProblem(
+  editor: vscode.TextEditor,
+  source: EditorUmpText,
+  problem: UmpParseProblem,
+): string {
+  const { document } = editor;
+  const start = document.positionAt(source.startOffset + problem.offset);
+  const end = document.positionAt(source.startOffset + problem.offset + Math.max(problem.length, 0));
+  editor.selection = new vscode.Selection(start, end);
+  editor.revealRange(new vscode.Range(start, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return `${vscode.workspace.asRelativePath(document.uri)}:${start.line + 1}:${start.character + 1}: ${problem.message}`;
+}

@@ -1,0 +1,85 @@
+// Tree data provider for the `midiScope.endpoints` view. It reads the engine's endpoints when
+// VS Code asks for the root, and asks VS Code to re-read (debounced) when the source says the
+// endpoints changed: the engine's watcher drives it, nothing polls.
+import * as vscode from 'vscode';
+import type { MidiEndpointDeviceInformation } from '../../engine/types';
+import { treeItemFor } from './endpointTreeItems';
+import {
+  buildSnapshot,
+  childNodes,
+  parentNode,
+  rootNodes,
+  type EndpointsSnapshot,
+  type EndpointsTreeNode,
+  type PairPersistence,
+} from './endpointsTreeNodes';
+
+/** What the tree shows; the extension implements it over the engine and its pair bookkeeping. */
+export interface EndpointsTreeSource {
+  /** Why the engine cannot be used, or undefined when it can. */
+  readonly unavailableReason: string | undefined;
+  findAll(): readonly MidiEndpointDeviceInformation[];
+  persistenceOf(associationId: string): PairPersistence;
+  /** Fires when endpoints or pair persistence may have changed. */
+  readonly onDidChangeEndpoints: vscode.Event<void>;
+}
+
+/** Bursts of watcher events (a pair adds two endpoints) become one refresh. */
+const refreshDebounceMs = 50;
+
+export class EndpointsTreeDataProvider
+  implements vscode.TreeDataProvider<EndpointsTreeNode>, vscode.Disposable
+{
+  private readonly changeEmitter = new vscode.EventEmitter<EndpointsTreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  private readonly subscription: vscode.Disposable;
+  private snapshot: EndpointsSnapshot | undefined;
+  private pendingRefresh: NodeJS.Timeout | undefined;
+
+  constructor(private readonly source: EndpointsTreeSource) {
+    this.subscription = source.onDidChangeEndpoints(() => this.scheduleRefresh());
+  }
+
+  /** Re-reads everything now. */
+  refresh(): void {
+    if (this.pendingRefresh) clearTimeout(this.pendingRefresh);
+    this.pendingRefresh = undefined;
+    this.snapshot = undefined;
+    this.changeEmitter.fire(undefined);
+  }
+
+  private scheduleRefresh(): void {
+    if (this.pendingRefresh) return;
+    this.pendingRefresh = setTimeout(() => this.refresh(), refreshDebounceMs);
+  }
+
+  private currentSnapshot(): EndpointsSnapshot {
+    this.snapshot ??= buildSnapshot(this.source.findAll(), (id) => this.source.persistenceOf(id));
+    return this.snapshot;
+  }
+
+  getTreeItem(node: EndpointsTreeNode): vscode.TreeItem {
+    return treeItemFor(node);
+  }
+
+  getChildren(node?: EndpointsTreeNode): EndpointsTreeNode[] {
+    const reason = this.source.unavailableReason;
+    if (reason !== undefined) return node ? [] : [{ kind: 'engineUnavailable', reason }];
+    if (!node) {
+      // The root is where VS Code starts every re-read: take a fresh snapshot for this pass.
+      this.snapshot = undefined;
+      return rootNodes(this.currentSnapshot());
+    }
+    return childNodes(this.currentSnapshot(), node);
+  }
+
+  getParent(node: EndpointsTreeNode): EndpointsTreeNode | undefined {
+    return this.source.unavailableReason === undefined ? parentNode(this.currentSnapshot(), node) : undefined;
+  }
+
+  dispose(): void {
+    if (this.pendingRefresh) clearTimeout(this.pendingRefresh);
+    this.subscription.dispose();
+    this.changeEmitter.dispose();
+  }
+}
