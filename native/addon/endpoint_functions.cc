@@ -1,0 +1,62 @@
+#include "addon/arguments.h"
+#include "addon/functions.h"
+#include "addon/js_values.h"
+
+namespace midiscope::addon {
+
+namespace {
+
+Napi::Value listEndpoints(const Napi::CallbackInfo& info) {
+  const std::vector<EndpointInfo> endpoints = instanceOf(info).engine->listEndpoints();
+  Napi::Array array = Napi::Array::New(info.Env(), endpoints.size());
+  for (std::size_t i = 0; i < endpoints.size(); ++i) {
+    array.Set(static_cast<std::uint32_t>(i), endpointToJs(info.Env(), endpoints[i]));
+  }
+  return array;
+}
+
+LoopbackSideDefinition sideDefinition(const Arguments& args, std::size_t index, const char* name) {
+  const Napi::Object object = args.object(index, name);
+  return {args.stringProperty(object, name, "name", false),
+          args.stringProperty(object, name, "description", true),
+          args.stringProperty(object, name, "uniqueId", false)};
+}
+
+Napi::Value createLoopbackPair(const Napi::CallbackInfo& info) {
+  const Arguments args(info, "createLoopbackPair");
+  const std::string associationId = args.string(0, "associationId");
+  const LoopbackSideDefinition a = sideDefinition(args, 1, "endpointA");
+  const LoopbackSideDefinition b = sideDefinition(args, 2, "endpointB");
+  return pairCreationToJs(info.Env(), instanceOf(info).engine->createLoopbackPair(associationId, a, b));
+}
+
+Napi::Value removeLoopbackPair(const Napi::CallbackInfo& info) {
+  const Arguments args(info, "removeLoopbackPair");
+  const std::string associationId = args.string(0, "associationId");
+  return Napi::Boolean::New(info.Env(), instanceOf(info).engine->removeLoopbackPair(associationId));
+}
+
+Napi::Value setEndpointWatcher(const Napi::CallbackInfo& info) {
+  AddonInstance& instance = instanceOf(info);
+  if (info[0].IsNull() || info[0].IsUndefined()) {
+    instance.endpointWatcher.Reset();
+  } else {
+    const Arguments args(info, "setEndpointWatcher");
+    instance.endpointWatcher = Napi::Persistent(args.function(0, "callback"));
+  }
+  return info.Env().Undefined();
+}
+
+}  // namespace
+
+void exportEndpoints(Napi::Env env, Napi::Object exports, AddonInstance* instance) {
+  exports.Set("listEndpoints", Napi::Function::New(env, listEndpoints, "listEndpoints", instance));
+  exports.Set("createLoopbackPair",
+              Napi::Function::New(env, createLoopbackPair, "createLoopbackPair", instance));
+  exports.Set("removeLoopbackPair",
+              Napi::Function::New(env, removeLoopbackPair, "removeLoopbackPair", instance));
+  exports.Set("setEndpointWatcher",
+              Napi::Function::New(env, setEndpointWatcher, "setEndpointWatcher", instance));
+}
+
+}  // namespace midiscope::addon

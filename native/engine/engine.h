@@ -1,0 +1,109 @@
+// The engine as its host sees it: endpoints, connections by integer handle, sends, receive
+// rings and the scheduler. Every method is safe to call from any thread; unknown or closed
+// handles are answered with kEndpointConnectionClosedOrInvalid (sends) or nothing at all.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/connection.h"
+#include "engine/endpoint_registry.h"
+#include "engine/engine_listener.h"
+#include "engine/scheduler.h"
+
+namespace midiscope {
+
+// The caller's word array and the [start, start + count) range it wants sent.
+struct WordArgument {
+  const std::uint32_t* words = nullptr;
+  std::size_t length = 0;
+  double start = 0;
+  double count = 0;
+};
+
+struct MultipleSendResult {
+  SendResult result = send_result::kSucceeded;
+  std::size_t messagesSent = 0;
+  std::size_t wordsSent = 0;
+};
+
+struct PairCreationResult {
+  bool success = false;
+  std::string endpointDeviceIdA;
+  std::string endpointDeviceIdB;
+  std::string errorInformation;
+};
+
+struct OpenResult {
+  enum class Error { None, UnknownEndpoint, BadCapacity, ShutDown };
+  ConnectionId id = 0;
+  Error error = Error::None;
+  std::string message;
+};
+
+class Engine {
+ public:
+  explicit Engine(std::shared_ptr<EngineListener> listener);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  std::vector<EndpointInfo> listEndpoints() const;
+  PairCreationResult createLoopbackPair(const std::string& associationId,
+                                        const LoopbackSideDefinition& a,
+                                        const LoopbackSideDefinition& b);
+  // Closes the pair's open connections (their owners are told through the listener).
+  bool removeLoopbackPair(const std::string& associationId);
+
+  OpenResult openConnection(const std::string& endpointDeviceId, double ringCapacityWords);
+  void closeConnection(ConnectionId id);
+  bool isConnectionOpen(ConnectionId id) const;
+
+  SendResult sendMessage(ConnectionId id, Timestamp timestamp, const WordArgument& words);
+  MultipleSendResult sendMessages(ConnectionId id, Timestamp timestamp,
+                                  const WordArgument& words);
+  // timestamps[i] belongs to the i-th message of the list.
+  MultipleSendResult sendTimestampedMessages(ConnectionId id, const Timestamp* timestamps,
+                                             std::size_t timestampCount,
+                                             const WordArgument& words);
+
+  ReceiveRing::DrainOutcome drain(ConnectionId id, std::uint32_t* words, std::size_t wordCapacity,
+                                  Timestamp* timestamps, std::size_t timestampCapacity);
+  ConnectionStats stats(ConnectionId id) const;
+  std::uint64_t cancelScheduled(ConnectionId id);
+
+  // Joins the scheduler thread, closes and frees every connection. Idempotent; afterwards
+  // every call fails as if its handle or endpoint did not exist.
+  void shutdown();
+
+  // Messages in the scheduler's queue (dead ones included), for tests.
+  std::size_t scheduledQueueSize() const { return scheduler_.queuedCount(); }
+
+ private:
+  std::shared_ptr<Connection> find(ConnectionId id) const;
+  // Delivers now or hands to the scheduler, depending on `timestamp` and `now`.
+  MultipleSendResult sendOrSchedule(const std::shared_ptr<Connection>& connection,
+                                    Timestamp timestamp, Timestamp now,
+                                    const std::uint32_t* words, std::size_t wordCount,
+                                    std::size_t messageCount);
+  SendResult schedule(const std::shared_ptr<Connection>& connection,
+                      std::vector<ScheduledMessage>& messages);
+
+  const std::shared_ptr<EngineListener> listener_;
+  mutable std::mutex mutex_;  // guards registry_, connections_, nextId_, shutDown_
+  EndpointRegistry registry_;
+  std::unordered_map<ConnectionId, std::shared_ptr<Connection>> connections_;
+  ConnectionId nextId_ = 1;
+  bool shutDown_ = false;
+  Scheduler scheduler_;
+};
+
+// A timestamp the engine accepts: 0 (now) or a whole or fractional tick count in [0, 2^53].
+bool isValidTimestamp(Timestamp timestamp);
+
+}  // namespace midiscope

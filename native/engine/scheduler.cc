@@ -1,0 +1,172 @@
+#include "engine/scheduler.h"
+
+#include <limits>
+
+#include "engine/clock.h"
+#include "engine/ump_size.h"
+
+namespace midiscope {
+
+namespace {
+constexpr Timestamp kNever = std::numeric_limits<Timestamp>::infinity();
+}
+
+Scheduler::Scheduler() : wakeAt_(kNever), thread_([this] { run(); }) {}
+
+Scheduler::~Scheduler() { stop(); }
+
+bool Scheduler::schedule(const std::shared_ptr<ScheduleSource>& source,
+                         ScheduledMessage* messages, std::size_t count) {
+  if (count == 0) return true;
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (stopped_) return false;
+  Timestamp earliest = kNever;
+  for (std::size_t i = 0; i < count; ++i) {
+    messages[i].sequence = nextSequence_++;
+    messages[i].source = source.get();
+    queue_.push(messages[i]);
+    if (messages[i].timestamp < earliest) earliest = messages[i].timestamp;
+  }
+  SourceReference& reference = sources_[source.get()];
+  if (!reference.source) reference.source = source;
+  reference.queued += count;
+  if (earliest < wakeAt_) {
+    earlierArrived_.store(true, std::memory_order_relaxed);
+    wakeUp_.notify_one();
+  }
+  return true;
+}
+
+void Scheduler::noteCancelled(std::size_t count) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  cancelledHint_ += count;
+}
+
+std::size_t Scheduler::queuedCount() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return queue_.size();
+}
+
+void Scheduler::stop() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (stopped_) return;
+    stopped_ = true;
+    stopping_.store(true);
+    wakeUp_.notify_one();
+  }
+  if (thread_.joinable()) thread_.join();
+  std::unordered_map<ScheduleSource*, SourceReference> sources;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    queue_.clear();
+    sources.swap(sources_);
+  }
+  // `sources` is destroyed here, outside the lock.
+}
+
+void Scheduler::run() {
+  std::vector<ScheduledMessage> due;
+  due.reserve(kDispatchBatch);
+  std::vector<std::shared_ptr<ScheduleSource>> released;
+  std::unique_lock<std::mutex> lock(mutex_);
+  while (!stopping_.load()) {
+    compactIfWorthIt(released);
+    if (!released.empty()) {
+      lock.unlock();
+      released.clear();
+      lock.lock();
+      continue;
+    }
+    if (queue_.empty()) {
+      wakeAt_ = kNever;
+      wakeUp_.wait(lock);
+      wakeAt_ = -kNever;
+      continue;
+    }
+    const Timestamp next = queue_.earliest();
+    const Timestamp now = clockNow();
+    if (next > now + kSpinTicks) {
+      wakeAt_ = next;
+      wakeUp_.wait_until(lock, timePointOf(next - kSpinTicks));
+      wakeAt_ = -kNever;
+      continue;
+    }
+    if (next > now) {
+      // The last stretch: spin without the lock so schedule() is not held up.
+      wakeAt_ = next;
+      earlierArrived_.store(false, std::memory_order_relaxed);
+      lock.unlock();
+      while (clockNow() < next && !stopping_.load() &&
+             !earlierArrived_.load(std::memory_order_relaxed)) {
+        std::this_thread::yield();
+      }
+      lock.lock();
+      wakeAt_ = -kNever;
+      continue;
+    }
+    queue_.popDue(now, due, kDispatchBatch);
+    for (std::size_t i = 0; i < due.size();) {
+      std::size_t end = i + 1;
+      while (end < due.size() && due[end].source == due[i].source) ++end;
+      unreference(due[i].source, end - i, released);
+      i = end;
+    }
+    lock.unlock();
+    sendDue(due);
+    due.clear();
+    released.clear();
+    lock.lock();
+  }
+}
+
+void Scheduler::sendDue(const std::vector<ScheduledMessage>& due) {
+  // Consecutive messages of one source and epoch go out in one delivery.
+  std::uint32_t words[kDispatchBatch * kMaxMessageWords];
+  for (std::size_t i = 0; i < due.size();) {
+    std::size_t end = i + 1;
+    while (end < due.size() && due[end].source == due[i].source && due[end].epoch == due[i].epoch) {
+      ++end;
+    }
+    ScheduleSource& source = *due[i].source;
+    if (source.pending().claim(due[i].epoch, end - i)) {
+      std::size_t wordCount = 0;
+      for (std::size_t k = i; k < end; ++k) {
+        const std::size_t size = messageWordCount(due[k].words[0]);
+        for (std::size_t w = 0; w < size; ++w) words[wordCount++] = due[k].words[w];
+      }
+      source.sendScheduled(words, wordCount, end - i);
+    }
+    i = end;
+  }
+}
+
+void Scheduler::unreference(ScheduleSource* source, std::size_t count,
+                            std::vector<std::shared_ptr<ScheduleSource>>& released) {
+  auto it = sources_.find(source);
+  it->second.queued -= count;
+  if (it->second.queued == 0) {
+    released.push_back(std::move(it->second.source));
+    sources_.erase(it);
+  }
+}
+
+void Scheduler::compactIfWorthIt(std::vector<std::shared_ptr<ScheduleSource>>& released) {
+  if (cancelledHint_ < kCompactionThreshold || cancelledHint_ * 2 < queue_.size()) return;
+  cancelledHint_ = 0;
+  ScheduleSource* lastSource = nullptr;
+  std::size_t lastCount = 0;
+  queue_.removeIf([&](const ScheduledMessage& message) {
+    if (message.epoch == message.source->pending().epoch()) return false;
+    if (message.source != lastSource) {
+      if (lastCount > 0) unreference(lastSource, lastCount, released);
+      lastSource = message.source;
+      lastCount = 0;
+    }
+    ++lastCount;
+    return true;
+  });
+  if (lastCount > 0) unreference(lastSource, lastCount, released);
+}
+
+}  // namespace midiscope
