@@ -1,6 +1,8 @@
 // The raw Node-API surface of native/addon, and the loader that finds the binary.
 // This file is the seam between the C++ engine and the TypeScript facade: the addon
 // implements exactly this interface; nothing outside src/engine touches it.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /** Endpoint as the native registry describes it. */
 export interface NativeEndpointInfo {
@@ -121,4 +123,70 @@ export interface NativeBinding {
 
   /** Closes every connection and joins every native thread. Idempotent; the addon is unusable after. */
   shutdown(): void;
+}
+
+// ------------------------------------------------------------------------------------------
+// Loader. The addon lives in dist/native/<platform>-<arch>/midi_scope.node; bundles that import
+// this file sit in dist/ (engine.js, extension.js) or deeper (test and bench bundles in out/...),
+// so the loader walks up from its own directory. MIDI_SCOPE_ADDON names a binary explicitly.
+
+const addonFileName = 'midi_scope.node';
+/** MidiClock's tick rate; an addon counting in anything else belongs to another build. */
+const expectedClockFrequency = 10_000_000;
+/** How many directories above the bundle to look for native/ or dist/native/. */
+const searchDepth = 4;
+
+/** Every path the loader tries, in order, for this process's platform and architecture. */
+export function addonCandidatePaths(
+  fromDirectory: string = __dirname,
+  platformArch = `${process.platform}-${process.arch}`,
+  override: string | undefined = process.env.MIDI_SCOPE_ADDON,
+): string[] {
+  const candidates: string[] = [];
+  if (override) candidates.push(override);
+  let directory = fromDirectory;
+  for (let level = 0; level <= searchDepth; level++) {
+    candidates.push(join(directory, 'native', platformArch, addonFileName));
+    candidates.push(join(directory, 'dist', 'native', platformArch, addonFileName));
+    const parent = dirname(directory);
+    if (parent === directory) break;
+    directory = parent;
+  }
+  return candidates;
+}
+
+let loaded: NativeBinding | undefined;
+
+/** The addon, loaded on first use. Throws one Error that says what was looked for and where. */
+export function nativeBinding(): NativeBinding {
+  if (loaded) return loaded;
+  const platformArch = `${process.platform}-${process.arch}`;
+  const candidates = addonCandidatePaths(__dirname, platformArch);
+  const found = candidates.find((path) => existsSync(path));
+  if (found === undefined) {
+    throw new Error(
+      `MIDI Scope has no native engine for ${platformArch}: none of these exist:\n  ` +
+        candidates.join('\n  ') +
+        `\nThis build was packaged for another platform; install the MIDI Scope package built for ` +
+        `${platformArch}, or build the addon with \`npm run build:native\`.`,
+    );
+  }
+  try {
+    // A dynamic require: the bundler leaves it alone and Node loads the binary at run time.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const binding = require(found) as NativeBinding;
+    if (binding.clockFrequency !== expectedClockFrequency) {
+      throw new Error(`its clock runs at ${binding.clockFrequency} Hz, not ${expectedClockFrequency} Hz`);
+    }
+    loaded = binding;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`MIDI Scope could not load its native engine ${found} (${platformArch}): ${reason}`);
+  }
+  return loaded;
+}
+
+/** True once nativeBinding() has loaded the addon (shutdown need not load it just to stop it). */
+export function isNativeBindingLoaded(): boolean {
+  return loaded !== undefined;
 }

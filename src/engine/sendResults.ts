@@ -33,3 +33,10 @@ export function describeSendResult(result: MidiSendMessageResult): string[] {
   }
   return names;
 }
+
+/** A failure result with the given reason flags, as the unsigned number the addon returns too. */
+export function failedWith(...reasons: number[]): MidiSendMessageResult {
+  let result: number = MidiSendMessageResults.failed;
+  for (const reason of reasons) result |= reason;
+  return result >>> 0;
+}

@@ -1,0 +1,41 @@
+// Loopback endpoint pairs: what goes out on A comes in on B and the other way round.
+// Transient pairs live until removed or until the process ends.
+import { describeValue, requireObject, requireString } from './argumentChecks';
+import { engineBinding } from './engineLifecycle';
+import type { NativeLoopbackSide } from './nativeBinding';
+import type { MidiLoopbackEndpointCreationConfig, MidiLoopbackEndpointCreationResult } from './types';
+
+function loopbackSide(side: unknown, what: string): NativeLoopbackSide {
+  requireObject(side, what);
+  requireString(side.name, `${what}.name`);
+  requireString(side.uniqueId, `${what}.uniqueId`);
+  const description = side.description ?? '';
+  if (typeof description !== 'string') {
+    throw new TypeError(`${what}.description must be a string when given, got ${describeValue(description)}`);
+  }
+  return { name: side.name, description, uniqueId: side.uniqueId };
+}
+
+export class MidiLoopbackEndpointManager {
+  private constructor() {}
+
+  /**
+   * Creates a pair. A blank name or uniqueId, or an associationId or uniqueId already in use,
+   * fails with `errorInformation` saying which, and creates nothing.
+   */
+  static createTransientLoopbackEndpoints(
+    config: MidiLoopbackEndpointCreationConfig,
+  ): MidiLoopbackEndpointCreationResult {
+    requireObject(config, 'config');
+    requireString(config.associationId, 'config.associationId');
+    const endpointA = loopbackSide(config.endpointA, 'config.endpointA');
+    const endpointB = loopbackSide(config.endpointB, 'config.endpointB');
+    return engineBinding().createLoopbackPair(config.associationId, endpointA, endpointB);
+  }
+
+  /** Removes the pair, closing connections open on it; false when no pair has that associationId. */
+  static removeTransientLoopbackEndpoints(associationId: string): boolean {
+    requireString(associationId, 'associationId');
+    return engineBinding().removeLoopbackPair(associationId);
+  }
+}
