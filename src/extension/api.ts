@@ -8,8 +8,8 @@ import type { LoopbackPairRegistry } from './loopback/loopbackPairRegistry';
 import type { UmpSender } from './sending/umpSender';
 
 export interface MidiScopeApi {
-  /** The engine facade (src/engine); undefined only if its module failed to load. */
-  readonly engine: EngineModule | undefined;
+  /** The engine facade (src/engine), the same module the commands use. */
+  readonly engine: EngineModule;
   /** Why the engine cannot be used, or undefined when it can. */
   readonly engineUnavailableReason: string | undefined;
   readonly endpointsProvider: EndpointsTreeDataProvider;

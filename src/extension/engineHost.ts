@@ -1,10 +1,10 @@
-// Loads the engine facade once, at activation, and remembers whether its native addon works.
-// A platform without a binary must not break activation: the reason is kept, logged, shown in
-// the tree, and every command that needs the engine says it instead of failing obscurely.
+// Loads the engine's native addon at activation and remembers whether it works. A platform
+// without a binary must not break activation: the reason is kept, logged, shown in the tree,
+// and every command that needs the engine says it instead of failing obscurely.
 import type * as vscode from 'vscode';
-import type * as EngineNamespace from '../engine';
+import * as engineModule from '../engine';
 
-export type EngineModule = typeof EngineNamespace;
+export type EngineModule = typeof engineModule;
 
 export class EngineUnavailableError extends Error {
   constructor(readonly reason: string) {
@@ -20,30 +20,23 @@ export class EngineHost {
   private shutDown = false;
 
   private constructor(
-    /** The facade module; undefined only when the module itself failed to load. */
-    readonly engine: EngineModule | undefined,
+    /** The facade module (src/engine); its addon loads on first use. */
+    readonly engine: EngineModule,
     /** Why the engine cannot be used, or undefined when it can. */
     readonly unavailableReason: string | undefined,
   ) {}
 
-  static async load(log: vscode.LogOutputChannel): Promise<EngineHost> {
+  /** Loads the addon now (the tree needs the endpoints at once) and never throws. */
+  static load(log: vscode.LogOutputChannel): EngineHost {
     const started = performance.now();
-    let engine: EngineModule;
     try {
-      engine = await import('../engine');
-    } catch (error) {
-      log.error(`MIDI engine module failed to load: ${errorText(error)}`);
-      return new EngineHost(undefined, errorText(error));
-    }
-    try {
-      // The first call loads the native addon; listing endpoints proves it answers.
-      const endpoints = engine.MidiEndpointDeviceInformation.findAll();
+      const endpoints = engineModule.MidiEndpointDeviceInformation.findAll();
       const elapsedMs = (performance.now() - started).toFixed(1);
       log.info(`MIDI engine loaded in ${elapsedMs} ms: ${endpoints.length} endpoints`);
-      return new EngineHost(engine, undefined);
+      return new EngineHost(engineModule, undefined);
     } catch (error) {
       log.error(`MIDI engine unavailable: ${errorText(error)}`);
-      return new EngineHost(engine, errorText(error));
+      return new EngineHost(engineModule, errorText(error));
     }
   }
 
@@ -53,16 +46,14 @@ export class EngineHost {
 
   /** The engine, or an EngineUnavailableError that says why not. */
   require(): EngineModule {
-    if (this.engine === undefined || this.unavailableReason !== undefined) {
-      throw new EngineUnavailableError(this.unavailableReason ?? 'the engine module did not load');
-    }
+    if (this.unavailableReason !== undefined) throw new EngineUnavailableError(this.unavailableReason);
     if (this.shutDown) throw new EngineUnavailableError('the extension is shutting down');
     return this.engine;
   }
 
   /** Joins the engine's native threads; nothing may use the engine afterwards. */
   shutdown(log: vscode.LogOutputChannel): void {
-    if (this.shutDown || !this.engine || this.unavailableReason !== undefined) return;
+    if (this.shutDown) return;
     this.shutDown = true;
     try {
       this.engine.shutdownEngine();

@@ -22,7 +22,7 @@ interface Running {
 
 let running: Running | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<MidiScopeApi> {
+export function activate(context: vscode.ExtensionContext): MidiScopeApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('MIDI Scope', { log: true });
   context.subscriptions.push(log);
@@ -31,7 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<MidiSc
     return resource;
   };
 
-  const engineHost = await EngineHost.load(log);
+  const engineHost = EngineHost.load(log);
   running = { context, engineHost, log };
   void vscode.commands.executeCommand('setContext', 'midiScope.engineAvailable', engineHost.isAvailable);
 

@@ -2,7 +2,12 @@
 // first use and stay open (reopened if their endpoint went away and came back); each multiple-
 // message send is one engine call, so what was sent is exactly what the engine reports.
 import * as vscode from 'vscode';
-import type { MidiEndpointConnection, MidiMultipleSendResult, MidiSession } from '../../engine';
+import {
+  MidiSendMessageResults,
+  type MidiEndpointConnection,
+  type MidiMultipleSendResult,
+  type MidiSession,
+} from '../../engine';
 import { Disposable } from '../disposable';
 import type { EngineModule } from '../engineHost';
 
@@ -21,6 +26,18 @@ export interface SendOutcome extends MidiMultipleSendResult {
   totalWords: number;
 }
 
+function notSent(endpointDeviceId: string, totalMessages: number, totalWords: number): SendOutcome {
+  const { failed, endpointConnectionClosedOrInvalid } = MidiSendMessageResults;
+  return {
+    result: (failed | endpointConnectionClosedOrInvalid) >>> 0,
+    messagesSent: 0,
+    wordsSent: 0,
+    endpointDeviceId,
+    totalMessages,
+    totalWords,
+  };
+}
+
 export class UmpSender extends Disposable {
   private readonly session: MidiSession;
   private readonly connections = new Map<string, MidiEndpointConnection>();
@@ -37,6 +54,7 @@ export class UmpSender extends Disposable {
   /** Sends every message now, back to back, in one call. */
   sendNow(endpointDeviceId: string, words: Uint32Array, messageCount: number): SendOutcome {
     const connection = this.connectionTo(endpointDeviceId);
+    if (!connection) return notSent(endpointDeviceId, messageCount, words.length);
     const result = connection.sendMultipleMessagesWordArray(
       this.engine.MidiClock.timestampConstantSendImmediately,
       0,
@@ -48,10 +66,11 @@ export class UmpSender extends Disposable {
 
   /** Hands every message to the engine's scheduler with its own timestamp, in one call. */
   sendTimed(endpointDeviceId: string, messages: readonly TimedMessage[]): SendOutcome {
+    const totalWords = messages.reduce((sum, message) => sum + message.words.length, 0);
     const connection = this.connectionTo(endpointDeviceId);
+    if (!connection) return notSent(endpointDeviceId, messages.length, totalWords);
     const result = connection.sendMultipleMessagesPacketList(messages);
     this.pendingEmitter.fire();
-    const totalWords = messages.reduce((sum, message) => sum + message.words.length, 0);
     return { ...result, endpointDeviceId, totalMessages: messages.length, totalWords };
   }
 
@@ -59,7 +78,7 @@ export class UmpSender extends Disposable {
   pendingScheduled(): number {
     let pending = 0;
     for (const connection of this.connections.values()) {
-      if (connection.isOpen) pending += connection.getStatistics().pendingScheduled;
+      if (connection.isOpen) pending += connection.statistics.pendingScheduled;
     }
     return pending;
   }
@@ -68,13 +87,14 @@ export class UmpSender extends Disposable {
   cancelScheduled(): number {
     let cancelled = 0;
     for (const connection of this.connections.values()) {
-      if (connection.isOpen) cancelled += connection.cancelScheduledMessages();
+      if (connection.isOpen) cancelled += connection.cancelScheduled();
     }
     this.pendingEmitter.fire();
     return cancelled;
   }
 
-  private connectionTo(endpointDeviceId: string): MidiEndpointConnection {
+  /** An open connection, or undefined when the endpoint is gone (e.g. removed since it was picked). */
+  private connectionTo(endpointDeviceId: string): MidiEndpointConnection | undefined {
     const existing = this.connections.get(endpointDeviceId);
     if (existing?.isOpen) return existing;
     if (existing) {
@@ -82,8 +102,12 @@ export class UmpSender extends Disposable {
       this.session.disconnectEndpointConnection(existing.connectionId);
       this.connections.delete(endpointDeviceId);
     }
+    if (!this.engine.MidiEndpointDeviceInformation.find(endpointDeviceId)) return undefined;
     const connection = this.session.createEndpointConnection(endpointDeviceId, sendConnectionSettings);
-    connection.open();
+    if (!connection.open()) {
+      this.session.disconnectEndpointConnection(connection.connectionId);
+      return undefined;
+    }
     this.connections.set(endpointDeviceId, connection);
     return connection;
   }

@@ -120,7 +120,8 @@ export function treeItemFor(node: EndpointsTreeNode): vscode.TreeItem {
     case 'engineUnavailable': {
       const item = new vscode.TreeItem('MIDI engine unavailable', vscode.TreeItemCollapsibleState.None);
       item.id = 'engineUnavailable';
-      item.description = node.reason;
+      // The reason can run to several lines (paths tried); the first says what is wrong.
+      item.description = node.reason.split('\n')[0];
       item.tooltip = new vscode.MarkdownString()
         .appendText(node.reason)
         .appendMarkdown('\n\nClick to show the log.');

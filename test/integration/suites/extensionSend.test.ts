@@ -1,0 +1,306 @@
+// Sending and scheduling UMP from the editor and from files, checked on the receiving side.
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { MidiScopeApi } from '../../../src/extension/api';
+import {
+  acceptDefaultsUntil,
+  closeEditors,
+  createPair,
+  editorWith,
+  listenOn,
+  midiScope,
+  removePair,
+  uniquePairConfig,
+  waitFor,
+  type CreatedPair,
+  type Listener,
+} from './extensionTestSupport';
+
+interface SendResult {
+  ok: boolean;
+  reason?: string;
+  messagesSent?: number;
+  wordsSent?: number;
+  endpointDeviceId?: string;
+  scheduled?: boolean;
+}
+
+function run(command: string, ...args: unknown[]): Thenable<SendResult> {
+  return vscode.commands.executeCommand<SendResult>(command, ...args);
+}
+
+function selectAll(editor: vscode.TextEditor): void {
+  const { document } = editor;
+  editor.selection = new vscode.Selection(0, 0, document.lineCount, 0);
+}
+
+const noteOn = 0x20903c64;
+const noteOff = 0x20803c00;
+const midi2NoteOn = [0x40903c00, 0xc0000000];
+
+describe('extension: send and schedule', function () {
+  this.timeout(20_000);
+  let api: MidiScopeApi;
+  let pair: CreatedPair;
+  let onB: Listener;
+  let scratch: string;
+
+  before(async () => {
+    api = await midiScope();
+    pair = await createPair(uniquePairConfig('send'));
+    scratch = mkdtempSync(join(tmpdir(), 'midi-scope-send-'));
+  });
+
+  beforeEach(() => {
+    onB = listenOn(api, pair.endpointDeviceIdB);
+  });
+
+  afterEach(async () => {
+    onB.dispose();
+    await closeEditors();
+  });
+
+  after(async () => {
+    await removePair(pair.associationId);
+  });
+
+  /** Sends a marker now and waits for it: everything sent before it has arrived by then. */
+  async function drainWithMarker(): Promise<void> {
+    const marker = 0x20b07f01;
+    await editorWith(`0x${marker.toString(16)}`);
+    assert.equal(
+      (await run('midiScope.sendSelection', { endpointDeviceId: pair.endpointDeviceIdA })).ok,
+      true,
+    );
+    await waitFor('the marker', () => onB.received.some((message) => message.words[0] === marker));
+  }
+
+  it('sends the selection to endpoint A and it arrives on B, word for word', async () => {
+    const editor = await editorWith(
+      `0x${noteOn.toString(16)}\n${midi2NoteOn.map((word) => word.toString(16)).join(' ')}\n`,
+    );
+    selectAll(editor);
+    const result = await run('midiScope.sendSelection', { endpointDeviceId: pair.endpointDeviceIdA });
+    assert.deepEqual(result, {
+      ok: true,
+      endpointDeviceId: pair.endpointDeviceIdA,
+      messagesSent: 2,
+      wordsSent: 3,
+      scheduled: false,
+    });
+    await waitFor('two messages on B', () => onB.received.length === 2);
+    assert.deepEqual(
+      onB.received.map((message) => message.words),
+      [[noteOn], midi2NoteOn],
+    );
+  });
+
+  it("sends the cursor's line when nothing is selected", async () => {
+    const editor = await editorWith(`0x${noteOn.toString(16)}\n0x${noteOff.toString(16)}\n`);
+    editor.selection = new vscode.Selection(1, 3, 1, 3);
+    const result = await run('midiScope.sendSelection', { endpointDeviceId: pair.endpointDeviceIdA });
+    assert.equal(result.messagesSent, 1);
+    await waitFor('the note off', () => onB.received.length === 1);
+    assert.deepEqual(onB.received[0].words, [noteOff]);
+  });
+
+  it('sends to the endpoint given by a tree node (Send Selection to This Endpoint)', async () => {
+    const editor = await editorWith(`0x${noteOn.toString(16)}`);
+    selectAll(editor);
+    const node = { kind: 'endpoint', endpointDeviceId: pair.endpointDeviceIdA };
+    const result = await run('midiScope.sendToEndpoint', node);
+    assert.equal(result.ok, true, result.reason);
+    await waitFor('the note on', () => onB.received.length === 1);
+  });
+
+  it('offers the last target first: accepting the quick pick sends there again', async () => {
+    const editor = await editorWith(`0x${noteOn.toString(16)}`);
+    selectAll(editor);
+    assert.equal(
+      (await run('midiScope.sendSelection', { endpointDeviceId: pair.endpointDeviceIdA })).ok,
+      true,
+    );
+    const again = await acceptDefaultsUntil(run('midiScope.sendSelection'));
+    assert.equal(again.endpointDeviceId, pair.endpointDeviceIdA);
+    await waitFor('both sends on B', () => onB.received.length === 2);
+  });
+
+  it('selects the offending token on a parse error, reports line:column, and sends nothing', async () => {
+    const editor = await editorWith(
+      `# header\n0x${noteOn.toString(16)}\n  0x${noteOn.toString(16)} 0x2090ZZ64\n`,
+    );
+    // The selection starts mid-document, so positions must be mapped back into the document.
+    editor.selection = new vscode.Selection(1, 0, 3, 0);
+    const result = await run('midiScope.sendSelection', { endpointDeviceId: pair.endpointDeviceIdA });
+    assert.equal(result.ok, false);
+    assert.match(result.reason ?? '', /UMP parse error at .*:3:14: /);
+    assert.equal(editor.selection.start.line, 2);
+    assert.equal(editor.selection.start.character, 13);
+    assert.match(editor.document.getText(editor.selection), /ZZ/);
+    await drainWithMarker();
+    assert.equal(onB.received.length, 1, 'only the marker arrived');
+  });
+
+  it('refuses per-line time offsets in Send Selection and points to Schedule Selection', async () => {
+    const editor = await editorWith(`0x${noteOn.toString(16)}\n+10ms 0x${noteOff.toString(16)}\n`);
+    selectAll(editor);
+    const result = await run('midiScope.sendSelection', { endpointDeviceId: pair.endpointDeviceIdA });
+    assert.equal(result.ok, false);
+    assert.match(result.reason ?? '', /Line 2 has a time offset.*Schedule Selection/);
+  });
+
+  it('names an endpoint id that does not exist', async () => {
+    await editorWith(`0x${noteOn.toString(16)}`);
+    const result = await run('midiScope.sendSelection', { endpointDeviceId: 'no-such-endpoint' });
+    assert.equal(result.ok, false);
+    assert.match(result.reason ?? '', /No endpoint has the id "no-such-endpoint"/);
+  });
+
+  it('schedules with a delay and spacing: in order, not before their time', async () => {
+    const { MidiClock } = api.engine;
+    const editor = await editorWith(
+      [0x20903c40, 0x20903c41, 0x20903c42].map((word) => `0x${word.toString(16)}`).join('\n'),
+    );
+    selectAll(editor);
+    const sentAt = performance.now();
+    const ticksAtSend = MidiClock.now();
+    const result = await run('midiScope.scheduleSelection', {
+      endpointDeviceId: pair.endpointDeviceIdA,
+      delayMs: 300,
+      spacingMs: 100,
+    });
+    assert.equal(result.ok, true, result.reason);
+    assert.equal(result.scheduled, true);
+    assert.equal(api.sender?.pendingScheduled(), 3);
+    await waitFor('three scheduled messages', () => onB.received.length === 3);
+    assert.deepEqual(
+      onB.received.map((message) => message.words[0]),
+      [0x20903c40, 0x20903c41, 0x20903c42],
+    );
+    const offsetsMs = onB.received.map((message) =>
+      MidiClock.convertTimestampTicksToMilliseconds(message.timestamp - ticksAtSend),
+    );
+    offsetsMs.forEach((offset, index) =>
+      assert.ok(offset >= 300 + index * 100, `message ${index} at ${offset} ms`),
+    );
+    assert.ok(onB.received[0].arrivedAtMs - sentAt >= 299, 'the first message arrived before its delay');
+    assert.equal(api.sender?.pendingScheduled(), 0);
+  });
+
+  it('schedules with +ms and @ms offsets written in the text', async () => {
+    const { MidiClock } = api.engine;
+    const editor = await editorWith('@100ms 0x20903c50\n+150ms 0x20903c51\n0x20903c52\n@400ms 0x20903c53\n');
+    selectAll(editor);
+    const ticksAtSend = MidiClock.now();
+    const result = await run('midiScope.scheduleSelection', { endpointDeviceId: pair.endpointDeviceIdA });
+    assert.equal(result.ok, true, result.reason);
+    assert.equal(result.messagesSent, 4);
+    await waitFor('four scheduled messages', () => onB.received.length === 4);
+    assert.deepEqual(
+      onB.received.map((message) => message.words[0]),
+      [0x20903c50, 0x20903c51, 0x20903c52, 0x20903c53],
+    );
+    const offsetsMs = onB.received.map((message) =>
+      MidiClock.convertTimestampTicksToMilliseconds(message.timestamp - ticksAtSend),
+    );
+    [100, 250, 250, 400].forEach((due, index) =>
+      assert.ok(offsetsMs[index] >= due, `message ${index} at ${offsetsMs[index]} ms, due at ${due} ms`),
+    );
+  });
+
+  it('cancels what is scheduled: nothing of it arrives', async () => {
+    const editor = await editorWith('0x20903c60\n0x20903c61\n');
+    selectAll(editor);
+    await run('midiScope.scheduleSelection', { endpointDeviceId: pair.endpointDeviceIdA, delayMs: 300 });
+    assert.equal(api.sender?.pendingScheduled(), 2);
+    const cancelled = await vscode.commands.executeCommand<{ ok: boolean; cancelled: number }>(
+      'midiScope.cancelScheduled',
+    );
+    assert.deepEqual(cancelled, { ok: true, cancelled: 2 });
+    assert.equal(api.sender?.pendingScheduled(), 0);
+    // A later message scheduled after the cancelled ones' time: when it arrives, they would have too.
+    const marker = await editorWith('0x20903c62');
+    selectAll(marker);
+    await run('midiScope.scheduleSelection', { endpointDeviceId: pair.endpointDeviceIdA, delayMs: 500 });
+    await waitFor('the later message', () => onB.received.length > 0);
+    assert.deepEqual(
+      onB.received.map((message) => message.words[0]),
+      [0x20903c62],
+    );
+  });
+
+  it('sends a .ump text file', async () => {
+    const file = join(scratch, 'notes.ump');
+    writeFileSync(
+      file,
+      `# two notes\n0x${noteOn.toString(16)}\n${midi2NoteOn.map((word) => `0x${word.toString(16)}`).join(' ')}\n`,
+    );
+    const result = await run('midiScope.sendFile', vscode.Uri.file(file), {
+      endpointDeviceId: pair.endpointDeviceIdA,
+    });
+    assert.equal(result.ok, true, result.reason);
+    assert.equal(result.wordsSent, 3);
+    await waitFor('two messages', () => onB.received.length === 2);
+    assert.deepEqual(onB.received[1].words, midi2NoteOn);
+  });
+
+  it('opens a .ump file with a parse error at the bad token', async () => {
+    const file = join(scratch, 'broken.ump');
+    writeFileSync(file, `0x${noteOn.toString(16)}\n0xG0903C64\n`);
+    const result = await run('midiScope.sendFile', vscode.Uri.file(file), {
+      endpointDeviceId: pair.endpointDeviceIdA,
+    });
+    assert.equal(result.ok, false);
+    assert.match(result.reason ?? '', /broken\.ump:2:1: /);
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.fsPath, file);
+    assert.equal(editor?.selection.start.line, 1);
+  });
+
+  it('sends a binary file of big-endian UMP words', async () => {
+    const file = join(scratch, 'notes.bin');
+    const words = [noteOn, ...midi2NoteOn, noteOff];
+    const bytes = Buffer.alloc(words.length * 4);
+    words.forEach((word, index) => bytes.writeUInt32BE(word, index * 4));
+    writeFileSync(file, bytes);
+    const result = await run('midiScope.sendFile', vscode.Uri.file(file), {
+      endpointDeviceId: pair.endpointDeviceIdA,
+    });
+    assert.equal(result.ok, true, result.reason);
+    assert.equal(result.messagesSent, 3);
+    await waitFor('three messages', () => onB.received.length === 3);
+    assert.deepEqual(
+      onB.received.map((message) => message.words),
+      [[noteOn], midi2NoteOn, [noteOff]],
+    );
+  });
+
+  it('refuses a binary file that is not whole words, or ends inside a message, naming the byte offset', async () => {
+    const ragged = join(scratch, 'ragged.bin');
+    writeFileSync(ragged, Buffer.from([0x20, 0x90, 0x3c, 0x64, 0x20, 0x90]));
+    const raggedResult = await run('midiScope.sendFile', vscode.Uri.file(ragged), {
+      endpointDeviceId: pair.endpointDeviceIdA,
+    });
+    assert.equal(raggedResult.ok, false);
+    assert.match(raggedResult.reason ?? '', /ragged\.bin: the file is 6 bytes.*at byte offset 4/);
+
+    const cut = join(scratch, 'cut.bin');
+    const bytes = Buffer.alloc(8);
+    bytes.writeUInt32BE(noteOn, 0);
+    bytes.writeUInt32BE(midi2NoteOn[0], 4);
+    writeFileSync(cut, bytes);
+    const cutResult = await run('midiScope.sendFile', vscode.Uri.file(cut), {
+      endpointDeviceId: pair.endpointDeviceIdA,
+    });
+    assert.equal(cutResult.ok, false);
+    assert.match(
+      cutResult.reason ?? '',
+      /message at byte offset 4 .*message type 0x4\) needs 2 words but the file ends after 1/,
+    );
+    await drainWithMarker();
+    assert.equal(onB.received.length, 1, 'nothing of the refused files was sent');
+  });
+});

@@ -1,0 +1,216 @@
+// The endpoints tree (what getChildren/getTreeItem give VS Code) and the menus package.json
+// attaches to its items.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { MidiScopeApi } from '../../../src/extension/api';
+import type { MidiEndpointDeviceInformation } from '../../../src/engine/types';
+import { EndpointsTreeDataProvider } from '../../../src/views/endpoints/endpointsTreeDataProvider';
+import type { EndpointsTreeNode } from '../../../src/views/endpoints/endpointsTreeNodes';
+import {
+  createPair,
+  extensionId,
+  midiScope,
+  removePair,
+  uniquePairConfig,
+  waitFor,
+  type CreatedPair,
+} from './extensionTestSupport';
+
+function labelOf(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
+
+function tooltipText(item: vscode.TreeItem): string {
+  return item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? '');
+}
+
+interface MenuEntry {
+  command: string;
+  when?: string;
+  group?: string;
+}
+
+/** Evaluates the `view == …`, `viewItem == …` and `viewItem =~ /…/` clauses this manifest uses. */
+function menuApplies(when: string | undefined, viewItem: string): boolean {
+  if (!when) return true;
+  return when.split('&&').every((clause) => {
+    const text = clause.trim();
+    let match = /^view == (\S+)$/.exec(text);
+    if (match) return match[1] === 'midiScope.endpoints';
+    match = /^viewItem == (\S+)$/.exec(text);
+    if (match) return match[1] === viewItem;
+    match = /^viewItem =~ \/(.+)\/$/.exec(text);
+    if (match) return new RegExp(match[1]).test(viewItem);
+    throw new Error(`menu clause not understood by this test: ${text}`);
+  });
+}
+
+describe('extension: endpoints tree', function () {
+  this.timeout(20_000);
+  let api: MidiScopeApi;
+  let transient: CreatedPair;
+  const transientConfig = uniquePairConfig('tree');
+  const persistentConfig = uniquePairConfig('tree-kept');
+
+  before(async () => {
+    api = await midiScope();
+    transient = await createPair(transientConfig);
+    await createPair(persistentConfig, true);
+  });
+
+  after(async () => {
+    await removePair(transientConfig.associationId);
+    await removePair(persistentConfig.associationId);
+  });
+
+  const provider = (): EndpointsTreeDataProvider => api.endpointsProvider;
+
+  function groups(): EndpointsTreeNode[] {
+    return provider().getChildren();
+  }
+
+  function pairNodes(): EndpointsTreeNode[] {
+    return provider().getChildren(groups()[1]);
+  }
+
+  it('has the groups Diagnostics, Loopback pairs and Devices', () => {
+    const items = groups().map((node) => provider().getTreeItem(node));
+    assert.deepEqual(items.map(labelOf), ['Diagnostics', 'Loopback pairs', 'Devices']);
+    assert.deepEqual(
+      items.map((item) => item.contextValue),
+      ['group.diagnostics', 'group.loopbackPairs', 'group.devices'],
+    );
+    const devices = items[2];
+    assert.equal(devices.description, 'no device transport is available yet');
+    assert.equal(devices.collapsibleState, vscode.TreeItemCollapsibleState.None);
+    assert.deepEqual(provider().getChildren(groups()[2]), []);
+  });
+
+  it('lists the two diagnostics loopbacks with transport · unique id and every field in the tooltip', () => {
+    const engine = api.engine;
+    const nodes = provider().getChildren(groups()[0]);
+    const ids = nodes.map((node) => (node.kind === 'endpoint' ? node.endpointDeviceId : ''));
+    assert.deepEqual(ids, [
+      engine.MidiDiagnostics.diagnosticsLoopbackAEndpointId,
+      engine.MidiDiagnostics.diagnosticsLoopbackBEndpointId,
+    ]);
+    for (const node of nodes) {
+      assert.equal(node.kind, 'endpoint');
+      const endpoint: MidiEndpointDeviceInformation = node.endpoint;
+      const item = provider().getTreeItem(node);
+      assert.equal(labelOf(item), endpoint.name);
+      assert.equal(item.description, `diagnostics · ${endpoint.uniqueId}`);
+      assert.equal(item.contextValue, 'endpoint');
+      assert.ok(item.iconPath instanceof vscode.ThemeIcon);
+      // The tooltip escapes Markdown in values; undo that to find them.
+      const tooltip = tooltipText(item).replace(/\\(.)/g, '$1');
+      for (const value of [endpoint.endpointDeviceId, endpoint.uniqueId, endpoint.peerEndpointDeviceId]) {
+        assert.ok(tooltip.includes(value), `tooltip lacks ${value}: ${tooltip}`);
+      }
+    }
+  });
+
+  it('shows each pair as "A ↔ B" with its association id and whether it is transient or persistent', () => {
+    const items = new Map(
+      pairNodes()
+        .filter((node) => node.kind === 'pair')
+        .map((node) => [node.kind === 'pair' ? node.associationId : '', provider().getTreeItem(node)]),
+    );
+    const transientItem = items.get(transientConfig.associationId);
+    assert.ok(transientItem, 'the transient pair is listed');
+    assert.equal(
+      labelOf(transientItem),
+      `${transientConfig.endpointA.name} ↔ ${transientConfig.endpointB.name}`,
+    );
+    assert.equal(transientItem.description, `${transientConfig.associationId} · transient`);
+    assert.equal(transientItem.contextValue, 'loopbackPair.transient');
+    const persistentItem = items.get(persistentConfig.associationId);
+    assert.ok(persistentItem, 'the persistent pair is listed');
+    assert.equal(persistentItem.description, `${persistentConfig.associationId} · persistent`);
+    assert.equal(persistentItem.contextValue, 'loopbackPair.persistent');
+  });
+
+  it('puts both endpoints of a pair under it, and knows their parents', () => {
+    const pairNode = pairNodes().find(
+      (node) => node.kind === 'pair' && node.associationId === transient.associationId,
+    );
+    assert.ok(pairNode);
+    const sides = provider().getChildren(pairNode);
+    assert.deepEqual(
+      sides.map((node) => (node.kind === 'endpoint' ? node.endpointDeviceId : '')),
+      [transient.endpointDeviceIdA, transient.endpointDeviceIdB],
+    );
+    const item = provider().getTreeItem(sides[0]);
+    assert.equal(item.description, `loopback · ${transientConfig.endpointA.uniqueId}`);
+    const parent = provider().getParent(sides[0]);
+    assert.equal(parent?.kind === 'pair' && parent.associationId, transient.associationId);
+    assert.equal(provider().getParent(pairNode)?.kind, 'group');
+  });
+
+  it('refreshes from the engine watcher when a pair appears outside the commands', async () => {
+    let changes = 0;
+    const subscription = provider().onDidChangeTreeData(() => changes++);
+    const config = uniquePairConfig('watched');
+    try {
+      const created = api.engine.MidiLoopbackEndpointManager.createTransientLoopbackEndpoints(config);
+      assert.equal(created.success, true, created.errorInformation);
+      await waitFor('a tree refresh', () => changes > 0);
+      assert.ok(
+        pairNodes().some((node) => node.kind === 'pair' && node.associationId === config.associationId),
+      );
+    } finally {
+      subscription.dispose();
+      api.engine.MidiLoopbackEndpointManager.removeTransientLoopbackEndpoints(config.associationId);
+    }
+  });
+
+  it('shows one error item with a Show Log action when the engine is unavailable', () => {
+    const reason =
+      'MIDI Scope has no native engine for plan9-mips: none of these exist:\n  /x/midi_scope.node';
+    const unavailable = new EndpointsTreeDataProvider({
+      unavailableReason: reason,
+      findAll: () => [],
+      persistenceOf: () => 'transient',
+      onDidChangeEndpoints: new vscode.EventEmitter<void>().event,
+    });
+    const nodes = unavailable.getChildren();
+    assert.equal(nodes.length, 1);
+    const item = unavailable.getTreeItem(nodes[0]);
+    assert.equal(item.description, 'MIDI Scope has no native engine for plan9-mips: none of these exist:');
+    assert.equal(item.contextValue, 'engineUnavailable');
+    assert.equal(item.command?.command, 'midiScope.showLog');
+    unavailable.dispose();
+  });
+
+  it('gives each kind of item its menu actions, all of them declared commands', () => {
+    const manifest = vscode.extensions.getExtension(extensionId)?.packageJSON as {
+      contributes: { commands: { command: string }[]; menus: Record<string, MenuEntry[]> };
+    };
+    const declared = new Set(manifest.contributes.commands.map((command) => command.command));
+    const itemMenus = manifest.contributes.menus['view/item/context'];
+    const actions = (viewItem: string, inline: boolean): string[] =>
+      itemMenus
+        .filter(
+          (entry) =>
+            menuApplies(entry.when, viewItem) && (entry.group?.startsWith('inline') ?? false) === inline,
+        )
+        .map((entry) => entry.command)
+        .sort();
+    assert.deepEqual(actions('endpoint', true), ['midiScope.openMonitor', 'midiScope.sendToEndpoint']);
+    assert.deepEqual(actions('endpoint', false), [
+      'midiScope.copyEndpointId',
+      'midiScope.openMonitor',
+      'midiScope.sendToEndpoint',
+    ]);
+    for (const pairContext of ['loopbackPair.transient', 'loopbackPair.persistent']) {
+      assert.deepEqual(actions(pairContext, true), ['midiScope.removeLoopbackPair']);
+      assert.deepEqual(actions(pairContext, false), ['midiScope.removeLoopbackPair']);
+    }
+    assert.deepEqual(actions('group.loopbackPairs', true), ['midiScope.createLoopbackPair']);
+    assert.deepEqual(actions('engineUnavailable', true), ['midiScope.showLog']);
+    for (const [menu, entries] of Object.entries(manifest.contributes.menus)) {
+      for (const entry of entries)
+        assert.ok(declared.has(entry.command), `${menu} uses undeclared ${entry.command}`);
+    }
+  });
+});
