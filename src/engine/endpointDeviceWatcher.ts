@@ -1,28 +1,21 @@
-// Watches the endpoint list: added / removed / updated events, one call per native batch.
-// Every watcher shares the addon's single watcher callback, installed while any watcher lives.
-import { closeOnEngineShutdown, engineBinding, isEngineShutDown } from './engineLifecycle';
+// Watches the endpoint list from its creation on: added / removed / updated events, one call
+// per batch of changes (see endpointChangeFeed for which changes a watcher hears of).
+import { subscribeToEndpointChanges } from './endpointChangeFeed';
+import { closeOnEngineShutdown } from './engineLifecycle';
 import { ListenerList } from './listenerList';
-import type { NativeEndpointChange } from './nativeBinding';
 import type { MidiDisposable, MidiEndpointDeviceInformation, MidiEndpointDeviceWatcherEvent } from './types';
-
-const liveWatchers = new Set<MidiEndpointDeviceWatcher>();
-
-function dispatchToWatchers(changes: NativeEndpointChange[]): void {
-  for (const watcher of [...liveWatchers]) watcher.deliver(changes);
-}
 
 export class MidiEndpointDeviceWatcher implements MidiDisposable {
   private readonly changed = new ListenerList<readonly MidiEndpointDeviceWatcherEvent[]>();
   private readonly added = new ListenerList<MidiEndpointDeviceInformation>();
   private readonly removed = new ListenerList<MidiEndpointDeviceInformation>();
   private readonly updated = new ListenerList<MidiEndpointDeviceInformation>();
+  private unsubscribe: (() => void) | undefined;
   private readonly forgetAtShutdown: () => void;
 
   /** Use MidiEndpointDeviceInformation.createWatcher(). */
   constructor() {
-    const binding = engineBinding();
-    if (liveWatchers.size === 0) binding.setEndpointWatcher(dispatchToWatchers);
-    liveWatchers.add(this);
+    this.unsubscribe = subscribeToEndpointChanges((events) => this.deliver(events));
     this.forgetAtShutdown = closeOnEngineShutdown(this);
   }
 
@@ -43,25 +36,25 @@ export class MidiEndpointDeviceWatcher implements MidiDisposable {
     return this.updated.add(listener, 'onUpdated listener');
   }
 
-  /** Called by the shared native callback. */
-  deliver(changes: readonly MidiEndpointDeviceWatcherEvent[]): void {
-    this.changed.fire(changes);
-    for (const { change, endpoint } of changes) {
-      if (change === 'added') this.added.fire(endpoint);
-      else if (change === 'removed') this.removed.fire(endpoint);
-      else this.updated.fire(endpoint);
-    }
-  }
-
-  /** Stops the watcher; its listeners get nothing more. Idempotent. */
+  /** Stops the watcher; its listeners hear nothing more. Idempotent. */
   dispose(): void {
-    if (!liveWatchers.delete(this)) return;
+    if (this.unsubscribe === undefined) return;
+    this.unsubscribe();
+    this.unsubscribe = undefined;
     this.forgetAtShutdown();
     for (const listeners of [this.changed, this.added, this.removed, this.updated]) listeners.clear();
-    if (liveWatchers.size === 0 && !isEngineShutDown()) engineBinding().setEndpointWatcher(null);
   }
 
   close(): void {
     this.dispose();
+  }
+
+  private deliver(events: readonly MidiEndpointDeviceWatcherEvent[]): void {
+    this.changed.fire(events);
+    for (const { change, endpoint } of events) {
+      if (change === 'added') this.added.fire(endpoint);
+      else if (change === 'removed') this.removed.fire(endpoint);
+      else this.updated.fire(endpoint);
+    }
   }
 }

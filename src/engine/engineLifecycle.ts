@@ -1,8 +1,9 @@
 // The engine's one lifetime: the addon is loaded on first use and shut down once, by
 // shutdownEngine(), which closes every session and watcher and joins the native threads.
-import { isNativeBindingLoaded, nativeBinding, type NativeBinding } from './nativeBinding';
+import { nativeBinding, type NativeBinding } from './nativeBinding';
 
 let shutDown = false;
+let binding: NativeBinding | undefined;
 const closeOnShutdown = new Set<{ close(): void }>();
 
 /** The addon, or an Error once the engine was shut down. */
@@ -10,7 +11,15 @@ export function engineBinding(): NativeBinding {
   if (shutDown) {
     throw new Error('The MIDI engine was shut down (shutdownEngine()); it cannot be used afterwards.');
   }
-  return nativeBinding();
+  return binding ?? loadBinding();
+}
+
+function loadBinding(): NativeBinding {
+  binding = nativeBinding();
+  // A script that just ends must not leave native threads running or wake-ups queued while
+  // Node tears its environment down: shut the engine down on the way out.
+  process.once('exit', shutdownEngine);
+  return binding;
 }
 
 export function isEngineShutDown(): boolean {
@@ -34,5 +43,6 @@ export function shutdownEngine(): void {
   closeOnShutdown.clear();
   shutDown = true;
   // Never load the addon just to stop it.
-  if (isNativeBindingLoaded()) nativeBinding().shutdown();
+  binding?.shutdown();
+  process.removeListener('exit', shutdownEngine);
 }

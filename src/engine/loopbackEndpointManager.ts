@@ -1,6 +1,7 @@
 // Loopback endpoint pairs: what goes out on A comes in on B and the other way round.
 // Transient pairs live until removed or until the process ends.
 import { describeValue, requireObject, requireString } from './argumentChecks';
+import { ensureEndpointChangeFeed, recordEndpointChanges } from './endpointChangeFeed';
 import { engineBinding } from './engineLifecycle';
 import type { NativeLoopbackSide } from './nativeBinding';
 import type { MidiLoopbackEndpointCreationConfig, MidiLoopbackEndpointCreationResult } from './types';
@@ -30,12 +31,23 @@ export class MidiLoopbackEndpointManager {
     requireString(config.associationId, 'config.associationId');
     const endpointA = loopbackSide(config.endpointA, 'config.endpointA');
     const endpointB = loopbackSide(config.endpointB, 'config.endpointB');
-    return engineBinding().createLoopbackPair(config.associationId, endpointA, endpointB);
+    ensureEndpointChangeFeed();
+    const result = engineBinding().createLoopbackPair(config.associationId, endpointA, endpointB);
+    if (result.success) recordEndpointChanges('added', [result.endpointDeviceIdA, result.endpointDeviceIdB]);
+    return result;
   }
 
   /** Removes the pair, closing connections open on it; false when no pair has that associationId. */
   static removeTransientLoopbackEndpoints(associationId: string): boolean {
     requireString(associationId, 'associationId');
-    return engineBinding().removeLoopbackPair(associationId);
+    ensureEndpointChangeFeed();
+    const binding = engineBinding();
+    const endpointIds = binding
+      .listEndpoints()
+      .filter((endpoint) => endpoint.transport === 'loopback' && endpoint.associationId === associationId)
+      .map((endpoint) => endpoint.endpointDeviceId);
+    const removed = binding.removeLoopbackPair(associationId);
+    if (removed) recordEndpointChanges('removed', endpointIds);
+    return removed;
   }
 }

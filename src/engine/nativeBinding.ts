@@ -185,8 +185,3 @@ export function nativeBinding(): NativeBinding {
   }
   return loaded;
 }
-
-/** True once nativeBinding() has loaded the addon (shutdown need not load it just to stop it). */
-export function isNativeBindingLoaded(): boolean {
-  return loaded !== undefined;
-}
