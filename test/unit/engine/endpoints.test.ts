@@ -142,7 +142,7 @@ void test('wrong argument types are TypeErrors naming the field', () => {
       }),
     { name: 'TypeError', message: /config\.endpointB\.description must be a string/ },
   );
-  assert.throws(() => MidiLoopbackEndpointManager.removeTransientLoopbackEndpoints(null), TypeError);
+  assert.throws(() => MidiLoopbackEndpointManager.removeTransientLoopbackEndpoints(null as never), TypeError);
 });
 
 void test('the watcher reports added and removed endpoints until it is disposed', async () => {
