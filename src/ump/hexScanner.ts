@@ -1,0 +1,151 @@
+// Splits pasted hex text into tokens, skipping separators and comments. The rules:
+//   separators  whitespace, `,`, brackets `[ ] { } ( )`, and `;` where it is not a comment
+//   comments    `//` and `#` to the end of the line, `/* … */` (may span lines), and `;` to the end
+//               of the line when it is the first character on its line (after blanks) or when it
+//               follows a blank and is followed by a blank or the line's end, as in assembly:
+//               `0x20903C64 ; note on` is a comment, `[0x20903C64, 0x20803C00];` a separator.
+// Lines end at \n, \r\n or a lone \r, as in VS Code; columns count UTF-16 code units.
+
+export interface HexToken {
+  text: string;
+  /** Character offset of the token's first character in the text. */
+  offset: number;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+  /** No other token came before it on its line. */
+  firstOnLine: boolean;
+}
+
+export interface UnterminatedComment {
+  offset: number;
+  line: number;
+  column: number;
+}
+
+export class HexScanner {
+  private position = 0;
+  private line = 1;
+  private lineStart = 0;
+  private tokenSeenOnLine = false;
+  /** Set when a `/*` comment runs to the end of the text. */
+  unterminatedComment: UnterminatedComment | undefined;
+
+  constructor(private readonly text: string) {}
+
+  /** The next token, or undefined at the end of the text (or at an unterminated block comment). */
+  next(): HexToken | undefined {
+    const text = this.text;
+    while (this.position < text.length) {
+      const code = text.charCodeAt(this.position);
+      if (code === 0x0a || code === 0x0d) {
+        this.newLine(code);
+      } else if (isBlank(code) || isSeparator(code)) {
+        this.position++;
+      } else if (code === 0x23 /* # */ || this.startsWith('//')) {
+        this.skipToLineEnd();
+      } else if (this.startsWith('/*')) {
+        if (!this.skipBlockComment()) return undefined;
+      } else if (code === 0x3b /* ; */) {
+        if (this.semicolonStartsComment()) this.skipToLineEnd();
+        else this.position++;
+      } else {
+        return this.readToken();
+      }
+    }
+    return undefined;
+  }
+
+  private readToken(): HexToken {
+    const text = this.text;
+    const start = this.position;
+    while (this.position < text.length) {
+      const code = text.charCodeAt(this.position);
+      if (isBlank(code) || isSeparator(code) || code === 0x0a || code === 0x0d) break;
+      if (code === 0x3b /* ; */ || code === 0x23 /* # */) break;
+      if (code === 0x2f /* / */ && (this.startsWith('//') || this.startsWith('/*'))) break;
+      this.position++;
+    }
+    const token: HexToken = {
+      text: text.slice(start, this.position),
+      offset: start,
+      line: this.line,
+      column: start - this.lineStart + 1,
+      firstOnLine: !this.tokenSeenOnLine,
+    };
+    this.tokenSeenOnLine = true;
+    return token;
+  }
+
+  private semicolonStartsComment(): boolean {
+    const text = this.text;
+    if (!this.tokenSeenOnLine && this.onlyBlanksBefore()) return true;
+    const before = this.position > this.lineStart ? text.charCodeAt(this.position - 1) : -1;
+    if (!isBlank(before)) return false;
+    const after = this.position + 1 < text.length ? text.charCodeAt(this.position + 1) : 0x0a;
+    return isBlank(after) || after === 0x0a || after === 0x0d;
+  }
+
+  private onlyBlanksBefore(): boolean {
+    for (let at = this.lineStart; at < this.position; at++) {
+      if (!isBlank(this.text.charCodeAt(at))) return false;
+    }
+    return true;
+  }
+
+  private newLine(code: number): void {
+    this.position++;
+    if (code === 0x0d && this.text.charCodeAt(this.position) === 0x0a) this.position++;
+    this.line++;
+    this.lineStart = this.position;
+    this.tokenSeenOnLine = false;
+  }
+
+  private skipToLineEnd(): void {
+    const text = this.text;
+    while (this.position < text.length) {
+      const code = text.charCodeAt(this.position);
+      if (code === 0x0a || code === 0x0d) return;
+      this.position++;
+    }
+  }
+
+  /** False when the comment has no end: the scanner stops there and records where it began. */
+  private skipBlockComment(): boolean {
+    const start = { offset: this.position, line: this.line, column: this.position - this.lineStart + 1 };
+    this.position += 2;
+    const text = this.text;
+    while (this.position < text.length) {
+      const code = text.charCodeAt(this.position);
+      if (code === 0x2a /* * */ && text.charCodeAt(this.position + 1) === 0x2f /* / */) {
+        this.position += 2;
+        return true;
+      }
+      if (code === 0x0a || code === 0x0d) this.newLine(code);
+      else this.position++;
+    }
+    this.unterminatedComment = start;
+    return false;
+  }
+
+  private startsWith(prefix: string): boolean {
+    return this.text.startsWith(prefix, this.position);
+  }
+}
+
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c || code === 0xa0 || code === 0xfeff;
+}
+
+function isSeparator(code: number): boolean {
+  return (
+    code === 0x2c /* , */ ||
+    code === 0x5b /* [ */ ||
+    code === 0x5d /* ] */ ||
+    code === 0x7b /* { */ ||
+    code === 0x7d /* } */ ||
+    code === 0x28 /* ( */ ||
+    code === 0x29 /* ) */
+  );
+}
