@@ -34,3 +34,5 @@ export {
 export type { MidiByteInput, MidiWordInput } from './wordInputs';
 export { shutdownEngine } from './engineLifecycle';
 export * from './types';
+/** The UMP codec (message types and sizes, decoder, builders, hex), as src/ump exports it. */
+export * as ump from '../ump';

@@ -13,7 +13,8 @@ import type {
   MidiMessageBatch,
   MidiMessageReceivedEventArgs,
 } from './types';
-import { channelOf, groupOf, messageTypeOf, wordCountOf } from './umpFields';
+import { messageTypeOf, wordCountOf } from '../ump';
+import { channelOf, groupOf } from './umpFields';
 
 /** Words drained per call at first; doubled while the ring holds more, up to its capacity. */
 const initialDrainWords = 16_384;

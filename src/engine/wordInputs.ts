@@ -3,7 +3,7 @@
 // left to the addon (or answered here) as send results.
 import { describeValue, requireNumber, requireObject, requireWord } from './argumentChecks';
 import { failedWith, MidiSendMessageResults } from './sendResults';
-import { wordCountOf } from './umpFields';
+import { wordCountOf } from '../ump';
 
 /** Words as callers may give them: a Uint32Array, or an array of numbers 0..0xFFFFFFFF. */
 export type MidiWordInput = Uint32Array | readonly number[];
