@@ -40,6 +40,11 @@ bool Scheduler::schedule(const std::shared_ptr<ScheduleSource>& source,
 void Scheduler::noteCancelled(std::size_t count) {
   std::lock_guard<std::mutex> lock(mutex_);
   cancelledHint_ += count;
+  if (compactionDue()) wakeUp_.notify_one();
+}
+
+bool Scheduler::compactionDue() const {
+  return cancelledHint_ >= kCompactionThreshold && cancelledHint_ * 2 >= queue_.size();
 }
 
 std::size_t Scheduler::queuedCount() const {
@@ -152,7 +157,7 @@ void Scheduler::unreference(ScheduleSource* source, std::size_t count,
 }
 
 void Scheduler::compactIfWorthIt(std::vector<std::shared_ptr<ScheduleSource>>& released) {
-  if (cancelledHint_ < kCompactionThreshold || cancelledHint_ * 2 < queue_.size()) return;
+  if (!compactionDue()) return;
   cancelledHint_ = 0;
   ScheduleSource* lastSource = nullptr;
   std::size_t lastCount = 0;

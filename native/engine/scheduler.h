@@ -62,6 +62,7 @@ class Scheduler {
   // so that its destructor runs outside the lock.
   void unreference(ScheduleSource* source, std::size_t count,
                    std::vector<std::shared_ptr<ScheduleSource>>& released);
+  bool compactionDue() const;  // requires mutex_
   void compactIfWorthIt(std::vector<std::shared_ptr<ScheduleSource>>& released);
 
   mutable std::mutex mutex_;
