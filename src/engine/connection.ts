@@ -346,7 +346,8 @@ export class MidiEndpointConnection {
     const handle = this.handle;
     if (handle !== undefined) {
       const binding = engineBinding();
-      this.statisticsAtClose = Object.freeze(binding.stats(handle));
+      // Closing discards what was scheduled, so nothing is pending afterwards.
+      this.statisticsAtClose = Object.freeze({ ...binding.stats(handle), pendingScheduled: 0 });
       this.handle = undefined;
       binding.closeConnection(handle);
     }

@@ -37,10 +37,10 @@ export function openTestPair(engine: Engine, label = 'test') {
     session,
     a,
     b,
-    open() {
+    open: () => {
       if (!a.open() || !b.open()) throw new Error('could not open both sides of the test pair');
     },
-    dispose() {
+    dispose: () => {
       session.close();
       pair.remove();
     },
