@@ -2,5 +2,16 @@
 // reassembly of multi-packet messages, and the hex parser and formatter. Pure TypeScript with no
 // Node, VS Code or DOM imports: the extension host, dist/engine.js and the webview all use it.
 export * from './messageType';
+export type { DecodedUmp, UmpField } from './decodedUmp';
+export { decodeUmp } from './decode/decodeUmp';
+export { Midi1ChannelVoiceMessageStatus } from './decode/midi1ChannelVoice';
+export { Midi2ChannelVoiceMessageStatus } from './decode/midi2ChannelVoice';
+export { MICROSECONDS_PER_JR_TICK } from './decode/utility';
+export { FlexDataStatusBank, FlexDataSetupStatus } from './names/flexData';
+export { UmpStreamStatus } from './names/umpStream';
+export { controllerName } from './names/controllers';
+export { noteName } from './names/notes';
+export { registeredControllerName, registeredPerNoteControllerName } from './names/registeredControllers';
 export { formatWord, formatUmpHex, formatBytes, type FormatUmpHexOptions } from './hex';
 export * from './parseUmpHex';
+export { decodeUtf8, encodeUtf8 } from './utf8';

@@ -1,0 +1,39 @@
+// The shape every decoded message takes, whatever its type: enough for a monitor row (name,
+// summary), a details pane (fields) and filters (group, channel, status).
+
+export interface UmpField {
+  /** The field's name as the spec calls it, e.g. "Note Number", "Velocity". */
+  name: string;
+  /** In natural units: numbers as numbers, flags as booleans, text and byte runs as strings. */
+  value: number | string | boolean;
+  /** The value as a person reads it, e.g. "60 (C4)", "0x8000 (50.0%)". */
+  display: string;
+  unit?: string;
+}
+
+export interface DecodedUmp {
+  messageType: number;
+  /** The size of the message (from its type), whether or not that many words were there. */
+  wordCount: number;
+  group?: number;
+  channel?: number;
+  /**
+   * The status or opcode as the spec defines it for the type: the nibble for Utility, MIDI 1.0
+   * and 2.0 channel voice, Data 64 and Data 128; the status byte (0xF8…) for System; the 10-bit
+   * status for UMP Stream; for Flex Data (status bank << 8) | status. 0 for reserved types.
+   */
+  status: number;
+  /** Friendly name, e.g. "Note On", "SysEx7 Start", "Set Tempo", "Endpoint Name Notification". */
+  name: string;
+  fields: UmpField[];
+  /** One short line of the key fields, e.g. "note 60 vel 100". */
+  summary: string;
+  /** A reserved message type or status: decoded with its size, never an error. */
+  reserved?: boolean;
+  /**
+   * Fewer words were given than the message type needs (or none at all). Then `name`, `status`,
+   * `group` and `channel` come from the first word alone, and `fields` only say how many words
+   * there were; nothing is read from words that are missing.
+   */
+  incomplete?: boolean;
+}
