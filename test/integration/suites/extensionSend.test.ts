@@ -1,8 +1,5 @@
 // Sending and scheduling UMP from the editor and from files, checked on the receiving side.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { MidiScopeApi } from '../../../src/extension/api';
 import {
@@ -13,6 +10,7 @@ import {
   listenOn,
   midiScope,
   removePair,
+  scratchFile,
   uniquePairConfig,
   waitFor,
   type CreatedPair,
@@ -46,12 +44,10 @@ describe('extension: send and schedule', function () {
   let api: MidiScopeApi;
   let pair: CreatedPair;
   let onB: Listener;
-  let scratch: string;
 
   before(async () => {
     api = await midiScope();
     pair = await createPair(uniquePairConfig('send'));
-    scratch = mkdtempSync(join(tmpdir(), 'midi-scope-send-'));
   });
 
   beforeEach(() => {
@@ -233,12 +229,11 @@ describe('extension: send and schedule', function () {
   });
 
   it('sends a .ump text file', async () => {
-    const file = join(scratch, 'notes.ump');
-    writeFileSync(
-      file,
+    const file = scratchFile(
+      'notes.ump',
       `# two notes\n0x${noteOn.toString(16)}\n${midi2NoteOn.map((word) => `0x${word.toString(16)}`).join(' ')}\n`,
     );
-    const result = await run('midiScope.sendFile', vscode.Uri.file(file), {
+    const result = await run('midiScope.sendFile', file, {
       endpointDeviceId: pair.endpointDeviceIdA,
     });
     assert.equal(result.ok, true, result.reason);
@@ -248,25 +243,23 @@ describe('extension: send and schedule', function () {
   });
 
   it('opens a .ump file with a parse error at the bad token', async () => {
-    const file = join(scratch, 'broken.ump');
-    writeFileSync(file, `0x${noteOn.toString(16)}\n0xG0903C64\n`);
-    const result = await run('midiScope.sendFile', vscode.Uri.file(file), {
+    const file = scratchFile('broken.ump', `0x${noteOn.toString(16)}\n0xG0903C64\n`);
+    const result = await run('midiScope.sendFile', file, {
       endpointDeviceId: pair.endpointDeviceIdA,
     });
     assert.equal(result.ok, false);
     assert.match(result.reason ?? '', /broken\.ump:2:1: /);
     const editor = vscode.window.activeTextEditor;
-    assert.equal(editor?.document.uri.fsPath, file);
+    assert.equal(editor?.document.uri.fsPath, file.fsPath);
     assert.equal(editor?.selection.start.line, 1);
   });
 
   it('sends a binary file of big-endian UMP words', async () => {
-    const file = join(scratch, 'notes.bin');
     const words = [noteOn, ...midi2NoteOn, noteOff];
     const bytes = Buffer.alloc(words.length * 4);
     words.forEach((word, index) => bytes.writeUInt32BE(word, index * 4));
-    writeFileSync(file, bytes);
-    const result = await run('midiScope.sendFile', vscode.Uri.file(file), {
+    const file = scratchFile('notes.bin', bytes);
+    const result = await run('midiScope.sendFile', file, {
       endpointDeviceId: pair.endpointDeviceIdA,
     });
     assert.equal(result.ok, true, result.reason);
@@ -279,20 +272,18 @@ describe('extension: send and schedule', function () {
   });
 
   it('refuses a binary file that is not whole words, or ends inside a message, naming the byte offset', async () => {
-    const ragged = join(scratch, 'ragged.bin');
-    writeFileSync(ragged, Buffer.from([0x20, 0x90, 0x3c, 0x64, 0x20, 0x90]));
-    const raggedResult = await run('midiScope.sendFile', vscode.Uri.file(ragged), {
+    const ragged = scratchFile('ragged.bin', Buffer.from([0x20, 0x90, 0x3c, 0x64, 0x20, 0x90]));
+    const raggedResult = await run('midiScope.sendFile', ragged, {
       endpointDeviceId: pair.endpointDeviceIdA,
     });
     assert.equal(raggedResult.ok, false);
     assert.match(raggedResult.reason ?? '', /ragged\.bin: the file is 6 bytes.*at byte offset 4/);
 
-    const cut = join(scratch, 'cut.bin');
     const bytes = Buffer.alloc(8);
     bytes.writeUInt32BE(noteOn, 0);
     bytes.writeUInt32BE(midi2NoteOn[0], 4);
-    writeFileSync(cut, bytes);
-    const cutResult = await run('midiScope.sendFile', vscode.Uri.file(cut), {
+    const cut = scratchFile('cut.bin', bytes);
+    const cutResult = await run('midiScope.sendFile', cut, {
       endpointDeviceId: pair.endpointDeviceIdA,
     });
     assert.equal(cutResult.ok, false);

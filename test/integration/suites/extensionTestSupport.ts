@@ -2,6 +2,9 @@
 // condition with a deadline, listening on an endpoint, editors with hex text, and clean-up.
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { MidiScopeApi } from '../../../src/extension/api';
 import type { MidiLoopbackEndpointCreationConfig } from '../../../src/engine/types';
@@ -99,9 +102,23 @@ export async function removePair(associationId: string): Promise<void> {
   await vscode.commands.executeCommand('midiScope.removeLoopbackPair', { associationId });
 }
 
-/** An untitled editor holding `text`, shown and active. */
+let scratchDirectory: string | undefined;
+let scratchFiles = 0;
+
+/** A fresh file in a scratch directory, holding `text`. */
+export function scratchFile(name: string, content: string | Uint8Array): vscode.Uri {
+  scratchDirectory ??= mkdtempSync(join(tmpdir(), 'midi-scope-extension-test-'));
+  const path = join(scratchDirectory, `${++scratchFiles}-${name}`);
+  writeFileSync(path, content);
+  return vscode.Uri.file(path);
+}
+
+/**
+ * An editor on a saved file holding `text`, shown and active. (Saved, not untitled: closing a
+ * dirty untitled editor would ask whether to save it.)
+ */
 export async function editorWith(text: string): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ content: text, language: 'plaintext' });
+  const document = await vscode.workspace.openTextDocument(scratchFile('selection.ump', text));
   return vscode.window.showTextDocument(document);
 }
 
