@@ -2,6 +2,7 @@
 // Tests and other extensions use it to reach the same engine and views the commands use.
 import type * as vscode from 'vscode';
 import type { EndpointsTreeDataProvider } from '../views/endpoints/endpointsTreeDataProvider';
+import type { MonitorApi } from '../views/monitor';
 import type { EndpointCatalog } from './endpointCatalog';
 import type { EngineModule } from './engineHost';
 import type { LoopbackPairRegistry } from './loopback/loopbackPairRegistry';
@@ -19,4 +20,6 @@ export interface MidiScopeApi {
   /** The connections the send commands use; undefined when the engine is unavailable. */
   readonly sender: UmpSender | undefined;
   readonly log: vscode.LogOutputChannel;
+  /** Opens and lists traffic monitors (src/views/monitor). */
+  readonly monitor: MonitorApi;
 }

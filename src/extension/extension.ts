@@ -2,6 +2,7 @@
 // deactivate() disposes them and then stops the engine's native threads.
 import * as vscode from 'vscode';
 import { EndpointsTreeDataProvider } from '../views/endpoints/endpointsTreeDataProvider';
+import { registerMonitor } from '../views/monitor';
 import type { MidiScopeApi } from './api';
 import type { CommandServices } from './commands/commandServices';
 import { registerEndpointCommands } from './commands/endpointCommands';
@@ -64,6 +65,9 @@ export function activate(context: vscode.ExtensionContext): MidiScopeApi {
     ...registerEndpointCommands(services),
   );
 
+  // The monitor registers its own command, panel serializer and settings.
+  const monitor = registerMonitor(context, log);
+
   log.info(`MIDI Scope activated in ${(performance.now() - started).toFixed(1)} ms`);
   return {
     engine: engineHost.engine,
@@ -73,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): MidiScopeApi {
     loopbackPairs: pairs,
     sender,
     log,
+    monitor,
   };
 }
 
