@@ -1,0 +1,94 @@
+// The detail pane: every field of the selected message, packet by packet, and for multi-packet
+// messages the reassembled payload.
+import { decodeUmp } from '../../src/ump';
+import type { PacketRecord } from '../../src/views/monitor/rowsBlock';
+import { reassembledPayload } from './payloadText';
+import { hexWords, oneBased, type PresentationContext } from './rowPresentation';
+import { formatAbsolute } from './timeFormat';
+
+export interface DetailSubject {
+  endpointIndex: number;
+  /** The row's packets, first to last (one for most messages). */
+  packets: readonly PacketRecord[];
+  /** The row has more packets than were sent for display. */
+  truncated: boolean;
+  /** The message's end never arrived (yet). */
+  incomplete: boolean;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function table(caption: string, rows: readonly (readonly [string, string])[]): HTMLTableElement {
+  const result = element('table');
+  result.setAttribute('aria-label', caption);
+  for (const [name, value] of rows) {
+    const tr = element('tr');
+    const th = element('th', name);
+    th.scope = 'row';
+    tr.append(th, element('td', value));
+    result.append(tr);
+  }
+  return result;
+}
+
+export class DetailPane {
+  readonly element: HTMLElement;
+
+  constructor() {
+    this.element = element('aside', undefined, 'details');
+    this.element.setAttribute('aria-label', 'Message details');
+    this.element.tabIndex = -1;
+    this.show(undefined, undefined);
+  }
+
+  /** Shows `subject`; undefined shows a hint, `loading` while its packets are being fetched. */
+  show(subject: DetailSubject | undefined, context: PresentationContext | undefined, loading = false): void {
+    if (!subject || !context || subject.packets.length === 0) {
+      this.element.replaceChildren(
+        element('p', loading ? 'Loading…' : 'Select a message to see every field.', 'empty'),
+      );
+      return;
+    }
+    const first = subject.packets[0];
+    const decodedFirst = decodeUmp(first.words, 0);
+    const heading = element('h2', decodedFirst.name);
+    const overview: [string, string][] = [
+      ['Sequence', String(first.seq)],
+      ['Time', `${formatAbsolute(first.timestamp, context.ticksPerSecond)} s`],
+      ['Endpoint', context.endpoints[subject.endpointIndex]?.name ?? String(subject.endpointIndex)],
+      ['Message type', `0x${decodedFirst.messageType.toString(16).toUpperCase()}`],
+    ];
+    if (decodedFirst.group !== undefined) overview.push(['Group', oneBased(decodedFirst.group)]);
+    if (decodedFirst.channel !== undefined) overview.push(['Channel', oneBased(decodedFirst.channel)]);
+    if (subject.packets.length > 1 || subject.incomplete) {
+      overview.push([
+        'Packets',
+        `${subject.packets.length}${subject.truncated ? '+ (first ones shown)' : ''}`,
+      ]);
+    }
+    if (subject.incomplete) overview.push(['State', 'incomplete: the end packet has not arrived']);
+    const parts: HTMLElement[] = [heading, table('Overview', overview)];
+
+    const payload = subject.packets.length > 1 ? reassembledPayload(subject.packets) : undefined;
+    if (payload) {
+      parts.push(element('h3', payload.label), element('p', payload.text, 'hex'));
+    }
+    subject.packets.forEach((packet, i) => {
+      const decoded = decodeUmp(packet.words, 0);
+      const title = subject.packets.length > 1 ? `Packet ${i + 1}: ${decoded.name}` : 'Fields';
+      const rows: [string, string][] = decoded.fields.map((field) => [field.name, field.display]);
+      rows.push(['Words', hexWords(packet.words, decoded.wordCount)]);
+      parts.push(element('h3', title), table(title, rows));
+    });
+    this.element.replaceChildren(...parts);
+  }
+}

@@ -1,0 +1,466 @@
+// The monitor webview: wires the host connection, the row cache, the virtual grid, the toolbar,
+// the counters and the detail pane. The host holds the capture; this side holds only what is on
+// screen (plus a few screens of cache) and draws at most once per animation frame.
+import {
+  MessageKind,
+  protocolLimits,
+  type FilterSpec,
+  type InitMessage,
+  type MonitorCounters,
+  type ToWebviewMessage,
+  type UpdateMessage,
+  type ViewRange,
+} from '../../src/views/monitor/protocol';
+import { readPacketsBlock, rowFlagOpen, type PacketRecord } from '../../src/views/monitor/rowsBlock';
+import type { RowCells } from './columns';
+import { CountersBar } from './countersBar';
+import { DetailPane, type DetailSubject } from './detailPane';
+import { DisplayRows, type DisplayLocation } from './displayRows';
+import { HostConnection } from './hostConnection';
+import { RowCache } from './rowCache';
+import { packetLineCells, rowCells, rowLabel, type PresentationContext } from './rowPresentation';
+import { Toolbar } from './toolbar';
+import { VirtualGrid, type GridRowContent } from './virtualGrid';
+
+/** Packet lists kept for expanded rows and the detail pane. */
+const maxCachedPacketLists = 64;
+
+interface PacketList {
+  packets: PacketRecord[];
+  truncated: boolean;
+  incomplete: boolean;
+}
+
+const emptyRange: ViewRange = { generation: 0, start: 0, end: 0, filterProgress: null };
+
+export class MonitorApp {
+  private readonly host: HostConnection;
+  private readonly display = new DisplayRows();
+  private readonly cache: RowCache<RowCells>;
+  private readonly packetLists = new Map<number, PacketList>();
+  private readonly packetRequests = new Map<number, Promise<PacketList | undefined>>();
+  private readonly grid: VirtualGrid;
+  private readonly toolbar: Toolbar;
+  private readonly countersBar = new CountersBar();
+  private readonly details = new DetailPane();
+  private readonly notice: HTMLElement;
+  private context: PresentationContext = { endpoints: [], ticksPerSecond: 1 };
+  private endpointDeviceIds: string[] = [];
+  private counters: MonitorCounters | undefined;
+  /** The range on screen (frozen while paused). */
+  private shownRange: ViewRange = emptyRange;
+  /** The host's newest range, also while paused. */
+  private hostRange: ViewRange = emptyRange;
+  private following = true;
+  private paused = false;
+  private sentViewState = '';
+  private frameRequested = false;
+  /** Received count of an update to acknowledge once it is drawn. */
+  private ackPending: number | undefined;
+
+  constructor(root: HTMLElement) {
+    this.host = new HostConnection((message) => this.onHostMessage(message));
+    const saved = this.host.getState();
+    if (saved) {
+      this.following = saved.following;
+      this.paused = saved.paused;
+    }
+    this.cache = new RowCache<RowCells>(
+      (from, count) => this.fetchRows(from, count),
+      () => this.requestFrame(),
+      (error) => this.showNotice(`Could not load rows: ${error.message}`),
+    );
+    this.grid = new VirtualGrid(
+      this.display,
+      {
+        content: (location) => this.content(location),
+        prefetch: (from, to) => this.prefetch(from, to),
+        onFocusChange: (focus) => void this.showDetails(focus),
+        onToggleExpand: (location, expand) => void this.toggleExpand(location.viewIndex, expand),
+        onActivate: (location) => this.activate(location),
+        onCopy: () => void this.copySelection(),
+        onUserMove: (atEnd) => this.setFollowing(atEnd && this.focusIsLast()),
+      },
+      'Received MIDI messages',
+    );
+    this.toolbar = new Toolbar({
+      onTogglePause: () => this.setPaused(!this.paused),
+      onToggleFollow: () => this.setFollowing(!this.following),
+      onClear: () => void this.resetFrom(this.host.request({ kind: MessageKind.Clear })),
+      onFilterChange: (filter) => void this.setFilter(filter),
+      onCopy: () => void this.copySelection(),
+      onExport: (format, scope) => void this.export(format, scope),
+    });
+    this.notice = document.createElement('div');
+    this.notice.className = 'notice';
+    this.notice.setAttribute('role', 'status');
+    const main = document.createElement('div');
+    main.className = 'main';
+    main.append(this.grid.element, this.details.element);
+    root.append(this.toolbar.element, this.countersBar.element, this.notice, main);
+    this.details.element.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.grid.element.focus();
+    });
+    new ResizeObserver(() => this.sendViewState()).observe(this.grid.element);
+    this.toolbar.showState(this.paused, this.following);
+  }
+
+  async start(): Promise<void> {
+    const init = await this.host.request({ kind: MessageKind.Ready });
+    if (init.kind === MessageKind.Init) this.applyInit(init);
+  }
+
+  // ------------------------------------------------------------ messages from the host
+
+  private onHostMessage(message: ToWebviewMessage): void {
+    switch (message.kind) {
+      case MessageKind.Init:
+        this.applyInit(message);
+        break;
+      case MessageKind.Update:
+        this.applyUpdate(message);
+        break;
+      case MessageKind.ViewReset:
+        this.applyReset(message.filter, message.view);
+        break;
+      default:
+        // Other kinds only come as replies to requests.
+        break;
+    }
+  }
+
+  private applyInit(init: InitMessage): void {
+    this.context = { endpoints: init.endpoints, ticksPerSecond: init.ticksPerSecond };
+    this.endpointDeviceIds = init.endpoints.map((endpoint) => endpoint.endpointDeviceId);
+    this.counters = init.counters;
+    this.toolbar.setEndpoints(init.endpoints, init.filter);
+    this.toolbar.showFilter(init.filter);
+    this.saveState();
+    this.applyReset(init.filter, init.view);
+    this.sendViewState();
+  }
+
+  private applyUpdate(update: UpdateMessage): void {
+    this.counters = update.counters;
+    if (update.view.generation !== this.hostRange.generation) {
+      // Sent before a reset this webview already applied (or will get): only its counters count.
+      this.ackPending = this.ackPending ?? this.shownReceived();
+      this.requestFrame();
+      return;
+    }
+    this.hostRange = update.view;
+    if (!this.paused) {
+      this.showRange(update.view);
+      this.cache.dropOpenRows();
+      this.dropIncompletePacketLists();
+      if (update.tail) this.cache.insert(update.tail);
+    }
+    this.ackPending = this.shownReceived();
+    this.requestFrame();
+  }
+
+  private applyReset(filter: FilterSpec, view: ViewRange): void {
+    this.cache.reset();
+    this.packetLists.clear();
+    this.packetRequests.clear();
+    this.display.clearExpansions();
+    this.hostRange = view;
+    this.showRange(view);
+    this.grid.reset();
+    this.toolbar.showFilter(filter);
+    this.requestFrame();
+  }
+
+  private showRange(view: ViewRange): void {
+    this.shownRange = view;
+    this.display.setRange(view.start, view.end);
+    this.cache.dropOutside(view.start, view.end);
+    for (const index of this.packetLists.keys()) if (index < view.start) this.packetLists.delete(index);
+  }
+
+  /** What the host counts as shown: the received total of what is on screen. */
+  private shownReceived(): number {
+    return this.paused ? 0 : (this.counters?.received ?? 0);
+  }
+
+  // ------------------------------------------------------------ drawing
+
+  private requestFrame(): void {
+    if (this.frameRequested) return;
+    this.frameRequested = true;
+    requestAnimationFrame(() => {
+      this.frameRequested = false;
+      this.draw();
+    });
+  }
+
+  private draw(): void {
+    if (this.following && !this.paused) this.grid.scrollToEnd();
+    this.grid.render();
+    if (this.counters) this.countersBar.show(this.counters, this.hostRange, this.display.count, this.paused);
+    this.cache.trim(this.display.start, this.display.end);
+    if (this.ackPending !== undefined) {
+      this.host.post({ kind: MessageKind.UpdateApplied, shownReceived: this.ackPending });
+      this.ackPending = undefined;
+    }
+  }
+
+  private content(location: DisplayLocation): GridRowContent | undefined {
+    const row = this.cache.get(location.viewIndex);
+    if (!row)
+      return location.viewIndex < this.hostRange.start ? evictedContent(location.viewIndex) : undefined;
+    row.decoded ??= rowCells(row, this.context);
+    if (location.child < 0) {
+      return {
+        cells: row.decoded,
+        isPacket: false,
+        expandable: row.packetCount > 1,
+        expanded: this.display.isExpanded(location.viewIndex),
+        label: rowLabel(row.decoded),
+      };
+    }
+    const list = this.packetLists.get(location.viewIndex);
+    if (!list || location.child >= list.packets.length) return undefined;
+    const cells = packetLineCells(list.packets, location.child, row.endpointIndex, this.context);
+    return {
+      cells,
+      isPacket: true,
+      expandable: false,
+      expanded: false,
+      label: `packet ${location.child + 1}: ${rowLabel(cells)}`,
+    };
+  }
+
+  private prefetch(fromPosition: number, toPosition: number): void {
+    if (toPosition <= fromPosition) return;
+    const first = this.display.locate(fromPosition).viewIndex;
+    const last = this.display.locate(toPosition - 1).viewIndex;
+    // One screen of margin on each side makes short scrolls seamless.
+    const margin = toPosition - fromPosition;
+    const from = Math.max(this.hostRange.start, this.shownRange.start, first - margin);
+    const to = Math.min(this.shownRange.end, last + 1 + margin);
+    if (to > from) this.cache.ensure(from, to);
+  }
+
+  private fetchRows(from: number, count: number) {
+    const generation = this.hostRange.generation;
+    return this.host.request({ kind: MessageKind.GetRows, generation, from, count }).then((reply) => {
+      return reply.kind === MessageKind.Rows && reply.generation === this.hostRange.generation
+        ? reply.block
+        : undefined;
+    });
+  }
+
+  // ------------------------------------------------------------ packets, expansion, details
+
+  private packetsOf(viewIndex: number): Promise<PacketList | undefined> {
+    const cached = this.packetLists.get(viewIndex);
+    if (cached) return Promise.resolve(cached);
+    let request = this.packetRequests.get(viewIndex);
+    if (!request) {
+      const generation = this.hostRange.generation;
+      request = this.host.request({ kind: MessageKind.GetPackets, generation, viewIndex }).then((reply) => {
+        this.packetRequests.delete(viewIndex);
+        if (
+          reply.kind !== MessageKind.Packets ||
+          reply.generation !== this.hostRange.generation ||
+          !reply.block
+        ) {
+          return undefined;
+        }
+        const row = this.cache.get(viewIndex);
+        const packets = readPacketsBlock(reply.block.data, reply.block.count);
+        const list: PacketList = {
+          packets,
+          truncated: row !== undefined && row.packetCount > packets.length,
+          incomplete: row !== undefined && (row.flags & rowFlagOpen) !== 0,
+        };
+        this.packetLists.set(viewIndex, list);
+        if (this.packetLists.size > maxCachedPacketLists) {
+          const oldest = this.packetLists.keys().next().value;
+          if (oldest !== undefined && !this.display.isExpanded(oldest)) this.packetLists.delete(oldest);
+        }
+        return list;
+      });
+      this.packetRequests.set(viewIndex, request);
+    }
+    return request;
+  }
+
+  /** Incomplete messages grow: refetch their packets (keeping open rows open). */
+  private dropIncompletePacketLists(): void {
+    for (const [viewIndex, list] of this.packetLists) {
+      if (!list.incomplete) continue;
+      this.packetLists.delete(viewIndex);
+      if (this.display.isExpanded(viewIndex)) void this.toggleExpand(viewIndex, true);
+    }
+  }
+
+  private async toggleExpand(viewIndex: number, expand: boolean): Promise<void> {
+    if (!expand) {
+      this.display.collapse(viewIndex);
+      this.requestFrame();
+      return;
+    }
+    const list = await this.packetsOf(viewIndex).catch(() => undefined);
+    if (list) this.display.expand(viewIndex, list.packets.length);
+    this.requestFrame();
+  }
+
+  private async showDetails(focus: DisplayLocation | undefined): Promise<void> {
+    const row = focus ? this.cache.get(focus.viewIndex) : undefined;
+    if (!focus || !row) {
+      this.details.show(undefined, undefined);
+      return;
+    }
+    const subject = (packets: PacketRecord[], truncated: boolean): DetailSubject => ({
+      endpointIndex: row.endpointIndex,
+      packets,
+      truncated,
+      incomplete: (row.flags & rowFlagOpen) !== 0,
+    });
+    if (row.packetCount === 1) {
+      this.details.show(
+        subject([{ seq: row.seq, timestamp: row.timestamp, words: row.words }], false),
+        this.context,
+      );
+      return;
+    }
+    this.details.show(undefined, undefined, true);
+    const list = await this.packetsOf(focus.viewIndex).catch(() => undefined);
+    // The focus may have moved on while the packets were on their way.
+    if (this.grid.focused?.viewIndex !== focus.viewIndex) return;
+    if (list) this.details.show(subject(list.packets, list.truncated), this.context);
+    else this.details.show(undefined, undefined);
+  }
+
+  private activate(location: DisplayLocation): void {
+    const row = this.cache.get(location.viewIndex);
+    if (row && row.packetCount > 1 && location.child < 0) {
+      void this.toggleExpand(location.viewIndex, !this.display.isExpanded(location.viewIndex));
+    }
+    this.details.element.focus();
+  }
+
+  // ------------------------------------------------------------ commands
+
+  private focusIsLast(): boolean {
+    const focus = this.grid.focused;
+    return focus === undefined || this.display.positionOf(focus) >= this.display.count - 1;
+  }
+
+  private setFollowing(following: boolean): void {
+    if (following === this.following) return;
+    this.following = following;
+    this.afterStateChange();
+  }
+
+  private setPaused(paused: boolean): void {
+    if (paused === this.paused) return;
+    this.paused = paused;
+    if (!paused) {
+      // Catch up with everything that arrived while the display was frozen.
+      this.showRange(this.hostRange);
+      this.cache.dropOpenRows();
+    }
+    this.afterStateChange();
+  }
+
+  private afterStateChange(): void {
+    this.toolbar.showState(this.paused, this.following);
+    this.saveState();
+    this.sendViewState();
+    this.requestFrame();
+  }
+
+  private saveState(): void {
+    this.host.setState({
+      endpointDeviceIds: this.endpointDeviceIds,
+      following: this.following,
+      paused: this.paused,
+    });
+  }
+
+  private sendViewState(): void {
+    const tailRows = Math.min(protocolLimits.maxTailRows, this.grid.visibleRows + 1);
+    const state = { following: this.following, paused: this.paused, tailRows };
+    const key = JSON.stringify(state);
+    if (key === this.sentViewState) return;
+    this.sentViewState = key;
+    this.host.post({ kind: MessageKind.SetViewState, ...state });
+  }
+
+  private async setFilter(filter: FilterSpec): Promise<void> {
+    await this.resetFrom(this.host.request({ kind: MessageKind.SetFilter, filter }));
+  }
+
+  /** Applies the ViewReset a Clear or SetFilter request answers with. */
+  private async resetFrom(request: Promise<ToWebviewMessage>): Promise<void> {
+    try {
+      const reply = await request;
+      if (reply.kind === MessageKind.ViewReset) this.applyReset(reply.filter, reply.view);
+    } catch (error) {
+      this.showNotice(`Request failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async copySelection(): Promise<void> {
+    const range = this.grid.selectionRange();
+    if (!range) {
+      this.showNotice('Select rows to copy first.');
+      return;
+    }
+    const from = this.display.locate(range.from).viewIndex;
+    const to = this.display.locate(range.to).viewIndex;
+    try {
+      const reply = await this.host.request({
+        kind: MessageKind.CopyRows,
+        generation: this.shownRange.generation,
+        from,
+        count: to - from + 1,
+      });
+      if (reply.kind === MessageKind.CopyDone)
+        this.showNotice(`Copied ${reply.messagesCopied} messages as hex.`);
+    } catch (error) {
+      this.showNotice(`Copy failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async export(format: 'hex' | 'json' | 'csv', scope: 'all' | 'filtered'): Promise<void> {
+    try {
+      const reply = await this.host.request({ kind: MessageKind.Export, format, scope });
+      if (reply.kind !== MessageKind.ExportDone) return;
+      if (reply.outcome === 'saved')
+        this.showNotice(`Exported ${reply.messagesWritten} messages to ${reply.detail}.`);
+      else if (reply.outcome === 'failed') this.showNotice(`Export failed: ${reply.detail}`);
+    } catch (error) {
+      this.showNotice(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private showNotice(text: string): void {
+    this.notice.textContent = text;
+  }
+}
+
+function evictedContent(viewIndex: number): GridRowContent {
+  const cells: RowCells = {
+    seq: '',
+    time: '',
+    delta: '',
+    endpoint: '',
+    group: '',
+    channel: '',
+    type: '',
+    name: '(evicted from the capture)',
+    fields: '',
+    hex: '',
+  };
+  return {
+    cells,
+    isPacket: false,
+    expandable: false,
+    expanded: false,
+    label: `row ${viewIndex} was evicted`,
+  };
+}

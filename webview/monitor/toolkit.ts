@@ -1,0 +1,166 @@
+// The one place that knows the UI toolkit. @vscode/webview-ui-toolkit is archived upstream; the
+// rest of the webview asks this module for controls by what they do, so swapping the toolkit
+// (for native elements, or another web-component set) touches this file only.
+import {
+  provideVSCodeDesignSystem,
+  vsCodeButton,
+  vsCodeCheckbox,
+  vsCodeDivider,
+  vsCodeDropdown,
+  vsCodeOption,
+  vsCodeTextField,
+} from '@vscode/webview-ui-toolkit';
+
+export function registerToolkit(): void {
+  provideVSCodeDesignSystem().register(
+    vsCodeButton(),
+    vsCodeCheckbox(),
+    vsCodeDivider(),
+    vsCodeDropdown(),
+    vsCodeOption(),
+    vsCodeTextField(),
+  );
+}
+
+function codicon(name: string): HTMLElement {
+  const icon = document.createElement('span');
+  icon.className = `codicon codicon-${name}`;
+  icon.setAttribute('aria-hidden', 'true');
+  return icon;
+}
+
+export interface IconButton {
+  element: HTMLElement;
+  setIcon(name: string): void;
+  setLabel(label: string): void;
+  setPressed(pressed: boolean): void;
+}
+
+/** A toolbar button showing a codicon; `label` is its tooltip and accessible name. */
+export function iconButton(icon: string, label: string, onClick: () => void): IconButton {
+  const button = document.createElement('vscode-button');
+  button.setAttribute('appearance', 'icon');
+  let iconElement = codicon(icon);
+  button.append(iconElement);
+  button.addEventListener('click', onClick);
+  const setLabel = (text: string): void => {
+    button.setAttribute('aria-label', text);
+    button.title = text;
+  };
+  setLabel(label);
+  return {
+    element: button,
+    setIcon(name) {
+      const next = codicon(name);
+      iconElement.replaceWith(next);
+      iconElement = next;
+    },
+    setLabel,
+    setPressed(pressed) {
+      button.setAttribute('aria-pressed', String(pressed));
+      button.classList.toggle('pressed', pressed);
+    },
+  };
+}
+
+/** A text button (primary or secondary), for dialogs and menus. */
+export function textButton(label: string, onClick: () => void, secondary = false): HTMLElement {
+  const button = document.createElement('vscode-button');
+  if (secondary) button.setAttribute('appearance', 'secondary');
+  button.textContent = label;
+  button.addEventListener('click', onClick);
+  return button;
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+export interface Dropdown {
+  element: HTMLElement;
+  readonly value: string;
+  setChoices(choices: readonly Choice[], selected: string): void;
+}
+
+/** A single-choice dropdown; `label` names it for screen readers. */
+export function dropdown(label: string, onChange: (value: string) => void): Dropdown {
+  const element = document.createElement('vscode-dropdown') as HTMLElement & { value: string };
+  element.setAttribute('aria-label', label);
+  element.title = label;
+  element.addEventListener('change', () => onChange(element.value));
+  return {
+    element,
+    get value() {
+      return element.value;
+    },
+    setChoices(choices, selected) {
+      element.replaceChildren(
+        ...choices.map((choice) => {
+          const option = document.createElement('vscode-option');
+          option.setAttribute('value', choice.value);
+          if (choice.value === selected) option.setAttribute('selected', '');
+          option.textContent = choice.label;
+          return option;
+        }),
+      );
+      element.value = selected;
+    },
+  };
+}
+
+export interface TextField {
+  element: HTMLElement;
+  value: string;
+}
+
+/** A one-line text input with a codicon at its start. */
+export function textField(
+  label: string,
+  placeholder: string,
+  icon: string,
+  onInput: (value: string) => void,
+): TextField {
+  const element = document.createElement('vscode-text-field') as HTMLElement & { value: string };
+  element.setAttribute('placeholder', placeholder);
+  element.setAttribute('aria-label', label);
+  const start = codicon(icon);
+  start.setAttribute('slot', 'start');
+  element.append(start);
+  element.addEventListener('input', () => onInput(element.value));
+  return {
+    element,
+    get value() {
+      return element.value;
+    },
+    set value(text: string) {
+      element.value = text;
+    },
+  };
+}
+
+export interface Checkbox {
+  element: HTMLElement;
+  checked: boolean;
+}
+
+export function checkbox(label: string, onChange: (checked: boolean) => void): Checkbox {
+  const element = document.createElement('vscode-checkbox') as HTMLElement & { checked: boolean };
+  element.textContent = label;
+  element.addEventListener('change', () => onChange(element.checked));
+  return {
+    element,
+    get checked() {
+      return element.checked;
+    },
+    set checked(value: boolean) {
+      element.checked = value;
+    },
+  };
+}
+
+export function divider(): HTMLElement {
+  const element = document.createElement('vscode-divider');
+  element.setAttribute('role', 'separator');
+  return element;
+}
