@@ -15,3 +15,13 @@ export { registeredControllerName, registeredPerNoteControllerName } from './nam
 export { formatWord, formatUmpHex, formatBytes, type FormatUmpHexOptions } from './hex';
 export * from './parseUmpHex';
 export { decodeUtf8, encodeUtf8 } from './utf8';
+export * from './build/midi1ChannelVoice';
+export * from './build/midi2ChannelVoice';
+export * from './build/systemMessages';
+export * from './build/utility';
+export * from './build/sysEx';
+export * from './build/umpStream';
+export * from './build/flexData';
+export type { SequenceProblemKind, ReassemblerOptions } from './reassembly/packetSequences';
+export * from './reassembly/sysExReassemblers';
+export * from './reassembly/textReassembler';
