@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { expectDecoded } from './expectDecoded';
 
-describe('decodeUmp: MIDI 1.0 channel voice (type 0x2)', () => {
-  it('note on: group 0, channel 0, note 60, velocity 100', () => {
+void describe('decodeUmp: MIDI 1.0 channel voice (type 0x2)', () => {
+  void it('note on: group 0, channel 0, note 60, velocity 100', () => {
     expectDecoded([0x20903c64], {
       name: 'Note On',
       status: 0x9,
@@ -17,7 +17,7 @@ describe('decodeUmp: MIDI 1.0 channel voice (type 0x2)', () => {
     });
   });
 
-  it('note off on group 10, channel 15', () => {
+  void it('note off on group 10, channel 15', () => {
     expectDecoded([0x2a8f4000], {
       name: 'Note Off',
       status: 0x8,
@@ -27,7 +27,7 @@ describe('decodeUmp: MIDI 1.0 channel voice (type 0x2)', () => {
     });
   });
 
-  it('poly pressure', () => {
+  void it('poly pressure', () => {
     expectDecoded([0x21a23c7f], {
       name: 'Poly Pressure',
       status: 0xa,
@@ -37,7 +37,7 @@ describe('decodeUmp: MIDI 1.0 channel voice (type 0x2)', () => {
     });
   });
 
-  it('control change names the controller', () => {
+  void it('control change names the controller', () => {
     const decoded = expectDecoded([0x25b50740], {
       name: 'Control Change',
       status: 0xb,
@@ -49,7 +49,7 @@ describe('decodeUmp: MIDI 1.0 channel voice (type 0x2)', () => {
     assert.equal(decoded.fields.find((field) => field.name === 'Index')?.display, '7 (Channel Volume)');
   });
 
-  it('program change and channel pressure use one data byte', () => {
+  void it('program change and channel pressure use one data byte', () => {
     expectDecoded([0x20c70500], { name: 'Program Change', status: 0xc, channel: 7, fields: { Program: 5 } });
     expectDecoded([0x20d32a00], {
       name: 'Channel Pressure',
@@ -59,21 +59,21 @@ describe('decodeUmp: MIDI 1.0 channel voice (type 0x2)', () => {
     });
   });
 
-  it('pitch bend joins LSB and MSB into 14 bits', () => {
+  void it('pitch bend joins LSB and MSB into 14 bits', () => {
     expectDecoded([0x20e00040], { name: 'Pitch Bend', fields: { Value: 8192, LSB: 0, MSB: 64 } });
     expectDecoded([0x20e07f7f], { name: 'Pitch Bend', fields: { Value: 16383 } });
     expectDecoded([0x20e00000], { name: 'Pitch Bend', fields: { Value: 0 } });
   });
 
-  it('statuses 0x0–0x7 and 0xF are reserved, with their size', () => {
+  void it('statuses 0x0–0x7 and 0xF are reserved, with their size', () => {
     for (const word of [0x20f00000, 0x20100000, 0x20700000]) {
       expectDecoded([word], { name: 'Reserved MIDI 1.0 Channel Voice Status', wordCount: 1, reserved: true });
     }
   });
 });
 
-describe('decodeUmp: MIDI 2.0 channel voice (type 0x4)', () => {
-  it('note on with 16-bit velocity and a pitch 7.9 attribute', () => {
+void describe('decodeUmp: MIDI 2.0 channel voice (type 0x4)', () => {
+  void it('note on with 16-bit velocity and a pitch 7.9 attribute', () => {
     expectDecoded([0x40913c03, 0xc0007a80], {
       name: 'Note On',
       status: 0x9,
@@ -91,7 +91,7 @@ describe('decodeUmp: MIDI 2.0 channel voice (type 0x4)', () => {
     });
   });
 
-  it('note on without an attribute', () => {
+  void it('note on without an attribute', () => {
     expectDecoded([0x40903c00, 0xffff0000], {
       name: 'Note On',
       summary: 'note 60 vel 65535',
@@ -99,7 +99,7 @@ describe('decodeUmp: MIDI 2.0 channel voice (type 0x4)', () => {
     });
   });
 
-  it('note off', () => {
+  void it('note off', () => {
     expectDecoded([0x42834000, 0x00000000], {
       name: 'Note Off',
       status: 0x8,
@@ -109,7 +109,7 @@ describe('decodeUmp: MIDI 2.0 channel voice (type 0x4)', () => {
     });
   });
 
-  it('poly pressure with 32-bit data', () => {
+  void it('poly pressure with 32-bit data', () => {
     expectDecoded([0x40a03c00, 0x80000000], {
       name: 'Poly Pressure',
       status: 0xa,
@@ -117,7 +117,7 @@ describe('decodeUmp: MIDI 2.0 channel voice (type 0x4)', () => {
     });
   });
 
-  it('registered per-note controller 3 is pitch 7.25', () => {
+  void it('registered per-note controller 3 is pitch 7.25', () => {
     expectDecoded([0x40003c03, 0x7a000000], {
       name: 'Registered Per-Note Controller',
       status: 0x0,
@@ -125,7 +125,7 @@ describe('decodeUmp: MIDI 2.0 channel voice (type 0x4)', () => {
     });
   });
 
-  it('assignable per-note controller', () => {
+  void it('assignable per-note controller', () => {
     expectDecoded([0x41153c10, 0x12345678], {
       name: 'Assignable Per-Note Controller',
       status: 0x1,
@@ -135,7 +135,7 @@ describe('decodeUmp: MIDI 2.0 channel voice (type 0x4)', () => {
     });
   });
 
-  it('registered controller: pitch bend sensitivity in semitones and cents', () => {
+  void it('registered controller: pitch bend sensitivity in semitones and cents', () => {
     expectDecoded([0x40200000, 0x04000000], {
       name: 'Registered Controller',
       status: 0x2,
@@ -147,14 +147,14 @@ describe('decodeUmp: MIDI 2.0 channel voice (type 0x4)', () => {
     });
   });
 
-  it('registered controller names a 3D sound controller', () => {
+  void it('registered controller names a 3D sound controller', () => {
     expectDecoded([0x40203d02, 0x80000000], {
       name: 'Registered Controller',
       fields: { Controller: 'Gain', Bank: 0x3d, Index: 2 },
     });
   });
 
-  it('assignable controller (NRPN)', () => {
+  void it('assignable controller (NRPN)', () => {
     expectDecoded([0x43320102, 0xffffffff], {
       name: 'Assignable Controller',
       status: 0x3,
@@ -164,7 +164,7 @@ describe('decodeUmp: MIDI 2.0 channel voice (type 0x4)', () => {
     });
   });
 
-  it('relative controllers carry signed data', () => {
+  void it('relative controllers carry signed data', () => {
     expectDecoded([0x44400001, 0xffffffff], {
       name: 'Relative Registered Controller',
       status: 0x4,
@@ -178,7 +178,7 @@ describe('decodeUmp: MIDI 2.0 channel voice (type 0x4)', () => {
     });
   });
 
-  it('per-note pitch bend', () => {
+  void it('per-note pitch bend', () => {
     expectDecoded([0x40603c00, 0x80000000], {
       name: 'Per-Note Pitch Bend',
       status: 0x6,
@@ -186,7 +186,7 @@ describe('decodeUmp: MIDI 2.0 channel voice (type 0x4)', () => {
     });
   });
 
-  it('control change with 32-bit data', () => {
+  void it('control change with 32-bit data', () => {
     expectDecoded([0x40b04000, 0xffffffff], {
       name: 'Control Change',
       status: 0xb,
@@ -194,7 +194,7 @@ describe('decodeUmp: MIDI 2.0 channel voice (type 0x4)', () => {
     });
   });
 
-  it('program change with and without the bank valid flag', () => {
+  void it('program change with and without the bank valid flag', () => {
     expectDecoded([0x40c00001, 0x05000203], {
       name: 'Program Change',
       status: 0xc,
@@ -208,7 +208,7 @@ describe('decodeUmp: MIDI 2.0 channel voice (type 0x4)', () => {
     });
   });
 
-  it('channel pressure and pitch bend', () => {
+  void it('channel pressure and pitch bend', () => {
     expectDecoded([0x40d00000, 0x40000000], {
       name: 'Channel Pressure',
       status: 0xd,
@@ -221,7 +221,7 @@ describe('decodeUmp: MIDI 2.0 channel voice (type 0x4)', () => {
     });
   });
 
-  it('per-note management flags', () => {
+  void it('per-note management flags', () => {
     expectDecoded([0x40f03c03, 0], {
       name: 'Per-Note Management',
       status: 0xf,
@@ -237,7 +237,7 @@ describe('decodeUmp: MIDI 2.0 channel voice (type 0x4)', () => {
     });
   });
 
-  it('opcode 0x7 is reserved', () => {
+  void it('opcode 0x7 is reserved', () => {
     expectDecoded([0x40700000, 0], {
       name: 'Reserved MIDI 2.0 Channel Voice Status',
       wordCount: 2,

@@ -2,8 +2,8 @@
 import { describe, it } from 'node:test';
 import { expectDecoded } from './expectDecoded';
 
-describe('decodeUmp: Data 64 / SysEx7 (type 0x3)', () => {
-  it('complete packet with 3 bytes', () => {
+void describe('decodeUmp: Data 64 / SysEx7 (type 0x3)', () => {
+  void it('complete packet with 3 bytes', () => {
     expectDecoded([0x31037e7f, 0x06000000], {
       name: 'SysEx7 Complete',
       status: 0x0,
@@ -14,7 +14,7 @@ describe('decodeUmp: Data 64 / SysEx7 (type 0x3)', () => {
     });
   });
 
-  it('start, continue and end', () => {
+  void it('start, continue and end', () => {
     expectDecoded([0x30160102, 0x03040506], {
       name: 'SysEx7 Start',
       status: 0x1,
@@ -32,24 +32,24 @@ describe('decodeUmp: Data 64 / SysEx7 (type 0x3)', () => {
     });
   });
 
-  it('an empty complete packet', () => {
+  void it('an empty complete packet', () => {
     expectDecoded([0x30000000, 0], { name: 'SysEx7 Complete', summary: '(no data)', fields: { Data: '' } });
   });
 
-  it('a byte count over 6 shows the 6 bytes there are', () => {
+  void it('a byte count over 6 shows the 6 bytes there are', () => {
     expectDecoded([0x30070102, 0x03040506], {
       name: 'SysEx7 Complete',
       fields: { 'Number of Bytes': 7, Data: '01 02 03 04 05 06' },
     });
   });
 
-  it('statuses 0x4–0xF are reserved', () => {
+  void it('statuses 0x4–0xF are reserved', () => {
     expectDecoded([0x30400000, 0], { name: 'Reserved Data 64 Status', wordCount: 2, reserved: true });
   });
 });
 
-describe('decodeUmp: Data 128 (type 0x5)', () => {
-  it('SysEx8 complete with stream id and 4 bytes (the count includes the stream id)', () => {
+void describe('decodeUmp: Data 128 (type 0x5)', () => {
+  void it('SysEx8 complete with stream id and 4 bytes (the count includes the stream id)', () => {
     expectDecoded([0x50050a01, 0x02030400, 0, 0], {
       name: 'SysEx8 Complete',
       status: 0x0,
@@ -59,7 +59,7 @@ describe('decodeUmp: Data 128 (type 0x5)', () => {
     });
   });
 
-  it('SysEx8 start with 13 data bytes', () => {
+  void it('SysEx8 start with 13 data bytes', () => {
     expectDecoded([0x501e0011, 0x22334455, 0x66778899, 0xaabbccdd], {
       name: 'SysEx8 Start',
       status: 0x1,
@@ -67,7 +67,7 @@ describe('decodeUmp: Data 128 (type 0x5)', () => {
     });
   });
 
-  it('SysEx8 continue and end', () => {
+  void it('SysEx8 continue and end', () => {
     expectDecoded([0x5f2201ff, 0, 0, 0], {
       name: 'SysEx8 Continue',
       group: 15,
@@ -76,7 +76,7 @@ describe('decodeUmp: Data 128 (type 0x5)', () => {
     expectDecoded([0x50310200, 0, 0, 0], { name: 'SysEx8 End', fields: { 'Stream ID': 2, Data: '' } });
   });
 
-  it('Mixed Data Set header', () => {
+  void it('Mixed Data Set header', () => {
     expectDecoded([0x52830020, 0x00030001, 0x00417f7f, 0x00010002], {
       name: 'Mixed Data Set Header',
       status: 0x8,
@@ -94,7 +94,7 @@ describe('decodeUmp: Data 128 (type 0x5)', () => {
     });
   });
 
-  it('Mixed Data Set payload carries 14 bytes', () => {
+  void it('Mixed Data Set payload carries 14 bytes', () => {
     expectDecoded([0x50910102, 0x03040506, 0x0708090a, 0x0b0c0d0e], {
       name: 'Mixed Data Set Payload',
       status: 0x9,
@@ -102,7 +102,7 @@ describe('decodeUmp: Data 128 (type 0x5)', () => {
     });
   });
 
-  it('other statuses are reserved', () => {
+  void it('other statuses are reserved', () => {
     expectDecoded([0x50400000, 0, 0, 0], { name: 'Reserved Data 128 Status', wordCount: 4, reserved: true });
     expectDecoded([0x50a00000, 0, 0, 0], { name: 'Reserved Data 128 Status', reserved: true });
   });

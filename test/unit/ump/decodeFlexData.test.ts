@@ -2,8 +2,8 @@
 import { describe, it } from 'node:test';
 import { expectDecoded } from './expectDecoded';
 
-describe('decodeUmp: Flex Data (type 0xD)', () => {
-  it('set tempo: 50 000 000 × 10 ns per quarter note is 120 BPM', () => {
+void describe('decodeUmp: Flex Data (type 0xD)', () => {
+  void it('set tempo: 50 000 000 × 10 ns per quarter note is 120 BPM', () => {
     expectDecoded([0xd0100000, 0x02faf080, 0, 0], {
       name: 'Set Tempo',
       status: 0x0000,
@@ -21,7 +21,7 @@ describe('decodeUmp: Flex Data (type 0xD)', () => {
     });
   });
 
-  it('set time signature 6/8', () => {
+  void it('set time signature 6/8', () => {
     expectDecoded([0xd0100001, 0x06030800, 0, 0], {
       name: 'Set Time Signature',
       status: 0x0001,
@@ -30,7 +30,7 @@ describe('decodeUmp: Flex Data (type 0xD)', () => {
     });
   });
 
-  it('set metronome', () => {
+  void it('set metronome', () => {
     expectDecoded([0xd3100002, 0x18020304, 0x02010000, 0], {
       name: 'Set Metronome',
       group: 3,
@@ -45,7 +45,7 @@ describe('decodeUmp: Flex Data (type 0xD)', () => {
     });
   });
 
-  it('set key signature: D major (2 sharps) for the group, 5 flats for channel 3', () => {
+  void it('set key signature: D major (2 sharps) for the group, 5 flats for channel 3', () => {
     expectDecoded([0xd0100005, 0x24000000, 0, 0], {
       name: 'Set Key Signature',
       status: 0x0005,
@@ -59,7 +59,7 @@ describe('decodeUmp: Flex Data (type 0xD)', () => {
     });
   });
 
-  it('set chord name: C♯ minor 7th over E, with an alteration', () => {
+  void it('set chord name: C♯ minor 7th over E, with an alteration', () => {
     expectDecoded([0xd0100006, 0x13093500, 0x00000000, 0x05000000], {
       name: 'Set Chord Name',
       status: 0x0006,
@@ -77,7 +77,7 @@ describe('decodeUmp: Flex Data (type 0xD)', () => {
     });
   });
 
-  it('metadata text: project name', () => {
+  void it('metadata text: project name', () => {
     expectDecoded([0xd0100101, 0x4d494449, 0, 0], {
       name: 'Project Name',
       status: 0x0101,
@@ -86,7 +86,7 @@ describe('decodeUmp: Flex Data (type 0xD)', () => {
     });
   });
 
-  it('performance text: the start of a lyric on channel 0', () => {
+  void it('performance text: the start of a lyric on channel 0', () => {
     expectDecoded([0xd0400201, 0x48656c6c, 0x6f2c2077, 0x6f726c64], {
       name: 'Lyrics',
       status: 0x0201,
@@ -96,7 +96,7 @@ describe('decodeUmp: Flex Data (type 0xD)', () => {
     });
   });
 
-  it('reserved banks, statuses and addresses', () => {
+  void it('reserved banks, statuses and addresses', () => {
     expectDecoded([0xd0100300, 0, 0, 0], {
       name: 'Reserved Flex Data Status',
       status: 0x0300,

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { decodeUmp } from '../../../src/ump';
 import { expectDecoded } from './expectDecoded';
 
-describe('decodeUmp: reserved message types', () => {
+void describe('decodeUmp: reserved message types', () => {
   const sizes: Array<[number, number]> = [
     [0x6, 1],
     [0x7, 1],
@@ -16,7 +16,7 @@ describe('decodeUmp: reserved message types', () => {
     [0xe, 4],
   ];
   for (const [type, size] of sizes) {
-    it(`type 0x${type.toString(16).toUpperCase()} is reserved and ${size} word(s) long`, () => {
+    void it(`type 0x${type.toString(16).toUpperCase()} is reserved and ${size} word(s) long`, () => {
       const words = [((type << 28) | 0x01234567) >>> 0, 0x89abcdef, 0x11111111, 0x22222222].slice(0, size);
       const decoded = expectDecoded(words, {
         name: `Reserved Message Type 0x${type.toString(16).toUpperCase()} (${size * 32}-bit)`,
@@ -34,15 +34,15 @@ describe('decodeUmp: reserved message types', () => {
   }
 });
 
-describe('decodeUmp: offsets and short input', () => {
-  it('decodes the message at an offset', () => {
+void describe('decodeUmp: offsets and short input', () => {
+  void it('decodes the message at an offset', () => {
     const words = Uint32Array.of(0x20903c64, 0x40903c00, 0xffff0000);
     assert.equal(decodeUmp(words, 1).name, 'Note On');
     assert.equal(decodeUmp(words, 1).messageType, 0x4);
     assert.equal(decodeUmp(words, 1).fields.find((f) => f.name === 'Velocity')?.value, 0xffff);
   });
 
-  it('flags a message cut short as incomplete, keeping what the first word tells', () => {
+  void it('flags a message cut short as incomplete, keeping what the first word tells', () => {
     const decoded = decodeUmp([0x41953c00]);
     assert.equal(decoded.incomplete, true);
     assert.equal(decoded.name, 'Note On');
@@ -59,14 +59,14 @@ describe('decodeUmp: offsets and short input', () => {
     );
   });
 
-  it('reads no word past the end when the message runs over it', () => {
+  void it('reads no word past the end when the message runs over it', () => {
     const decoded = decodeUmp([0, 0xf0035363, 0x6f706500], 1);
     assert.equal(decoded.incomplete, true);
     assert.equal(decoded.name, 'Endpoint Name Notification');
     assert.equal(decoded.summary, 'incomplete: 2 of 4 words');
   });
 
-  it('gives "No Data" for no words, an offset past the end or a bad offset', () => {
+  void it('gives "No Data" for no words, an offset past the end or a bad offset', () => {
     for (const [words, offset] of [
       [[], 0],
       [[0x20903c64], 1],
@@ -82,7 +82,7 @@ describe('decodeUmp: offsets and short input', () => {
     }
   });
 
-  it('takes numbers by their low 32 bits and non-numbers as 0', () => {
+  void it('takes numbers by their low 32 bits and non-numbers as 0', () => {
     assert.equal(decodeUmp([0x20903c64 + 2 ** 32]).summary, 'note 60 vel 100');
     assert.equal(decodeUmp([0x20903c64 - 2 ** 32]).summary, 'note 60 vel 100');
     const holes = [0x40903c00, undefined] as unknown as number[];

@@ -2,8 +2,8 @@
 import { describe, it } from 'node:test';
 import { expectDecoded } from './expectDecoded';
 
-describe('decodeUmp: UMP Stream (type 0xF)', () => {
-  it('endpoint discovery asking for everything', () => {
+void describe('decodeUmp: UMP Stream (type 0xF)', () => {
+  void it('endpoint discovery asking for everything', () => {
     expectDecoded([0xf0000101, 0x0000001f, 0, 0], {
       name: 'Endpoint Discovery',
       status: 0x000,
@@ -26,7 +26,7 @@ describe('decodeUmp: UMP Stream (type 0xF)', () => {
     });
   });
 
-  it('endpoint info notification', () => {
+  void it('endpoint info notification', () => {
     expectDecoded([0xf0010101, 0x83000303, 0, 0], {
       name: 'Endpoint Info Notification',
       status: 0x001,
@@ -41,7 +41,7 @@ describe('decodeUmp: UMP Stream (type 0xF)', () => {
     });
   });
 
-  it('device identity notification: 14-bit family and model, LSB first', () => {
+  void it('device identity notification: 14-bit family and model, LSB first', () => {
     expectDecoded([0xf0020000, 0x00410000, 0x23025608, 0x01020304], {
       name: 'Device Identity Notification',
       status: 0x002,
@@ -54,7 +54,7 @@ describe('decodeUmp: UMP Stream (type 0xF)', () => {
     });
   });
 
-  it('endpoint name and product instance id text', () => {
+  void it('endpoint name and product instance id text', () => {
     expectDecoded([0xf0035363, 0x6f706500, 0, 0], {
       name: 'Endpoint Name Notification',
       status: 0x003,
@@ -73,7 +73,7 @@ describe('decodeUmp: UMP Stream (type 0xF)', () => {
     });
   });
 
-  it('stream configuration request and notification', () => {
+  void it('stream configuration request and notification', () => {
     expectDecoded([0xf0050203, 0, 0, 0], {
       name: 'Stream Configuration Request',
       status: 0x005,
@@ -87,7 +87,7 @@ describe('decodeUmp: UMP Stream (type 0xF)', () => {
     });
   });
 
-  it('function block discovery for all blocks', () => {
+  void it('function block discovery for all blocks', () => {
     expectDecoded([0xf010ff03, 0, 0, 0], {
       name: 'Function Block Discovery',
       status: 0x010,
@@ -99,7 +99,7 @@ describe('decodeUmp: UMP Stream (type 0xF)', () => {
     });
   });
 
-  it('function block info notification', () => {
+  void it('function block info notification', () => {
     expectDecoded([0xf0118133, 0x00020100, 0, 0], {
       name: 'Function Block Info Notification',
       status: 0x011,
@@ -118,7 +118,7 @@ describe('decodeUmp: UMP Stream (type 0xF)', () => {
     });
   });
 
-  it('function block name: 13 bytes after the block number', () => {
+  void it('function block name: 13 bytes after the block number', () => {
     expectDecoded([0xf0120253, 0x796e7468, 0, 0], {
       name: 'Function Block Name Notification',
       status: 0x012,
@@ -126,12 +126,12 @@ describe('decodeUmp: UMP Stream (type 0xF)', () => {
     });
   });
 
-  it('start and end of clip', () => {
+  void it('start and end of clip', () => {
     expectDecoded([0xf0200000, 0, 0, 0], { name: 'Start of Clip', status: 0x020 });
     expectDecoded([0xf0210000, 0, 0, 0], { name: 'End of Clip', status: 0x021 });
   });
 
-  it('unknown statuses are reserved', () => {
+  void it('unknown statuses are reserved', () => {
     expectDecoded([0xf0300000, 0, 0, 0], {
       name: 'Reserved UMP Stream Status',
       status: 0x030,

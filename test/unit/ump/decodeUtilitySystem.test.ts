@@ -2,12 +2,12 @@
 import { describe, it } from 'node:test';
 import { expectDecoded } from './expectDecoded';
 
-describe('decodeUmp: utility (type 0x0, groupless)', () => {
-  it('NOOP', () => {
+void describe('decodeUmp: utility (type 0x0, groupless)', () => {
+  void it('NOOP', () => {
     expectDecoded([0x00000000], { name: 'NOOP', status: 0x0, group: undefined, wordCount: 1 });
   });
 
-  it('JR Clock in ticks and microseconds (1 tick = 32 µs)', () => {
+  void it('JR Clock in ticks and microseconds (1 tick = 32 µs)', () => {
     expectDecoded([0x00100064], {
       name: 'JR Clock',
       status: 0x1,
@@ -17,7 +17,7 @@ describe('decodeUmp: utility (type 0x0, groupless)', () => {
     });
   });
 
-  it('JR Timestamp at its largest', () => {
+  void it('JR Timestamp at its largest', () => {
     expectDecoded([0x0020ffff], {
       name: 'JR Timestamp',
       status: 0x2,
@@ -25,7 +25,7 @@ describe('decodeUmp: utility (type 0x0, groupless)', () => {
     });
   });
 
-  it('Delta Clockstamp Ticks Per Quarter Note and Delta Clockstamp (20 bits)', () => {
+  void it('Delta Clockstamp Ticks Per Quarter Note and Delta Clockstamp (20 bits)', () => {
     expectDecoded([0x00300060], {
       name: 'Delta Clockstamp Ticks Per Quarter Note',
       status: 0x3,
@@ -38,14 +38,14 @@ describe('decodeUmp: utility (type 0x0, groupless)', () => {
     });
   });
 
-  it('statuses 0x5–0xF are reserved', () => {
+  void it('statuses 0x5–0xF are reserved', () => {
     expectDecoded([0x00500000], { name: 'Reserved Utility Status', status: 0x5, reserved: true });
     expectDecoded([0x00f0ffff], { name: 'Reserved Utility Status', status: 0xf, reserved: true });
   });
 });
 
-describe('decodeUmp: system common and real time (type 0x1)', () => {
-  it('MIDI time code quarter frame splits piece and value', () => {
+void describe('decodeUmp: system common and real time (type 0x1)', () => {
+  void it('MIDI time code quarter frame splits piece and value', () => {
     expectDecoded([0x10f12300], {
       name: 'MIDI Time Code Quarter Frame',
       status: 0xf1,
@@ -54,7 +54,7 @@ describe('decodeUmp: system common and real time (type 0x1)', () => {
     });
   });
 
-  it('song position pointer joins 14 bits', () => {
+  void it('song position pointer joins 14 bits', () => {
     expectDecoded([0x12f27f7f], {
       name: 'Song Position Pointer',
       group: 2,
@@ -63,11 +63,11 @@ describe('decodeUmp: system common and real time (type 0x1)', () => {
     expectDecoded([0x10f20001], { name: 'Song Position Pointer', fields: { Position: 128 } });
   });
 
-  it('song select', () => {
+  void it('song select', () => {
     expectDecoded([0x10f30500], { name: 'Song Select', status: 0xf3, fields: { 'Song Number': 5 } });
   });
 
-  it('real time and tune request', () => {
+  void it('real time and tune request', () => {
     const names: Array<[number, string]> = [
       [0x10f60000, 'Tune Request'],
       [0x10f80000, 'Timing Clock'],
@@ -81,7 +81,7 @@ describe('decodeUmp: system common and real time (type 0x1)', () => {
       expectDecoded([word], { name, status: (word >>> 16) & 0xff, wordCount: 1 });
   });
 
-  it('F0, F4, F5, F7, F9, FD and non-system bytes are reserved', () => {
+  void it('F0, F4, F5, F7, F9, FD and non-system bytes are reserved', () => {
     for (const status of [0xf0, 0xf4, 0xf5, 0xf7, 0xf9, 0xfd, 0x80, 0x00]) {
       expectDecoded([(0x10000000 | (status << 16)) >>> 0], {
         name: 'Reserved System Status',
