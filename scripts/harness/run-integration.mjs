@@ -1,0 +1,137 @@
+// @ts-check
+// Runs the integration suites (test/integration/suites) inside a real VS Code extension host:
+// packages MIDI Scope, installs it with a small test driver into a throwaway code-server, opens the
+// workbench in headless Chromium (which starts the extension host), and follows the suites' spec
+// lines until their results arrive. Prints the activation time and, last, exactly one line
+//   integration: N passed, N failed, N skipped
+// Exits non-zero on any failure, and with a deadline when something never comes up.
+// It builds nothing: scripts/test.sh has already run build-native.mjs and build.mjs --tests.
+//   MIDI_SCOPE_HARNESS_START_TIMEOUT  seconds for code-server, the workbench and the driver (90)
+//   MIDI_SCOPE_INTEGRATION_TIMEOUT    seconds for the whole run of the suites (600)
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { packageVsix } from '../package.mjs';
+import { activationReport, extensionHostExits, formatActivation } from './extensionHostLog.mjs';
+import { followLines } from './followLines.mjs';
+import { answerSaveConfirmation } from './saveDialogs.mjs';
+import { packageTestDriver } from './testDriver.mjs';
+import { timeoutFromEnvironment, waitFor } from './waitFor.mjs';
+import { startWorkbenchSession } from './workbenchSession.mjs';
+
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const extensionId = 'midi-scope.midi-scope';
+const outputDir = join(projectRoot, 'test-output/integration');
+
+/**
+ * @typedef {object} IntegrationResults the shape of test/integration/driver/results.ts
+ * @property {number} passed
+ * @property {number} failed
+ * @property {number} skipped
+ * @property {number} durationMs
+ * @property {string[]} lines
+ * @property {{ title: string, error: string }[]} failures
+ * @property {string} [error]
+ */
+
+/** @param {string} message */
+function say(message) {
+  console.log(`[integration] ${message}`);
+}
+
+/** @returns {Promise<IntegrationResults>} */
+async function runSuitesInCodeServer() {
+  const startTimeoutMs = timeoutFromEnvironment('MIDI_SCOPE_HARNESS_START_TIMEOUT', 90);
+  const runTimeoutMs = timeoutFromEnvironment('MIDI_SCOPE_INTEGRATION_TIMEOUT', 600);
+  mkdirSync(outputDir, { recursive: true });
+  const scratch = mkdtempSync(join(tmpdir(), 'midi-scope-integration-run-'));
+  try {
+    const workspaceDir = join(scratch, 'workspace');
+    cpSync(join(projectRoot, 'samples'), workspaceDir, { recursive: true });
+    const resultsFile = join(scratch, 'results.json');
+    const progressFile = join(scratch, 'progress.log');
+
+    const vsix = await packageVsix(projectRoot);
+    say(`packaged ${vsix.file} (${(vsix.bytes / 1024).toFixed(1)} KiB)`);
+    const driver = await packageTestDriver(projectRoot, scratch, {
+      testsEntry: join(projectRoot, 'out/test/integration/index.js'),
+      resultsFile,
+      progressFile,
+    });
+    const session = await startWorkbenchSession({
+      projectRoot,
+      vsixPaths: [vsix.file, driver],
+      workspaceDir,
+      label: 'integration',
+      readyTimeoutMs: startTimeoutMs,
+      logsDestination: join(outputDir, 'logs'),
+    });
+    try {
+      const { installMs, codeServerStartMs, workbenchReadyMs } = session.figures;
+      say(
+        `extensions installed in ${installMs} ms; code-server listening in ${codeServerStartMs} ms; ` +
+          `workbench ready in ${workbenchReadyMs} ms (${session.url})`,
+      );
+      const hostAlive = () => {
+        const exits = extensionHostExits(session.userDataDir);
+        if (exits.length > 0)
+          throw new Error(`the extension host died: ${exits[0]}\n${session.diagnostics()}`);
+        if (!session.codeServer.isRunning()) throw new Error(`code-server exited\n${session.diagnostics()}`);
+      };
+      await waitFor(
+        'the test driver to start the suites',
+        () => {
+          hostAlive();
+          return existsSync(progressFile);
+        },
+        { timeoutMs: startTimeoutMs, detail: session.diagnostics },
+      );
+      const progress = followLines(progressFile, (line) => console.log(line));
+      const results = await waitFor(
+        'the integration suites to finish',
+        async () => {
+          progress.poll();
+          hostAlive();
+          const answered = await answerSaveConfirmation(session.page);
+          if (answered) say(`answered "${answered}" with Don't Save, as extension-test mode does`);
+          return (
+            existsSync(resultsFile) &&
+            /** @type {IntegrationResults} */ (JSON.parse(readFileSync(resultsFile, 'utf8')))
+          );
+        },
+        { timeoutMs: runTimeoutMs, intervalMs: 250, detail: session.diagnostics },
+      );
+      progress.poll();
+      console.log(formatActivation(activationReport(session.userDataDir, extensionId)));
+      // What the window showed at the end: a dialog or notification a test left open shows here.
+      await session.page.screenshot({ path: join(outputDir, 'workbench-at-end.png') });
+      return results;
+    } finally {
+      await session.close();
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  /** @type {IntegrationResults | undefined} */
+  let results;
+  try {
+    results = await runSuitesInCodeServer();
+    if (results.error !== undefined) say(`the suites could not run:\n${results.error}`);
+  } catch (error) {
+    say(`the harness failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  say(`logs: ${join(outputDir, 'logs')}`);
+  // A run that never produced results counts as one failure, so it can never read as green.
+  const broken = results === undefined || results.error !== undefined;
+  const passed = results?.passed ?? 0;
+  const failed = (results?.failed ?? 0) + (broken ? 1 : 0);
+  const skipped = results?.skipped ?? 0;
+  console.log(`integration: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+await main();

@@ -1,0 +1,61 @@
+// The harness itself, end to end: a real workbench starts with MIDI Scope installed, shows the
+// MIDI container in the activity bar, and the extension activates without an error.
+import * as assert from 'node:assert/strict';
+import type { Workbench } from './workbench';
+import { launchWorkbench, waitFor } from './workbench';
+
+describe('harness: MIDI Scope in a real workbench', function () {
+  let workbench: Workbench;
+
+  before(async () => {
+    workbench = await launchWorkbench();
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('shows the MIDI container in the activity bar', async () => {
+    const item = workbench.page.locator('.part.activitybar .action-label[aria-label="MIDI"]');
+    await item.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.equal(await item.count(), 1);
+  });
+
+  it('activates MIDI Scope when its view opens, with no activation error in the extension host log', async () => {
+    assert.equal(
+      workbench.activation(),
+      undefined,
+      'nothing should activate MIDI Scope before its view opens',
+    );
+    await workbench.openMidiView();
+    const report = await waitFor(
+      'MIDI Scope to finish activating (or to fail)',
+      () => {
+        const current = workbench.activation();
+        return (
+          current !== undefined && (current.durationMs !== undefined || current.errors.length > 0) && current
+        );
+      },
+      { timeoutMs: 15_000, detail: () => workbench.extensionHostLog() },
+    );
+    assert.deepEqual(report.errors, []);
+    assert.match(report.activationEvent, /^onView:midiScope\.endpoints$/);
+    assert.doesNotMatch(workbench.extensionHostLog(), /Activating extension midi-scope\.midi-scope failed/);
+    // The activated extension fills the Endpoints tree.
+    await workbench.page
+      .locator('.part.sidebar .monaco-list-row')
+      .first()
+      .waitFor({ state: 'visible', timeout: 15_000 });
+    await workbench.screenshot('harness-midi-view');
+  });
+
+  it('runs a MIDI command from the command palette', async () => {
+    await workbench.runCommand('MIDI: Show Log');
+    // The Output panel shows MIDI Scope's log, which starts with its activation.
+    await workbench.page
+      .locator('.part.panel .view-lines')
+      .filter({ hasText: 'activated in' })
+      .waitFor({ state: 'visible', timeout: 15_000 });
+    await workbench.screenshot('harness-show-log');
+  });
+});
