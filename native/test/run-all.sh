@@ -65,6 +65,35 @@ run_fuzzer() {
   fi
 }
 
+# The addon's own tests (Node-API layer: TSFN wake-ups, argument errors, workers, exit) run
+# against dist/native/<platform>-<arch>/midi_scope.node, rebuilt first if a native source is newer.
+run_addon_tests() {
+  local addon
+  addon="../../dist/native/$(node -p 'process.platform + "-" + process.arch')/midi_scope.node"
+  echo "== addon tests ($addon)"
+  if [ ! -f "$addon" ] || [ -n "$(find ../engine ../addon ../../binding.gyp -newer "$addon" -print -quit)" ]; then
+    if ! node ../../scripts/build-native.mjs >build/build-native.log 2>&1; then
+      tail -n 40 build/build-native.log
+      echo "addon build failed"
+      failed=$((failed + 1))
+      return
+    fi
+  fi
+  local log; log=$(mktemp)
+  node --test --test-reporter=tap addon/*.test.mjs >"$log" 2>&1
+  local rc=$?
+  grep -E '^(not ok|# (pass|fail))' "$log"
+  local p f
+  p=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' "$log" | tail -n 1); f=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' "$log" | tail -n 1)
+  p=${p:-0}; f=${f:-0}
+  if [ "$f" -gt 0 ] || [ "$rc" -ne 0 ]; then cat "$log"; fi
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  rm -f "$log"
+  passed=$((passed + p)); failed=$((failed + f))
+}
+
+mkdir -p build
+run_addon_tests
 if build build/asan/engine_tests; then run_suite build/asan/engine_tests; fi
 if build build/tsan/concurrency_tests; then run_suite build/tsan/concurrency_tests "${no_aslr[@]}"; fi
 for fuzzer in fuzz_send_validation fuzz_queue_and_ring; do
