@@ -1,0 +1,36 @@
+// Benchmarks measure the built library, dist/engine.js, as a script would load it.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type * as EngineModule from '../../../src/engine';
+
+export type Engine = typeof EngineModule;
+
+export function loadEngine(): Engine {
+  for (let directory = __dirname; dirname(directory) !== directory; directory = dirname(directory)) {
+    const candidate = join(directory, 'dist', 'engine.js');
+    if (existsSync(join(directory, 'package.json')) && existsSync(candidate)) {
+      // A run-time require of the built file: the bundler must not inline the sources instead.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return require(candidate) as Engine;
+    }
+  }
+  throw new Error(`dist/engine.js not found above ${__dirname}: run \`node scripts/build.mjs\` first`);
+}
+
+/** Resolves on the next turn of the event loop, after pending I/O callbacks (native wake-ups) ran. */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Resolves once `condition()` holds, checking every turn of the event loop; rejects after `timeoutMs`. */
+export async function until(condition: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error(`benchmark timed out waiting for ${what}`);
+    await nextTurn();
+  }
+}
+
+export function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
