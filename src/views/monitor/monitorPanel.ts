@@ -37,6 +37,8 @@ export interface MonitorPanelDependencies {
 
 /** What tests and benchmarks read from an open monitor. */
 export interface MonitorCounterSnapshot extends MonitorCounters {
+  /** Update-timer ticks so far (whether or not they posted anything). */
+  ticks: number;
   /** Updates posted to the webview. */
   updatesPosted: number;
   /** Received-message count of the last update the webview put on screen. */
@@ -76,6 +78,7 @@ export class MonitorPanel implements MonitorHandle {
   private viewState: ViewState = { following: true, paused: false, tailRows: 0 };
   private webviewReady = false;
   private updateInFlightSince: number | undefined;
+  private ticks = 0;
   private updatesPosted = 0;
   private shown = 0;
   private messagesPerSecond = 0;
@@ -123,6 +126,7 @@ export class MonitorPanel implements MonitorHandle {
   get counters(): MonitorCounterSnapshot {
     return {
       ...this.monitorCounters(),
+      ticks: this.ticks,
       updatesPosted: this.updatesPosted,
       shown: this.shown,
       rejectedMessages: this.messenger.rejected,
@@ -154,6 +158,7 @@ export class MonitorPanel implements MonitorHandle {
 
   private tick(): void {
     if (this.disposed) return;
+    this.ticks++;
     const now = performance.now();
     this.messagesPerSecond = this.rate.sample(now, this.capture.received);
     this.scanFilter();
