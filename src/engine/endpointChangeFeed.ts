@@ -26,8 +26,9 @@ function keyOf(change: string, endpointDeviceId: string): string {
 
 /** Installs the one native callback for good, so no notification is ever dropped unrouted. */
 export function ensureEndpointChangeFeed(): void {
+  const binding = engineBinding(); // throws once the engine is shut down
   if (installed) return;
-  engineBinding().setEndpointWatcher(route);
+  binding.setEndpointWatcher(route);
   installed = true;
 }
 

@@ -136,14 +136,17 @@ const expectedClockFrequency = 10_000_000;
 /** How many directories above the bundle to look for native/ or dist/native/. */
 const searchDepth = 4;
 
-/** Every path the loader tries, in order, for this process's platform and architecture. */
+/**
+ * Every path the loader tries, in order, for this process's platform and architecture. When
+ * MIDI_SCOPE_ADDON is set it is the only one: a binary asked for by name is never swapped for another.
+ */
 export function addonCandidatePaths(
   fromDirectory: string = __dirname,
   platformArch = `${process.platform}-${process.arch}`,
   override: string | undefined = process.env.MIDI_SCOPE_ADDON,
 ): string[] {
+  if (override) return [override];
   const candidates: string[] = [];
-  if (override) candidates.push(override);
   let directory = fromDirectory;
   for (let level = 0; level <= searchDepth; level++) {
     candidates.push(join(directory, 'native', platformArch, addonFileName));

@@ -79,6 +79,27 @@ export function readWordsMsbFirst(
   }
 }
 
+/**
+ * Copies a packet's words into `into` at `at` without an intermediate array and returns how many
+ * there were. More than 4 words is no message: only the first 5 are copied, enough to refuse it.
+ */
+function copyPacketWords(words: unknown, into: Uint32Array, at: number, what: string): number {
+  if (words instanceof Uint32Array) {
+    const size = Math.min(words.length, 5);
+    into.set(words.subarray(0, size), at);
+    return words.length;
+  }
+  if (!Array.isArray(words)) {
+    throw new TypeError(`${what} must be a Uint32Array or an array of numbers, got ${describeValue(words)}`);
+  }
+  for (let i = 0; i < words.length && i < 5; i++) {
+    const word: unknown = words[i];
+    requireWord(word, `${what}[${i}]`);
+    into[at + i] = word;
+  }
+  return words.length;
+}
+
 /** Packets laid back to back for the addon, up to the first one whose size is wrong. */
 export interface PackedPackets {
   words: Uint32Array;
@@ -100,20 +121,19 @@ export function packPackets(
   timestamps: ScratchTimestamps,
 ): PackedPackets {
   if (!Array.isArray(packets)) throw new TypeError(`packets must be an array, got ${describeValue(packets)}`);
-  const wordBuffer = words.take(packets.length * 4);
+  const wordBuffer = words.take(packets.length * 4 + 1);
   const timestampBuffer = timestamps.take(packets.length);
   let wordCount = 0;
   for (let i = 0; i < packets.length; i++) {
     const packet: unknown = packets[i];
     requireObject(packet, `packets[${i}]`);
     requireNumber(packet.timestamp, `packets[${i}].timestamp`);
-    const packetWords = toWordArray(packet.words, `packets[${i}].words`);
-    if (packetWords.length === 0 || packetWords.length !== wordCountOf(packetWords[0])) {
+    const size = copyPacketWords(packet.words, wordBuffer, wordCount, `packets[${i}].words`);
+    if (size === 0 || size !== wordCountOf(wordBuffer[wordCount])) {
       const failure = failedWith(MidiSendMessageResults.invalidMessageTypeForWordCount);
       return { words: wordBuffer, timestamps: timestampBuffer, messageCount: i, wordCount, failure };
     }
-    wordBuffer.set(packetWords, wordCount);
-    wordCount += packetWords.length;
+    wordCount += size;
     timestampBuffer[i] = packet.timestamp;
   }
   return {

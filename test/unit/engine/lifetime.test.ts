@@ -46,6 +46,15 @@ void test('MIDI_SCOPE_ADDON names the binary to load', async (t) => {
   assert.equal(outcome.stdout.trim(), '2', 'the diagnostics pair is listed');
 });
 
+void test('a MIDI_SCOPE_ADDON that does not exist is reported, not replaced by another binary', async () => {
+  const missing = join(tmpdir(), 'no-such-dir', 'midi_scope.node');
+  const script = `const e = require(${JSON.stringify(engineModulePath())}); e.MidiClock.now()`;
+  const outcome = await runNode(['-e', script], 10_000, { ...process.env, MIDI_SCOPE_ADDON: missing });
+  assert.notEqual(outcome.code, 0);
+  assert.ok(outcome.stderr.includes(missing), outcome.stderr);
+  assert.match(outcome.stderr, /no native engine for/);
+});
+
 void test('a process with 100,000 messages pending exits promptly and cleanly', async () => {
   const outcome = await runNode([childScriptPath('exitWithPending')], 10_000);
   assert.equal(outcome.signal, null, outcome.stderr);

@@ -53,6 +53,13 @@ void test('a word count that is not the message type size fails and sends nothin
   assert.equal(a.sendSingleMessageWords(0, noteOn1[0], 0), wrongSize); // type 2 needs 1 word
   assert.equal(a.sendSingleMessageWordArray(0, 0, 3, sysex8), wrongSize);
   assert.equal(a.sendSingleMessagePacket({ timestamp: 0, words: [] }), wrongSize);
+  for (const words of [[...sysex8, 0], Uint32Array.from([...noteOn2, 0]), []]) {
+    assert.deepEqual(a.sendMultipleMessagesPacketList([{ timestamp: 0, words }]), {
+      result: wrongSize,
+      messagesSent: 0,
+      wordsSent: 0,
+    });
+  }
   assert.deepEqual(await arrived(), []);
 });
 
