@@ -56,7 +56,7 @@ function spanText(offsetsUs: readonly number[]): string {
     last = Math.max(last, offset);
   }
   const ms = (us: number): string => `${Number((us / 1000).toFixed(3))} ms`;
-  return offsetsUs.length > 1 ? `, starting in ${ms(first)}, over ${ms(last - first)}` : `, in ${ms(first)}`;
+  return last > first ? `, starting in ${ms(first)}, over ${ms(last - first)}` : `, in ${ms(first)}`;
 }
 
 async function sendAndReport(

@@ -62,7 +62,8 @@ function pairItem(pair: LoopbackPairView): vscode.TreeItem {
   const nameB = pair.endpointB?.name ?? '(missing B)';
   const item = new vscode.TreeItem(`${nameA} ↔ ${nameB}`, vscode.TreeItemCollapsibleState.Expanded);
   item.id = `pair:${pair.associationId}`;
-  item.description = `${pair.associationId} · ${pair.persistence}`;
+  // Persistence first: the association id is long and the sidebar cuts descriptions short.
+  item.description = `${pair.persistence} · ${pair.associationId}`;
   item.iconPath = new vscode.ThemeIcon(pair.persistence === 'persistent' ? 'pinned' : 'link');
   item.contextValue =
     pair.persistence === 'persistent' ? TreeItemContext.persistentPair : TreeItemContext.transientPair;

@@ -122,11 +122,11 @@ describe('extension: endpoints tree', function () {
       labelOf(transientItem),
       `${transientConfig.endpointA.name} ↔ ${transientConfig.endpointB.name}`,
     );
-    assert.equal(transientItem.description, `${transientConfig.associationId} · transient`);
+    assert.equal(transientItem.description, `transient · ${transientConfig.associationId}`);
     assert.equal(transientItem.contextValue, 'loopbackPair.transient');
     const persistentItem = items.get(persistentConfig.associationId);
     assert.ok(persistentItem, 'the persistent pair is listed');
-    assert.equal(persistentItem.description, `${persistentConfig.associationId} · persistent`);
+    assert.equal(persistentItem.description, `persistent · ${persistentConfig.associationId}`);
     assert.equal(persistentItem.contextValue, 'loopbackPair.persistent');
   });
 

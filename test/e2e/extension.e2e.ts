@@ -1,0 +1,175 @@
+// MIDI Scope's main path as a person takes it in a real workbench: the MIDI view with its
+// diagnostics loopbacks, a loopback pair made through the quick input, hex selected in an editor
+// and sent (and seen arriving in a monitor), a schedule shown and cancelled from the status bar,
+// and a persistent pair that is still there after the window reloads.
+import * as assert from 'node:assert/strict';
+import type { Locator } from 'playwright-core';
+import type { Workbench } from './workbench';
+import { launchWorkbench, waitFor } from './workbench';
+
+const timeoutMs = 15_000;
+
+const sendFile = 'e2e-send.ump';
+const brokenFile = 'e2e-broken.ump';
+
+describe('extension: endpoints, pairs and sends in the workbench', function () {
+  let workbench: Workbench;
+
+  before(async () => {
+    workbench = await launchWorkbench({
+      workspaceFiles: {
+        [sendFile]: '0x20903C64  // Note On, note 60, velocity 100\n0x20803C40  // Note Off\n',
+        [brokenFile]: '0x20903C64\n0x2090XY64\n',
+      },
+    });
+  });
+
+  afterEach(async function () {
+    // What the screen showed when a spec failed, for whoever reads the test output.
+    const test = this.currentTest;
+    if (test?.state === 'failed' && workbench) {
+      await workbench.screenshot(`extension-failed-${test.title.replace(/[^\w.-]+/g, '-').slice(0, 60)}`);
+    }
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  /** The row of the endpoints tree whose text contains `text`. */
+  function treeRow(text: string): Locator {
+    return workbench.page.locator('.part.sidebar .monaco-list-row').filter({ hasText: text });
+  }
+
+  async function seeTreeRow(text: string): Promise<Locator> {
+    const row = treeRow(text);
+    await row.first().waitFor({ state: 'visible', timeout: timeoutMs });
+    return row.first();
+  }
+
+  async function seeNotification(pattern: RegExp): Promise<string> {
+    return waitFor(
+      `a notification matching ${String(pattern)}`,
+      async () => (await workbench.notifications()).find((message) => pattern.test(message)),
+      { timeoutMs, detail: () => 'notifications on screen did not match' },
+    );
+  }
+
+  async function selectAllInEditor(file: string): Promise<void> {
+    await workbench.openFile(file);
+    await workbench.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await workbench.page.keyboard.press('Control+A');
+  }
+
+  async function createPairThroughQuickInput(name: string, uniqueId: string, keep: string): Promise<void> {
+    await workbench.runCommand('MIDI: Create Loopback Pair');
+    for (const answer of [`${name} A`, `${name} B`, '', '', `${uniqueId}-A`, `${uniqueId}-B`, keep]) {
+      await workbench.quickInput(answer);
+    }
+  }
+
+  it('shows the diagnostics loopbacks, an empty Devices group and the pairs group', async () => {
+    await workbench.openMidiView();
+    for (const text of [
+      'Diagnostics',
+      'Diagnostics Loopback A',
+      'Diagnostics Loopback B',
+      'Loopback pairs',
+    ]) {
+      await seeTreeRow(text);
+    }
+    await seeTreeRow('no device transport is available yet');
+    assert.match(
+      (await treeRow('Diagnostics Loopback A').first().textContent()) ?? '',
+      /diagnostics · midiscope-diagnostics-loopback-a/,
+    );
+    await workbench.screenshot('extension-01-midi-view');
+  });
+
+  it('refuses a duplicate name in the quick input, then creates a transient pair', async () => {
+    await workbench.runCommand('MIDI: Create Loopback Pair');
+    const input = workbench.page.locator('.quick-input-widget .quick-input-box input');
+    await input.fill('Diagnostics Loopback A');
+    const message = workbench.page.locator('.quick-input-widget .quick-input-message');
+    await message.filter({ hasText: 'already exists' }).waitFor({ state: 'visible', timeout: timeoutMs });
+    await workbench.screenshot('extension-02-duplicate-name-refused');
+    await workbench.page.keyboard.press('Escape');
+    await waitFor('the quick input to close', async () => !(await input.isVisible()), { timeoutMs });
+
+    await createPairThroughQuickInput('E2E Synth', 'E2E-SYNTH', 'Transient');
+    const pair = await seeTreeRow('E2E Synth A ↔ E2E Synth B');
+    assert.match((await pair.textContent()) ?? '', /transient/);
+    await seeTreeRow('loopback · E2E-SYNTH-B');
+    await seeNotification(/Created loopback pair "E2E Synth A" ↔ "E2E Synth B" \(transient/);
+    await workbench.screenshot('extension-03-transient-pair');
+  });
+
+  it('sends hex selected in an editor; a monitor on the other side shows it arrive', async () => {
+    // Open a monitor on B from the tree's inline action: what is sent to A arrives on B.
+    const rowB = await seeTreeRow('loopback · E2E-SYNTH-B');
+    await rowB.hover();
+    await rowB.locator('.action-label[aria-label^="Open Monitor"]').click();
+    await workbench.page
+      .locator('.tabs-container .tab')
+      .filter({ hasText: 'MIDI Monitor' })
+      .waitFor({ state: 'visible', timeout: timeoutMs });
+    // The monitor's webview takes the keyboard focus; F1 inside it does not reach the workbench.
+    await rowB.click();
+    await selectAllInEditor(sendFile);
+    await workbench.runCommand('MIDI: Send Selection as UMP');
+    await workbench.quickInput('E2E Synth A');
+    await seeNotification(/^Sent 2 messages, 2 words to E2E Synth A\.$/);
+    await workbench.page.locator('.tabs-container .tab').filter({ hasText: 'MIDI Monitor' }).click();
+    await waitFor(
+      'the Note On row in the monitor',
+      async () => {
+        for (const frame of workbench.page.frames()) {
+          if (
+            (await frame
+              .getByText('Note On')
+              .count()
+              .catch(() => 0)) > 0
+          )
+            return true;
+        }
+        return false;
+      },
+      { timeoutMs, detail: () => 'no frame of the page shows "Note On"' },
+    );
+    await workbench.screenshot('extension-04-sent-and-received');
+  });
+
+  it('selects the offending token and says where when the hex does not parse', async () => {
+    await selectAllInEditor(brokenFile);
+    await workbench.runCommand('MIDI: Send Selection as UMP');
+    await seeNotification(/UMP parse error at e2e-broken\.ump:2:1: /);
+    await workbench.screenshot('extension-05-parse-error');
+  });
+
+  it('shows scheduled messages in the status bar and cancels them from there', async () => {
+    await selectAllInEditor(sendFile);
+    await workbench.runCommand('MIDI: Schedule Selection as UMP');
+    await workbench.quickInput('E2E Synth A');
+    await workbench.quickInput('60000');
+    await workbench.quickInput('0');
+    const pending = workbench.page
+      .locator('.part.statusbar .statusbar-item')
+      .filter({ hasText: '2 scheduled' });
+    await pending.waitFor({ state: 'visible', timeout: timeoutMs });
+    await workbench.screenshot('extension-06-scheduled-in-status-bar');
+    await pending.click();
+    await seeNotification(/^Cancelled 2 scheduled messages\.$/);
+    await pending.waitFor({ state: 'hidden', timeout: timeoutMs });
+  });
+
+  it('keeps a persistent pair across a window reload; the transient one is gone', async () => {
+    await createPairThroughQuickInput('E2E Kept', 'E2E-KEPT', 'Persistent');
+    assert.match((await (await seeTreeRow('E2E Kept A ↔ E2E Kept B')).textContent()) ?? '', /persistent/);
+    await workbench.reload();
+    await workbench.openMidiView();
+    const kept = await seeTreeRow('E2E Kept A ↔ E2E Kept B');
+    assert.match((await kept.textContent()) ?? '', /persistent/);
+    assert.equal(await treeRow('E2E Synth A ↔ E2E Synth B').count(), 0);
+    await workbench.screenshot('extension-07-persistent-pair-after-reload');
+  });
+});
