@@ -59,10 +59,12 @@ function codeServerEnvironment(extra = {}) {
  * @param {CodeServerInstallation} installation
  * @param {CodeServerDirectories} directories
  * @param {string[]} vsixPaths
+ * @param {{ force?: boolean }} [options] force: reinstall over the same version (a rebuilt package)
  */
-export async function installExtensions(installation, directories, vsixPaths) {
+export async function installExtensions(installation, directories, vsixPaths, { force = false } = {}) {
   const args = [installation.entryScript, ...commonArguments(directories)];
   for (const vsix of vsixPaths) args.push('--install-extension', vsix);
+  if (force) args.push('--force');
   let output;
   try {
     const { stdout, stderr } = await promisify(execFile)(installation.nodeBinary, args, {

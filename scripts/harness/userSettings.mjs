@@ -1,7 +1,7 @@
 // @ts-check
 // User settings for a throwaway workbench: quiet and deterministic (no welcome page, no chat
 // panel, no update or recommendation prompts), so tests and screenshots see MIDI Scope only.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const quietWorkbenchSettings = Object.freeze({
@@ -19,6 +19,11 @@ export const quietWorkbenchSettings = Object.freeze({
   'security.workspace.trust.enabled': false,
 });
 
+/** @param {string} userDataDir */
+function settingsFile(userDataDir) {
+  return join(userDataDir, 'User', 'settings.json');
+}
+
 /**
  * Writes <userDataDir>/User/settings.json: the quiet defaults, then `settings` over them.
  * @param {string} userDataDir
@@ -26,9 +31,20 @@ export const quietWorkbenchSettings = Object.freeze({
  * @returns {string} the settings file
  */
 export function writeUserSettings(userDataDir, settings = {}) {
-  const directory = join(userDataDir, 'User');
-  mkdirSync(directory, { recursive: true });
-  const file = join(directory, 'settings.json');
+  const file = settingsFile(userDataDir);
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
   writeFileSync(file, `${JSON.stringify({ ...quietWorkbenchSettings, ...settings }, null, 2)}\n`);
   return file;
+}
+
+/**
+ * Gives a lasting profile the quiet defaults once; after that the settings are the user's own
+ * (loopback pairs made persistent, for one) and are left alone.
+ * @param {string} userDataDir
+ * @returns {boolean} whether it wrote them
+ */
+export function writeUserSettingsOnce(userDataDir) {
+  if (existsSync(settingsFile(userDataDir))) return false;
+  writeUserSettings(userDataDir);
+  return true;
 }
