@@ -91,8 +91,9 @@ class Engine {
                                     Timestamp timestamp, Timestamp now,
                                     const std::uint32_t* words, std::size_t wordCount,
                                     std::size_t messageCount);
-  SendResult schedule(const std::shared_ptr<Connection>& connection,
-                      std::vector<ScheduledMessage>& messages);
+  // Hands `count` messages to the scheduler (filling in their epoch).
+  SendResult schedule(const std::shared_ptr<Connection>& connection, ScheduledMessage* messages,
+                      std::size_t count);
 
   const std::shared_ptr<EngineListener> listener_;
   mutable std::mutex mutex_;  // guards registry_, connections_, nextId_, shutDown_

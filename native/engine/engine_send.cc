@@ -37,14 +37,13 @@ MultipleSendResult stoppedAfter(SendResult failure, std::size_t sent, std::size_
 }  // namespace
 
 SendResult Engine::schedule(const std::shared_ptr<Connection>& connection,
-                            std::vector<ScheduledMessage>& messages) {
-  if (messages.empty()) return send_result::kSucceeded;
-  const auto epoch = connection->pending().reserve(messages.size());
+                            ScheduledMessage* messages, std::size_t count) {
+  if (count == 0) return send_result::kSucceeded;
+  const auto epoch = connection->pending().reserve(count);
   if (!epoch) return send_result::kFailed | send_result::kOther;
-  for (ScheduledMessage& message : messages) message.epoch = *epoch;
-  const bool queued = scheduler_.schedule(connection, messages.data(), messages.size());
-  if (!queued) connection->pending().claim(*epoch, messages.size());  // take the count back
-  messages.clear();
+  for (std::size_t i = 0; i < count; ++i) messages[i].epoch = *epoch;
+  const bool queued = scheduler_.schedule(connection, messages, count);
+  if (!queued) connection->pending().claim(*epoch, count);  // take the count back
   return queued ? send_result::kSucceeded : kClosed;
 }
 
@@ -57,6 +56,12 @@ MultipleSendResult Engine::sendOrSchedule(const std::shared_ptr<Connection>& con
     if (!sendSucceeded(result)) return {result, 0, 0};
     return {result, messageCount, wordCount};
   }
+  if (messageCount == 1) {  // the common single send: no allocation
+    ScheduledMessage message = scheduledMessage(timestamp, words, wordCount);
+    const SendResult result = schedule(connection, &message, 1);
+    if (!sendSucceeded(result)) return {result, 0, 0};
+    return {result, 1, wordCount};
+  }
   MultipleSendResult done;
   std::vector<ScheduledMessage> chunk;
   chunk.reserve(std::min(messageCount, kScheduleChunk));
@@ -68,7 +73,8 @@ MultipleSendResult Engine::sendOrSchedule(const std::shared_ptr<Connection>& con
     offset += size;
     if (chunk.size() == kScheduleChunk || offset == wordCount) {
       const std::size_t chunkMessages = chunk.size();
-      const SendResult result = schedule(connection, chunk);
+      const SendResult result = schedule(connection, chunk.data(), chunk.size());
+      chunk.clear();
       if (!sendSucceeded(result)) return stoppedAfter(result, done.messagesSent, done.wordsSent);
       done.messagesSent += chunkMessages;
       done.wordsSent += chunkWords;
@@ -137,7 +143,8 @@ MultipleSendResult Engine::sendTimestampedMessages(ConnectionId id, const Timest
                                    immediateMessages);
       immediateMessages = 0;
     } else {
-      result = schedule(connection, chunk);
+      result = schedule(connection, chunk.data(), chunk.size());
+      chunk.clear();
     }
     if (!sendSucceeded(result)) return result;
     bufferFull |= result & send_result::kBufferFull;

@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "engine/clock.h"
+#include "engine/precise_sleep.h"
 #include "engine/ump_size.h"
 
 namespace midiscope {
@@ -71,6 +72,7 @@ void Scheduler::stop() {
 }
 
 void Scheduler::run() {
+  requestPreciseTimers();
   std::vector<ScheduledMessage> due;
   due.reserve(kDispatchBatch);
   std::vector<std::shared_ptr<ScheduleSource>> released;
@@ -102,9 +104,8 @@ void Scheduler::run() {
       wakeAt_ = next;
       earlierArrived_.store(false, std::memory_order_relaxed);
       lock.unlock();
-      while (clockNow() < next && !stopping_.load() &&
+      while (clockNow() < next && !stopping_.load(std::memory_order_relaxed) &&
              !earlierArrived_.load(std::memory_order_relaxed)) {
-        std::this_thread::yield();
       }
       lock.lock();
       wakeAt_ = -kNever;

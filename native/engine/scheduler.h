@@ -2,8 +2,9 @@
 //
 // Threads: any thread may schedule(); the scheduler thread pops due messages under mutex_ and
 // sends them after releasing it, so senders are never held up by delivery. It sleeps on a
-// condition variable until shortly before the next timestamp, then spins (yielding) for the
-// last kSpinTicks, because a condition-variable wake-up can be tens of microseconds late.
+// condition variable (with precise timers, see precise_sleep.h) until kSpinTicks before the
+// next timestamp, then spins for that last stretch. It does not yield while spinning: on a busy
+// machine a yield hands the core away for a whole time slice (milliseconds).
 //
 // Lifetime: the scheduler holds one shared_ptr per source that still has messages queued, so a
 // source (a connection) outlives its queued messages even after JS dropped its handle.
@@ -24,8 +25,8 @@ namespace midiscope {
 
 class Scheduler {
  public:
-  // The last stretch before a timestamp is spun rather than slept (200 µs).
-  static constexpr Timestamp kSpinTicks = 2'000;
+  // The last stretch before a timestamp is spun rather than slept (50 µs).
+  static constexpr Timestamp kSpinTicks = 500;
   // At most this many due messages are popped per lock hold.
   static constexpr std::size_t kDispatchBatch = 1024;
   // Dead (cancelled) messages are freed once they are this many and at least half the queue.

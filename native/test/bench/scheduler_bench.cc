@@ -1,0 +1,138 @@
+// Scheduler benchmark (make -C native/test bench): insert rate for a million messages, and
+// dispatch lateness (arrival - scheduled) with a million pending. Prints figures; asserts nothing.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <thread>
+#include <vector>
+
+#include "engine/endpoint_id.h"
+#include "engine/engine.h"
+
+using namespace midiscope;
+
+namespace {
+
+class SilentListener final : public EngineListener {
+ public:
+  void connectionNeedsAttention(ConnectionId) override {}
+  void endpointsChanged(const std::vector<EndpointChange>&) override {}
+};
+
+constexpr std::size_t kMillion = 1'000'000;
+constexpr Timestamp kMillisecond = 10'000;
+constexpr Timestamp kHour = 3600 * 10'000'000.0;
+
+double secondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+struct Loopback {
+  Engine engine{std::make_shared<SilentListener>()};
+  ConnectionId out = engine.openConnection(kDiagnosticsLoopbackAId, 64).id;
+  ConnectionId in;
+  explicit Loopback(std::size_t ringWords)
+      : in(engine.openConnection(kDiagnosticsLoopbackBId, static_cast<double>(ringWords)).id) {}
+};
+
+void insertRates() {
+  std::vector<std::uint32_t> words(kMillion, 0x2000'0000);
+  std::vector<Timestamp> timestamps(kMillion);
+  {
+    Loopback loopback(64);
+    const Timestamp base = clockNow() + kHour;
+    for (std::size_t i = 0; i < kMillion; ++i) timestamps[i] = base + Timestamp(i);
+    const auto start = std::chrono::steady_clock::now();
+    loopback.engine.sendTimestampedMessages(loopback.out, timestamps.data(), kMillion,
+                                            {words.data(), kMillion, 0, double(kMillion)});
+    const double seconds = secondsSince(start);
+    std::printf("insert 1M, one sendTimestampedMessages call: %.3f s (%.1f M/s)\n", seconds,
+                kMillion / seconds / 1e6);
+  }
+  {
+    Loopback loopback(64);
+    const Timestamp base = clockNow() + kHour;
+    const auto start = std::chrono::steady_clock::now();
+    for (std::size_t i = 0; i < kMillion; ++i) {
+      loopback.engine.sendMessage(loopback.out, base + Timestamp(i), {words.data(), 1, 0, 1});
+    }
+    const double seconds = secondsSince(start);
+    std::printf("insert 1M, one sendMessage call each:        %.3f s (%.1f M/s)\n", seconds,
+                kMillion / seconds / 1e6);
+  }
+}
+
+void printLateness(const char* what, std::vector<double>& microseconds) {
+  std::sort(microseconds.begin(), microseconds.end());
+  auto at = [&](double q) { return microseconds[std::size_t(q * (microseconds.size() - 1))]; };
+  std::printf("%s: n=%zu p50 %.1f us, p99 %.1f us, max %.1f us, min %.1f us\n", what,
+              microseconds.size(), at(0.5), at(0.99), microseconds.back(), microseconds.front());
+}
+
+// Probes 1 ms apart come due while `pending` other messages wait behind them.
+void latenessWithPending(std::size_t pending, std::size_t probes) {
+  Loopback loopback(1 << 16);
+  std::vector<std::uint32_t> filler(pending, 0x2000'0000);
+  loopback.engine.sendMessages(loopback.out, clockNow() + kHour,
+                               {filler.data(), pending, 0, double(pending)});
+  const Timestamp first = clockNow() + 100 * kMillisecond;
+  std::vector<std::uint32_t> words(probes);
+  std::vector<Timestamp> due(probes);
+  for (std::size_t i = 0; i < probes; ++i) {
+    words[i] = 0x2000'0000u | std::uint32_t(i);
+    due[i] = first + Timestamp(i) * kMillisecond;
+  }
+  loopback.engine.sendTimestampedMessages(loopback.out, due.data(), probes,
+                                          {words.data(), probes, 0, double(probes)});
+  std::vector<double> lateness;
+  std::uint32_t received[256];
+  Timestamp arrivals[256];
+  while (lateness.size() < probes) {
+    const auto drained = loopback.engine.drain(loopback.in, received, 256, arrivals, 256);
+    for (std::size_t m = 0; m < drained.messages; ++m) {
+      lateness.push_back((arrivals[m] - due[received[m] & 0xFFFFF]) / 10.0);
+    }
+    if (drained.messages == 0) std::this_thread::sleep_for(std::chrono::microseconds(500));
+  }
+  char label[96];
+  std::snprintf(label, sizeof label, "lateness, probes 1 ms apart, %zu pending", pending);
+  printLateness(label, lateness);
+}
+
+// A million messages due 5 us apart: the scheduler has to keep up with a dense stream.
+void latenessDenseStream() {
+  Loopback loopback(1 << 21);
+  std::vector<std::uint32_t> words(kMillion);
+  std::vector<Timestamp> due(kMillion);
+  const Timestamp first = clockNow() + 500 * kMillisecond;
+  for (std::size_t i = 0; i < kMillion; ++i) {
+    words[i] = 0x2000'0000u | std::uint32_t(i & 0xFFFFF);
+    due[i] = first + Timestamp(i) * 50;
+  }
+  loopback.engine.sendTimestampedMessages(loopback.out, due.data(), kMillion,
+                                          {words.data(), kMillion, 0, double(kMillion)});
+  std::vector<double> lateness;
+  lateness.reserve(kMillion);
+  std::vector<std::uint32_t> received(1 << 16);
+  std::vector<Timestamp> arrivals(1 << 16);
+  while (lateness.size() < kMillion) {
+    const auto drained = loopback.engine.drain(loopback.in, received.data(), received.size(),
+                                               arrivals.data(), arrivals.size());
+    for (std::size_t m = 0; m < drained.messages; ++m) {
+      lateness.push_back((arrivals[m] - due[lateness.size()]) / 10.0);
+    }
+    if (drained.messages == 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  printLateness("lateness, 1M messages due 5 us apart", lateness);
+}
+
+}  // namespace
+
+int main() {
+  insertRates();
+  latenessWithPending(0, 2000);
+  latenessWithPending(kMillion, 2000);
+  latenessDenseStream();
+  return 0;
+}
