@@ -1,17 +1,34 @@
 // Hex text for words and bytes, uppercase and zero-padded, as the monitor and the editor show them.
 import { UMP_WORD_COUNTS } from './messageType';
 
-const digits = '0123456789ABCDEF';
+const nibbleDigits = '0123456789ABCDEF';
+/** "00" … "FF": the monitor formats many words, and table lookups beat toString(16) there. */
+const byteDigits: readonly string[] = Array.from(
+  { length: 256 },
+  (_, byte) => nibbleDigits[byte >>> 4] + nibbleDigits[byte & 0xf],
+);
 
 /** `value` as exactly `width` uppercase hex digits (the low 4·width bits). */
 export function hexDigits(value: number, width: number): string {
-  let text = '';
-  let rest = value >>> 0;
-  for (let i = 0; i < width; i++) {
-    text = digits[rest & 0xf] + text;
-    rest >>>= 4;
+  const v = value >>> 0;
+  switch (width) {
+    case 2:
+      return byteDigits[v & 0xff];
+    case 4:
+      return byteDigits[(v >>> 8) & 0xff] + byteDigits[v & 0xff];
+    case 8:
+      return (
+        byteDigits[v >>> 24] +
+        byteDigits[(v >>> 16) & 0xff] +
+        byteDigits[(v >>> 8) & 0xff] +
+        byteDigits[v & 0xff]
+      );
+    default: {
+      let text = '';
+      for (let shift = 4 * (width - 1); shift >= 0; shift -= 4) text += nibbleDigits[(v >>> shift) & 0xf];
+      return text;
+    }
   }
-  return text;
 }
 
 /** "0x20903C64" */

@@ -4,6 +4,10 @@ import type { DecodedUmp, UmpField } from '../decodedUmp';
 import { UMP_WORD_COUNTS, hasGroup } from '../messageType';
 import { describedField } from './fields';
 
+// Built once: every decoded message with a group or channel shows one of these.
+const groupDisplays = Array.from({ length: 16 }, (_, group) => `${group} (Group ${group + 1})`);
+const channelDisplays = Array.from({ length: 16 }, (_, channel) => `${channel} (Channel ${channel + 1})`);
+
 export interface MessageExtras {
   channel?: number;
   reserved?: boolean;
@@ -26,18 +30,16 @@ export function decodedMessage(
     fields,
     summary,
   };
-  const addressFields: UmpField[] = [];
-  if (hasGroup(messageType)) {
-    const group = (word0 >>> 24) & 0xf;
-    result.group = group;
-    addressFields.push(describedField('Group', group, `${group} (Group ${group + 1})`));
-  }
   const channel = extras?.channel;
   if (channel !== undefined) {
     result.channel = channel;
-    addressFields.push(describedField('Channel', channel, `${channel} (Channel ${channel + 1})`));
+    fields.unshift(describedField('Channel', channel, channelDisplays[channel]));
   }
-  if (addressFields.length > 0) result.fields = addressFields.concat(fields);
+  if (hasGroup(messageType)) {
+    const group = (word0 >>> 24) & 0xf;
+    result.group = group;
+    fields.unshift(describedField('Group', group, groupDisplays[group]));
+  }
   if (extras?.reserved === true) result.reserved = true;
   return result;
 }
