@@ -140,19 +140,9 @@ export class MidiEndpointConnection {
     return this.handle === undefined ? this.statisticsAtClose : engineBinding().stats(this.handle);
   }
 
-  /** The same as `statistics`, as a method. */
-  getStatistics(): MidiConnectionStatistics {
-    return this.statistics;
-  }
-
   /** Drops every message this connection scheduled and has not sent; returns how many. */
   cancelScheduled(): number {
     return this.handle === undefined ? 0 : engineBinding().cancelScheduled(this.handle);
-  }
-
-  /** The same as cancelScheduled(). */
-  cancelScheduledMessages(): number {
-    return this.cancelScheduled();
   }
 
   // ------------------------------------------------------------------------------ sends
