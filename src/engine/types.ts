@@ -4,14 +4,17 @@ import type { MidiSendMessageResult } from './sendResults';
 
 /** One received message, delivered to onMessageReceived listeners. */
 export interface MidiMessageReceivedEventArgs {
-  /** MidiClock ticks when the message arrived (or its scheduled time). */
+  /**
+   * MidiClock ticks when the engine put the message into this connection's receive ring: the
+   * send for immediate messages, the moment the scheduler sent it for scheduled ones.
+   */
   timestamp: number;
   /** 1 to 4 words, first word first. */
   words: Uint32Array;
   /** Upper nibble of the first word (0x0 to 0xF). */
   messageType: number;
   wordCount: number;
-  /** Group (0 to 15) of messages that have one, else undefined. */
+  /** Group (0 to 15) of messages that have one (not Utility, UMP Stream or reserved types), else undefined. */
   group: number | undefined;
   /** Channel (0 to 15) of channel voice messages, else undefined. */
   channel: number | undefined;
@@ -34,7 +37,10 @@ export interface MidiMessageBatch {
 }
 
 export interface MidiEndpointConnectionSettings {
-  /** Capacity of the receive ring in 32-bit words (default 1 << 20). */
+  /**
+   * Capacity of the receive ring in 32-bit words, 4 to 2^26 (default 2^20). What does not fit
+   * between two drains is dropped and counted in `statistics.dropped`.
+   */
   receiveBufferWords?: number;
 }
 
@@ -99,9 +105,10 @@ export interface MidiDisposable {
 }
 
 /**
- * A message processing plugin: sees every received message before the connection's
- * own handlers. Returning `false` from processIncomingMessages' filter keeps a message
- * from the connection's handlers (the partitioning the built-in filters offer).
+ * A message processing plugin: sees every received message before the connection's own
+ * handlers, in the order plugins were added. Returning `false` from processIncomingMessage
+ * keeps a message from later plugins and from the handlers (the partitioning the built-in
+ * MidiGroupEndpointListener, MidiChannelEndpointListener and MidiMessageTypeEndpointListener offer).
  */
 export interface MidiEndpointMessageProcessingPlugin {
   readonly id: string;
