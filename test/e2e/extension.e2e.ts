@@ -61,11 +61,23 @@ describe('extension: endpoints, pairs and sends in the workbench', function () {
     await workbench.page.keyboard.press('Control+A');
   }
 
+  /**
+   * Answers the quick input step that shows `stepText` (its title or prompt). Waiting for the
+   * step first matters: typing as soon as the previous Enter was pressed can land in the
+   * previous step's box while it is still on screen.
+   */
+  async function answer(stepText: string, value: string): Promise<void> {
+    await workbench.page
+      .locator('.quick-input-widget')
+      .filter({ hasText: stepText })
+      .waitFor({ state: 'visible', timeout: timeoutMs });
+    await workbench.quickInput(value);
+  }
+
   async function createPairThroughQuickInput(name: string, uniqueId: string, keep: string): Promise<void> {
     await workbench.runCommand('MIDI: Create Loopback Pair');
-    for (const answer of [`${name} A`, `${name} B`, '', '', `${uniqueId}-A`, `${uniqueId}-B`, keep]) {
-      await workbench.quickInput(answer);
-    }
+    const answers = [`${name} A`, `${name} B`, '', '', `${uniqueId}-A`, `${uniqueId}-B`, keep];
+    for (const [index, value] of answers.entries()) await answer(`(${index + 1}/${answers.length})`, value);
   }
 
   it('shows the diagnostics loopbacks, an empty Devices group and the pairs group', async () => {
@@ -117,7 +129,7 @@ describe('extension: endpoints, pairs and sends in the workbench', function () {
     await rowB.click();
     await selectAllInEditor(sendFile);
     await workbench.runCommand('MIDI: Send Selection as UMP');
-    await workbench.quickInput('E2E Synth A');
+    await answer('arrives on', 'E2E Synth A');
     await seeNotification(/^Sent 2 messages, 2 words to E2E Synth A\.$/);
     await workbench.page.locator('.tabs-container .tab').filter({ hasText: 'MIDI Monitor' }).click();
     await waitFor(
@@ -149,9 +161,9 @@ describe('extension: endpoints, pairs and sends in the workbench', function () {
   it('shows scheduled messages in the status bar and cancels them from there', async () => {
     await selectAllInEditor(sendFile);
     await workbench.runCommand('MIDI: Schedule Selection as UMP');
-    await workbench.quickInput('E2E Synth A');
-    await workbench.quickInput('60000');
-    await workbench.quickInput('0');
+    await answer('arrives on', 'E2E Synth A');
+    await answer('Delay before the first message', '60000');
+    await answer('Spacing between messages', '0');
     const pending = workbench.page
       .locator('.part.statusbar .statusbar-item')
       .filter({ hasText: '2 scheduled' });
