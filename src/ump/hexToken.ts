@@ -1,13 +1,15 @@
 // What one scanned token means as hex: a whole 32-bit word (8 digits), 1–3 bytes of a word spelled
 // as byte groups (2, 4 or 6 digits), or a problem. Accepts a 0x/0X prefix, `_` or C++'s `'` between
-// digits and the integer suffixes of C, C++ and Rust (u, U, ul, UL, ull, l, ll, lu, u32, …).
+// digits and the integer suffixes of C, C++, Rust and JavaScript (u, U, ul, UL, ull, l, u32, n, …).
 
 export type HexTokenValue =
   | { kind: 'word'; word: number }
   | { kind: 'bytes'; bytes: number[] }
   | { kind: 'problem'; problem: string; expected: string };
 
+// C/C++ (u, l and their mixes), Rust (u32, u8, …) and JavaScript's BigInt n.
 const integerSuffixes = new Set([
+  'n',
   'u',
   'l',
   'ul',

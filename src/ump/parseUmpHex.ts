@@ -81,7 +81,10 @@ class UmpHexParser {
   /** Bytes of a word being spelled as byte groups. */
   private pendingBytes: number[] = [];
   private pendingBytesSpan: Span | undefined;
+  /** A time offset read on this line, waiting for the message after it. */
   private pendingOffset: PendingOffset | undefined;
+  /** The time offset of the message being filled. */
+  private messageOffset: PendingOffset | undefined;
 
   constructor(
     private readonly text: string,
@@ -119,7 +122,13 @@ class UmpHexParser {
     }
     const value = readHexToken(token.text);
     if (value.kind === 'problem') this.fail(spanOf(token), value.problem, value.expected);
-    else if (value.kind === 'word') this.takeWord(value.word, token);
+    // The first token of a message takes the line's time offset, even if the message goes on
+    // over the next lines.
+    if (this.messageSpan === undefined && this.pendingBytesSpan === undefined) {
+      this.messageOffset = this.pendingOffset;
+      this.pendingOffset = undefined;
+    }
+    if (value.kind === 'word') this.takeWord(value.word, token);
     else for (const byte of value.bytes) this.takeByte(byte, token);
   }
 
@@ -185,11 +194,11 @@ class UmpHexParser {
       line: start.line,
       column: start.column,
     };
-    const offset = this.pendingOffset;
+    const offset = this.messageOffset;
     if (offset !== undefined) {
       if (offset.kind === 'delay') message.delayUs = offset.microseconds;
       else message.atUs = offset.microseconds;
-      this.pendingOffset = undefined;
+      this.messageOffset = undefined;
     }
     this.messages.push(message);
     this.wordCount += this.messageWords.length;

@@ -47,6 +47,7 @@ void describe('parseUmpHex: accepted spellings', () => {
     assert.deepEqual(messagesOf(parseUmpHex('[0x40903C00_u32, 0xFFFF_0000u32]')), [[0x40903c00, 0xffff0000]]);
     assert.deepEqual(messagesOf(parseUmpHex('[0x40903c00, 0xffff0000];')), [[0x40903c00, 0xffff0000]]);
     assert.deepEqual(messagesOf(parseUmpHex('{ {0x20903C64}, (0x20803C00) }')), [[0x20903c64], [0x20803c00]]);
+    assert.deepEqual(messagesOf(parseUmpHex('[0x20903c64n, 0x10f80000n]')), [[0x20903c64], [0x10f80000]]);
   });
 
   void it('groups words into messages by the first word’s message type', () => {
@@ -129,6 +130,20 @@ void describe('parseUmpHex: time offsets', () => {
         [undefined, 1_500_000, 3, 7],
         [undefined, undefined, 4, 1],
         [100, undefined, 5, 8],
+      ],
+    );
+  });
+
+  void it('a message that goes on over the next lines keeps its line’s offset', () => {
+    const result = parseUmpHex('+10ms 0x40903C00\n  0xFFFF0000\n@20ms 20 90\n3C 64', {
+      allowTimeOffsets: true,
+    });
+    assert.ok(result.ok, result.ok ? '' : result.error.message);
+    assert.deepEqual(
+      result.messages.map((m) => [Array.from(m.words), m.delayUs, m.atUs]),
+      [
+        [[0x40903c00, 0xffff0000], 10_000, undefined],
+        [[0x20903c64], undefined, 20_000],
       ],
     );
   });
