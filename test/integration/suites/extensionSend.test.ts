@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MidiScopeApi } from '../../../src/extension/api';
+import { partialSendText } from '../../../src/extension/sending/sendReport';
 import {
   acceptDefaultsUntil,
   closeEditors,
@@ -146,6 +147,25 @@ describe('extension: send and schedule', function () {
     const result = await run('midiScope.sendSelection', { endpointDeviceId: pair.endpointDeviceIdA });
     assert.equal(result.ok, false);
     assert.match(result.reason ?? '', /Line 2 has a time offset.*Schedule Selection/);
+  });
+
+  it('says how many messages went out, and which one stopped a partial send and why', () => {
+    const { MidiSendMessageResults: flags } = api.engine;
+    const messages = [1, 2, 4, 5].map((line) => ({ words: Uint32Array.of(noteOn), line }));
+    const outcome = {
+      result:
+        (flags.failed | flags.endpointConnectionClosedOrInvalid | flags.messageListPartiallyProcessed) >>> 0,
+      messagesSent: 2,
+      wordsSent: 2,
+      totalMessages: 4,
+      totalWords: 4,
+      endpointDeviceId: pair.endpointDeviceIdA,
+    };
+    assert.equal(
+      partialSendText('Sent', outcome, messages, 'Synth A'),
+      'Sent only 2 of 4 messages (2 of 4 words) to Synth A: message 3 (line 4) was refused: ' +
+        'failed, endpointConnectionClosedOrInvalid, messageListPartiallyProcessed.',
+    );
   });
 
   it('names an endpoint id that does not exist', async () => {
