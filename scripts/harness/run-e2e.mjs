@@ -5,6 +5,7 @@
 // last exactly one line
 //   e2e: N passed, N failed, N skipped
 // Exits non-zero on any failure. It builds nothing (scripts/test.sh ran build.mjs --tests).
+//   node scripts/harness/run-e2e.mjs [name ...]   only the specs whose file names contain a name
 //   MIDI_SCOPE_E2E_TIMEOUT  seconds per test and hook (120); launching a workbench takes 10-20 s
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,13 +23,17 @@ function say(message) {
   console.log(`[e2e] ${message}`);
 }
 
-/** @returns {string[]} */
-function specFiles() {
+/**
+ * @param {string[]} names
+ * @returns {string[]}
+ */
+function specFiles(names) {
   if (!existsSync(specsDir)) return [];
   return readdirSync(specsDir)
-    .filter((name) => name.endsWith('.e2e.js'))
+    .filter((file) => file.endsWith('.e2e.js'))
+    .filter((file) => names.length === 0 || names.some((name) => file.includes(name)))
     .sort()
-    .map((name) => join(specsDir, name));
+    .map((file) => join(specsDir, file));
 }
 
 /** @param {number[]} values */
@@ -61,11 +66,15 @@ function printFigures(file) {
 
 /** @returns {Promise<{ passed: number, failed: number, skipped: number }>} */
 async function runSpecs() {
-  const files = specFiles();
-  if (files.length === 0)
-    throw new Error(`no *.e2e.js specs in ${specsDir}: run \`node scripts/build.mjs --tests\``);
+  const names = process.argv.slice(2);
+  const files = specFiles(names);
+  if (files.length === 0) {
+    const which = names.length > 0 ? ` matching ${names.join(', ')}` : '';
+    throw new Error(`no *.e2e.js specs${which} in ${specsDir}: run \`node scripts/build.mjs --tests\``);
+  }
   mkdirSync(outputDir, { recursive: true });
-  rmSync(join(outputDir, 'screenshots'), { recursive: true, force: true });
+  // A full run starts the screenshots afresh; a partial one replaces only its own.
+  if (names.length === 0) rmSync(join(outputDir, 'screenshots'), { recursive: true, force: true });
   const figures = join(outputDir, 'figures.jsonl');
   rmSync(figures, { force: true });
 

@@ -145,20 +145,22 @@ export async function launchWorkbench(options: LaunchOptions = {}): Promise<Work
 
     async quickInput(text) {
       await quickInputBox.waitFor({ state: 'visible', timeout: gestureTimeoutMs });
-      const before = await quickInputState(quickInput);
+      // As a person would, wait for it to be ready: some (the file dialog) fill themselves in
+      // while their progress bar runs, and would overwrite what was typed.
+      await settledQuickInput(quickInput, 'the quick input to be ready');
       await quickInputBox.fill(text);
+      // Validation messages and filtered lists follow the typing a moment later.
+      const typed = await settledQuickInput(quickInput, `the quick input to show "${text}"`, text);
+      await throwIfRefused(quickInput, text);
       await quickInputBox.press('Enter');
+      // Done when the quick input closes or shows the next step; until then typing would land in
+      // the step just answered.
       await waitFor(
-        `the quick input to take "${text}"`,
+        `the quick input to move on from "${text}"`,
         async () => {
           if (!(await quickInput.isVisible())) return true;
-          const error = quickInput.locator(
-            '.quick-input-message .monaco-inputbox-message.error, .inputValidationError',
-          );
-          if (await error.isVisible()) {
-            throw new Error(`the quick input refused "${text}": ${(await error.textContent()) ?? ''}`);
-          }
-          return (await quickInputState(quickInput)) !== before;
+          await throwIfRefused(quickInput, text);
+          return (await quickInputState(quickInput)) !== typed;
         },
         { timeoutMs: gestureTimeoutMs },
       );
@@ -218,15 +220,44 @@ async function labelOf(row: Locator): Promise<string | null> {
   return row.locator('.label-name').first().textContent();
 }
 
-/** The quick input's visible state, to tell that Enter moved it on (next step, new items). */
+/** What the quick input shows: which step it is on, what is typed, what it offers. */
 async function quickInputState(quickInput: Locator): Promise<string> {
   const parts = await Promise.all([
-    quickInput.locator('.quick-input-box input').inputValue(),
     quickInput.locator('.quick-input-title').textContent(),
     quickInput.locator('.quick-input-box input').getAttribute('placeholder'),
+    quickInput.locator('.quick-input-box input').inputValue(),
+    quickInput.locator('.quick-input-message').textContent(),
     quickInput.locator('.quick-input-list').textContent(),
   ]);
   return JSON.stringify(parts);
+}
+
+/**
+ * Waits until the quick input is not busy and reads the same twice in a row (with `value` typed
+ * in, if given), and returns what it reads.
+ */
+async function settledQuickInput(quickInput: Locator, what: string, value?: string): Promise<string> {
+  let previous: string | undefined;
+  return waitFor(
+    what,
+    async () => {
+      const busy = (await quickInput.locator('.quick-input-progress.active').count()) > 0;
+      const current = await quickInputState(quickInput);
+      const typed =
+        value === undefined || (await quickInput.locator('.quick-input-box input').inputValue()) === value;
+      const settled = !busy && typed && current === previous;
+      previous = current;
+      return settled && current;
+    },
+    { timeoutMs: gestureTimeoutMs, intervalMs: 50 },
+  );
+}
+
+/** Fails with the quick input's own message when it marks the typed text as an error. */
+async function throwIfRefused(quickInput: Locator, text: string): Promise<void> {
+  if (!(await quickInput.locator('.quick-input-box .monaco-inputbox.error').isVisible())) return;
+  const message = (await quickInput.locator('.quick-input-message').textContent()) ?? '';
+  throw new Error(`the quick input refuses "${text}": ${message.trim()}`);
 }
 
 /** A scratch copy of samples/ with `files` written over it. */
