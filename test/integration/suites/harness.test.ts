@@ -57,9 +57,20 @@ describe('harness: MIDI Scope in the extension host', function () {
     );
   });
 
-  it('runs in the sample workspace the launcher opened', async () => {
+  it('runs in the sample workspace the launcher opened, whose .ump files all parse', async () => {
     assert.equal(vscode.workspace.workspaceFolders?.length, 1, 'one folder is open');
     const samples = await vscode.workspace.findFiles('*.ump');
     assert.ok(samples.length >= 5, `expected the sample .ump files, found ${samples.length}`);
+    const { ump } = (await midiScopeExtension().activate()).engine ?? assert.fail('no engine');
+    for (const sample of samples) {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(sample));
+      const parsed = ump.parseUmpHex(text, { allowTimeOffsets: true });
+      const name = vscode.workspace.asRelativePath(sample);
+      assert.ok(
+        parsed.ok,
+        parsed.ok ? '' : `${name}:${parsed.error.line}:${parsed.error.column} ${parsed.error.message}`,
+      );
+      assert.ok(parsed.messages.length > 0, `${name} holds no message`);
+    }
   });
 });
