@@ -3,7 +3,7 @@
 // and sent (and seen arriving in a monitor), a schedule shown and cancelled from the status bar,
 // and a persistent pair that is still there after the window reloads.
 import * as assert from 'node:assert/strict';
-import type { Locator } from 'playwright-core';
+import type { Frame, Locator } from 'playwright-core';
 import type { Workbench } from './workbench';
 import { launchWorkbench, waitFor } from './workbench';
 
@@ -29,6 +29,8 @@ describe('extension: endpoints, pairs and sends in the workbench', function () {
     const test = this.currentTest;
     if (test?.state === 'failed' && workbench) {
       await workbench.screenshot(`extension-failed-${test.title.replace(/[^\w.-]+/g, '-').slice(0, 60)}`);
+      // Leave no menu or quick input open to trip the next spec.
+      await workbench.page.keyboard.press('Escape');
     }
   });
 
@@ -116,38 +118,63 @@ describe('extension: endpoints, pairs and sends in the workbench', function () {
     await workbench.screenshot('extension-03-transient-pair');
   });
 
+  it("copies an endpoint's id from its context menu", async () => {
+    const { page } = workbench;
+    // VS Code in the browser writes through the page's clipboard, which needs the permission.
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(workbench.url).origin });
+    const row = await seeTreeRow('loopback · E2E-SYNTH-A');
+    await row.click({ button: 'right' });
+    const item = page.locator('.context-view .action-menu-item', { hasText: 'Copy Endpoint Id' });
+    await item.hover();
+    await page.keyboard.press('Enter');
+    await item.waitFor({ state: 'hidden', timeout: timeoutMs });
+    const copied = await waitFor(
+      'the endpoint id on the clipboard',
+      async () => {
+        const text = await page.evaluate<string>('navigator.clipboard.readText()');
+        return text.startsWith('midiscope://') && text;
+      },
+      { timeoutMs, detail: () => 'the clipboard did not receive an endpoint id' },
+    );
+    assert.equal(copied, 'midiscope://loopback/E2E-SYNTH-A');
+  });
+
+  /** The first frame of the page (webviews are nested iframes) that has `selector`. */
+  async function frameWith(what: string, selector: string): Promise<Frame> {
+    return waitFor(
+      what,
+      async () => {
+        for (const frame of workbench.page.frames()) {
+          if (
+            (await frame
+              .locator(selector)
+              .count()
+              .catch(() => 0)) > 0
+          )
+            return frame;
+        }
+        return undefined;
+      },
+      { timeoutMs, detail: () => `no frame of the page has ${selector}` },
+    );
+  }
+
   it('sends hex selected in an editor; a monitor on the other side shows it arrive', async () => {
     // Open a monitor on B from the tree's inline action: what is sent to A arrives on B.
     const rowB = await seeTreeRow('loopback · E2E-SYNTH-B');
     await rowB.hover();
     await rowB.locator('.action-label[aria-label^="Open Monitor"]').click();
-    await workbench.page
-      .locator('.tabs-container .tab')
-      .filter({ hasText: 'MIDI Monitor' })
-      .waitFor({ state: 'visible', timeout: timeoutMs });
-    // The monitor's webview takes the keyboard focus; F1 inside it does not reach the workbench.
+    const monitor = await frameWith('the monitor webview', '[data-counter="received"]');
+    // The loaded webview holds the keyboard focus, and F1 inside it does not reach the workbench.
     await rowB.click();
     await selectAllInEditor(sendFile);
     await workbench.runCommand('MIDI: Send Selection as UMP');
     await answer('arrives on', 'E2E Synth A');
     await seeNotification(/^Sent 2 messages, 2 words to E2E Synth A\.$/);
     await workbench.page.locator('.tabs-container .tab').filter({ hasText: 'MIDI Monitor' }).click();
-    await waitFor(
-      'the Note On row in the monitor',
-      async () => {
-        for (const frame of workbench.page.frames()) {
-          if (
-            (await frame
-              .getByText('Note On')
-              .count()
-              .catch(() => 0)) > 0
-          )
-            return true;
-        }
-        return false;
-      },
-      { timeoutMs, detail: () => 'no frame of the page shows "Note On"' },
-    );
+    await monitor.getByText('Note Off').first().waitFor({ state: 'visible', timeout: timeoutMs });
     await workbench.screenshot('extension-04-sent-and-received');
   });
 

@@ -125,6 +125,21 @@ describe('extension: send and schedule', function () {
     await waitFor('both sends on B', () => onB.received.length === 2);
   });
 
+  it('sends to midiScope.defaultEndpoint without asking when it names an endpoint', async () => {
+    const configuration = vscode.workspace.getConfiguration('midiScope');
+    await configuration.update('defaultEndpoint', pair.endpointDeviceIdA, vscode.ConfigurationTarget.Global);
+    try {
+      const editor = await editorWith(`0x${noteOn.toString(16)}`);
+      selectAll(editor);
+      // No argument and no quick input answered: the setting alone decides the target.
+      const result = await run('midiScope.sendSelection');
+      assert.equal(result.endpointDeviceId, pair.endpointDeviceIdA);
+      await waitFor('the note on', () => onB.received.length === 1);
+    } finally {
+      await configuration.update('defaultEndpoint', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('selects the offending token on a parse error, reports line:column, and sends nothing', async () => {
     const editor = await editorWith(
       `# header\n0x${noteOn.toString(16)}\n  0x${noteOn.toString(16)} 0x2090ZZ64\n`,

@@ -164,6 +164,29 @@ describe('extension: endpoints tree', function () {
     }
   });
 
+  it('re-reads the tree on Refresh Endpoints', async () => {
+    let changes = 0;
+    const subscription = provider().onDidChangeTreeData(() => changes++);
+    try {
+      assert.deepEqual(await vscode.commands.executeCommand('midiScope.refreshEndpoints'), { ok: true });
+      assert.equal(changes, 1);
+    } finally {
+      subscription.dispose();
+    }
+  });
+
+  it('shows its log, which records what the commands did', async () => {
+    assert.deepEqual(await vscode.commands.executeCommand('midiScope.showLog'), { ok: true });
+    // A shown output channel is a text document with the `output` scheme.
+    const logText = await waitFor('the MIDI Scope log to be shown', () =>
+      vscode.workspace.textDocuments
+        .filter((document) => document.uri.scheme === 'output')
+        .map((document) => document.getText())
+        .find((text) => text.includes('MIDI Scope activated')),
+    );
+    assert.match(logText, /created (transient|persistent) loopback pair/);
+  });
+
   it('shows one error item with a Show Log action when the engine is unavailable', () => {
     const reason =
       'MIDI Scope has no native engine for plan9-mips: none of these exist:\n  /x/midi_scope.node';
