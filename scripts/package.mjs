@@ -5,9 +5,18 @@
 //   node scripts/package.mjs --check   the same, then verifies the file list and prints it with the size
 // It builds nothing: run `npm run build` and `npm run build:native` first.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { zipEntries } from './harness/zipEntries.mjs';
@@ -92,6 +101,9 @@ export async function packageVsix(root = projectRoot, nodePlatformArch = platfor
   ];
   if (manifest.icon) allowed.push(`!${manifest.icon.replace(/^\.\//, '')}`);
   writeFileSync(ignoreFile, `${allowed.join('\n')}\n`);
+  // Written beside and renamed into place, so a run installing the previous package never reads
+  // half of this one.
+  const partial = join(scratch, basename(file));
   const args = [
     join(root, 'node_modules/@vscode/vsce/vsce'),
     'package',
@@ -101,13 +113,15 @@ export async function packageVsix(root = projectRoot, nodePlatformArch = platfor
     '--ignoreFile',
     ignoreFile,
     '--out',
-    file,
+    partial,
   ];
   // Without a repository vsce cannot make the README's relative links absolute; it keeps them.
   if (manifest.repository === undefined)
     args.push('--allow-missing-repository', '--no-rewrite-relative-links');
   try {
     await promisify(execFile)(process.execPath, args, { cwd: root, maxBuffer: 16 * 1024 * 1024 });
+    copyFileSync(partial, `${file}.${process.pid}`);
+    renameSync(`${file}.${process.pid}`, file);
   } catch (error) {
     const failure = /** @type {{ stdout?: string, stderr?: string, message: string }} */ (error);
     const output = [failure.stdout, failure.stderr].filter(Boolean).join('\n').trim();

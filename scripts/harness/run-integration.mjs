@@ -49,16 +49,12 @@ async function runSuitesInCodeServer() {
   try {
     const workspaceDir = join(scratch, 'workspace');
     cpSync(join(projectRoot, 'samples'), workspaceDir, { recursive: true });
-    const resultsFile = join(scratch, 'results.json');
-    const progressFile = join(scratch, 'progress.log');
+    const files = { resultsFile: join(scratch, 'results.json'), progressFile: join(scratch, 'progress.log') };
 
     const vsix = await packageVsix(projectRoot);
     say(`packaged ${vsix.file} (${(vsix.bytes / 1024).toFixed(1)} KiB)`);
-    const driver = await packageTestDriver(projectRoot, scratch, {
-      testsEntry: join(projectRoot, 'out/test/integration/index.js'),
-      resultsFile,
-      progressFile,
-    });
+    const testsEntry = join(projectRoot, 'out/test/integration/index.js');
+    const driver = await packageTestDriver(projectRoot, scratch, { testsEntry, ...files });
     const session = await startWorkbenchSession({
       projectRoot,
       vsixPaths: [vsix.file, driver],
@@ -73,46 +69,56 @@ async function runSuitesInCodeServer() {
         `extensions installed in ${installMs} ms; code-server listening in ${codeServerStartMs} ms; ` +
           `workbench ready in ${workbenchReadyMs} ms (${session.url})`,
       );
-      const hostAlive = () => {
-        const exits = extensionHostExits(session.userDataDir);
-        if (exits.length > 0)
-          throw new Error(`the extension host died: ${exits[0]}\n${session.diagnostics()}`);
-        if (!session.codeServer.isRunning()) throw new Error(`code-server exited\n${session.diagnostics()}`);
-      };
-      await waitFor(
-        'the test driver to start the suites',
-        () => {
-          hostAlive();
-          return existsSync(progressFile);
-        },
-        { timeoutMs: startTimeoutMs, detail: session.diagnostics },
-      );
-      const progress = followLines(progressFile, (line) => console.log(line));
-      const results = await waitFor(
-        'the integration suites to finish',
-        async () => {
-          progress.poll();
-          hostAlive();
-          const answered = await answerSaveConfirmation(session.page);
-          if (answered) say(`answered "${answered}" with Don't Save, as extension-test mode does`);
-          return (
-            existsSync(resultsFile) &&
-            /** @type {IntegrationResults} */ (JSON.parse(readFileSync(resultsFile, 'utf8')))
-          );
-        },
-        { timeoutMs: runTimeoutMs, intervalMs: 250, detail: session.diagnostics },
-      );
-      progress.poll();
+      const results = await followSuites(session, files, { startTimeoutMs, runTimeoutMs });
       console.log(formatActivation(activationReport(session.userDataDir, extensionId)));
-      // What the window showed at the end: a dialog or notification a test left open shows here.
-      await session.page.screenshot({ path: join(outputDir, 'workbench-at-end.png') });
       return results;
     } finally {
+      // What the window showed at the end: a dialog or notification a test left open shows here.
+      await session.page.screenshot({ path: join(outputDir, 'workbench-at-end.png') }).catch(() => undefined);
       await session.close();
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * Prints the suites' spec lines as the driver writes them and resolves with their results; fails
+ * when the driver does not start, the suites overrun, or code-server or the extension host dies.
+ * @param {import('./workbenchSession.mjs').WorkbenchSession} session
+ * @param {{ resultsFile: string, progressFile: string }} files
+ * @param {{ startTimeoutMs: number, runTimeoutMs: number }} timeouts
+ * @returns {Promise<IntegrationResults>}
+ */
+async function followSuites(session, { resultsFile, progressFile }, { startTimeoutMs, runTimeoutMs }) {
+  const hostAlive = () => {
+    const exits = extensionHostExits(session.userDataDir);
+    if (exits.length > 0) throw new Error(`the extension host died: ${exits[0]}\n${session.diagnostics()}`);
+    if (!session.codeServer.isRunning()) throw new Error(`code-server exited\n${session.diagnostics()}`);
+  };
+  await waitFor(
+    'the test driver to start the suites',
+    () => {
+      hostAlive();
+      return existsSync(progressFile);
+    },
+    { timeoutMs: startTimeoutMs, detail: session.diagnostics },
+  );
+  const progress = followLines(progressFile, (line) => console.log(line));
+  const results = await waitFor(
+    'the integration suites to finish',
+    async () => {
+      progress.poll();
+      hostAlive();
+      const answered = await answerSaveConfirmation(session.page);
+      if (answered) say(`answered "${answered}" with Don't Save, as extension-test mode does`);
+      if (!existsSync(resultsFile)) return undefined;
+      return /** @type {IntegrationResults} */ (JSON.parse(readFileSync(resultsFile, 'utf8')));
+    },
+    { timeoutMs: runTimeoutMs, intervalMs: 250, detail: session.diagnostics },
+  );
+  progress.poll();
+  return results;
 }
 
 async function main() {

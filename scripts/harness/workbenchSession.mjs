@@ -45,21 +45,15 @@ import { waitFor } from './waitFor.mjs';
  *   removes the scratch directory
  */
 
+const pageErrorsKept = 10;
+
 /**
  * @param {WorkbenchSessionOptions} options
  * @returns {Promise<WorkbenchSession>}
  */
 export async function startWorkbenchSession(options) {
-  const {
-    projectRoot,
-    vsixPaths,
-    workspaceDir,
-    label,
-    settings = {},
-    env,
-    readyTimeoutMs = 90_000,
-  } = options;
-  const { logsDestination } = options;
+  const { projectRoot, vsixPaths, workspaceDir, label, settings = {}, env, logsDestination } = options;
+  const readyTimeoutMs = options.readyTimeoutMs ?? 90_000;
   const installation = codeServerInstallation(projectRoot);
   const scratchDir = mkdtempSync(join(tmpdir(), `midi-scope-${label}-`));
   const userDataDir = join(scratchDir, 'user-data');
@@ -96,12 +90,18 @@ export async function startWorkbenchSession(options) {
     const browser = await launchChromium();
     cleanups.push(() => browser.close());
     const page = await (await browser.newContext({ viewport: workbenchViewport })).newPage();
-    // Uncaught page errors and console errors (the extension host's console.error lands there too).
+    // The latest uncaught page errors and console errors (the extension host's console.error
+    // lands there too), for failure messages.
     /** @type {string[]} */
     const pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    /** @param {string} text */
+    const notePageError = (text) => {
+      pageErrors.push(text);
+      if (pageErrors.length > pageErrorsKept) pageErrors.shift();
+    };
+    page.on('pageerror', (error) => notePageError(error.message));
     page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
+      if (message.type() === 'error') notePageError(message.text());
     });
 
     const diagnostics = () =>
@@ -110,7 +110,7 @@ export async function startWorkbenchSession(options) {
         ...codeServer.outputTail().slice(-20),
         serverLogTail(userDataDir),
         extensionHostLogTail(userDataDir),
-        pageErrors.length > 0 ? `page errors:\n${pageErrors.slice(-10).join('\n')}` : 'no page errors',
+        pageErrors.length > 0 ? `page errors:\n${pageErrors.join('\n')}` : 'no page errors',
       ].join('\n');
 
     let hostsStarted = 0;
