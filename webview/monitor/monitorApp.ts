@@ -53,6 +53,7 @@ export class MonitorApp {
   private hostRange: ViewRange = emptyRange;
   private following = true;
   private paused = false;
+  private showDetailsPane = true;
   private sentViewState = '';
   private frameRequested = false;
   /** Received count of an update to acknowledge once it is drawn. */
@@ -62,8 +63,9 @@ export class MonitorApp {
     this.host = new HostConnection((message) => this.onHostMessage(message));
     const saved = this.host.getState();
     if (saved) {
-      this.following = saved.following;
-      this.paused = saved.paused;
+      // Saved by an older version, maybe: take only what has the right type.
+      this.following = saved.following !== false;
+      this.showDetailsPane = saved.showDetails !== false;
     }
     this.cache = new RowCache<RowCells>(
       (from, count) => this.fetchRows(from, count),
@@ -89,6 +91,7 @@ export class MonitorApp {
       onClear: () => void this.resetFrom(this.host.request({ kind: MessageKind.Clear })),
       onFilterChange: (filter) => void this.setFilter(filter),
       onCopy: () => void this.copySelection(),
+      onToggleDetails: () => this.setShowDetails(!this.showDetailsPane),
       onExport: (format, scope) => void this.export(format, scope),
     });
     this.notice = document.createElement('div');
@@ -102,7 +105,8 @@ export class MonitorApp {
       if (event.key === 'Escape') this.grid.element.focus();
     });
     new ResizeObserver(() => this.sendViewState()).observe(this.grid.element);
-    this.toolbar.showState(this.paused, this.following);
+    this.details.element.hidden = !this.showDetailsPane;
+    this.toolbar.showState(this.paused, this.following, this.showDetailsPane);
   }
 
   async start(): Promise<void> {
@@ -121,7 +125,7 @@ export class MonitorApp {
         this.applyUpdate(message);
         break;
       case MessageKind.ViewReset:
-        this.applyReset(message.filter, message.view);
+        this.applyReset(message.view);
         break;
       default:
         // Other kinds only come as replies to requests.
@@ -136,7 +140,7 @@ export class MonitorApp {
     this.toolbar.setEndpoints(init.endpoints, init.filter);
     this.toolbar.showFilter(init.filter);
     this.saveState();
-    this.applyReset(init.filter, init.view);
+    this.applyReset(init.view);
     this.sendViewState();
   }
 
@@ -159,7 +163,7 @@ export class MonitorApp {
     this.requestFrame();
   }
 
-  private applyReset(filter: FilterSpec, view: ViewRange): void {
+  private applyReset(view: ViewRange): void {
     this.cache.reset();
     this.packetLists.clear();
     this.packetRequests.clear();
@@ -167,7 +171,6 @@ export class MonitorApp {
     this.hostRange = view;
     this.showRange(view);
     this.grid.reset();
-    this.toolbar.showFilter(filter);
     this.requestFrame();
   }
 
@@ -339,6 +342,7 @@ export class MonitorApp {
     if (row && row.packetCount > 1 && location.child < 0) {
       void this.toggleExpand(location.viewIndex, !this.display.isExpanded(location.viewIndex));
     }
+    if (!this.showDetailsPane) this.setShowDetails(true);
     this.details.element.focus();
   }
 
@@ -366,8 +370,14 @@ export class MonitorApp {
     this.afterStateChange();
   }
 
+  private setShowDetails(show: boolean): void {
+    this.showDetailsPane = show;
+    this.details.element.hidden = !show;
+    this.afterStateChange();
+  }
+
   private afterStateChange(): void {
-    this.toolbar.showState(this.paused, this.following);
+    this.toolbar.showState(this.paused, this.following, this.showDetailsPane);
     this.saveState();
     this.sendViewState();
     this.requestFrame();
@@ -377,7 +387,7 @@ export class MonitorApp {
     this.host.setState({
       endpointDeviceIds: this.endpointDeviceIds,
       following: this.following,
-      paused: this.paused,
+      showDetails: this.showDetailsPane,
     });
   }
 
@@ -398,7 +408,7 @@ export class MonitorApp {
   private async resetFrom(request: Promise<ToWebviewMessage>): Promise<void> {
     try {
       const reply = await request;
-      if (reply.kind === MessageKind.ViewReset) this.applyReset(reply.filter, reply.view);
+      if (reply.kind === MessageKind.ViewReset) this.applyReset(reply.view);
     } catch (error) {
       this.showNotice(`Request failed: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -10,6 +10,7 @@ export interface ToolbarActions {
   onClear(): void;
   onFilterChange(filter: FilterSpec): void;
   onCopy(): void;
+  onToggleDetails(): void;
   onExport(format: ExportFormat, scope: ExportScope): void;
 }
 
@@ -49,6 +50,7 @@ export class Toolbar {
   readonly element: HTMLElement;
   private readonly pause: IconButton;
   private readonly follow: IconButton;
+  private readonly details: IconButton;
   private readonly endpoint: Dropdown;
   private readonly groupFilter: Dropdown;
   private readonly channel: Dropdown;
@@ -84,6 +86,9 @@ export class Toolbar {
     });
 
     const copy = iconButton('copy', 'Copy selected rows as hex (Ctrl+C)', () => actions.onCopy());
+    this.details = iconButton('layout-sidebar-right', 'Show message details', () =>
+      actions.onToggleDetails(),
+    );
     this.exportFormat = dropdown('Export format', () => undefined);
     this.exportFormat.setChoices(
       [
@@ -144,7 +149,8 @@ export class Toolbar {
     this.search.value = filter.text;
   }
 
-  showState(paused: boolean, following: boolean): void {
+  showState(paused: boolean, following: boolean, showDetails: boolean): void {
+    this.details.setPressed(showDetails);
     this.pause.setIcon(paused ? 'debug-continue' : 'debug-pause');
     this.pause.setLabel(paused ? 'Resume display' : 'Pause display (capture continues)');
     this.pause.setPressed(paused);

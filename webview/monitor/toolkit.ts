@@ -83,12 +83,20 @@ export interface Dropdown {
   setChoices(choices: readonly Choice[], selected: string): void;
 }
 
-/** A single-choice dropdown; `label` names it for screen readers. */
+/**
+ * A single-choice dropdown; `label` names it for screen readers. `onChange` runs only when the
+ * user picks another value: the toolkit also fires "change" when choices are set from code.
+ */
 export function dropdown(label: string, onChange: (value: string) => void): Dropdown {
   const element = document.createElement('vscode-dropdown') as HTMLElement & { value: string };
   element.setAttribute('aria-label', label);
   element.title = label;
-  element.addEventListener('change', () => onChange(element.value));
+  let lastValue = '';
+  element.addEventListener('change', () => {
+    if (element.value === lastValue) return;
+    lastValue = element.value;
+    onChange(lastValue);
+  });
   return {
     element,
     get value() {
@@ -105,6 +113,7 @@ export function dropdown(label: string, onChange: (value: string) => void): Drop
         }),
       );
       element.value = selected;
+      lastValue = selected;
     },
   };
 }
@@ -114,7 +123,11 @@ export interface TextField {
   value: string;
 }
 
-/** A one-line text input with a codicon at its start. */
+/**
+ * A one-line text input with a codicon at its start. The toolkit names the field for screen
+ * readers after its text content (its label slot), so the label goes there; monitor.css hides
+ * it visually.
+ */
 export function textField(
   label: string,
   placeholder: string,
@@ -123,10 +136,9 @@ export function textField(
 ): TextField {
   const element = document.createElement('vscode-text-field') as HTMLElement & { value: string };
   element.setAttribute('placeholder', placeholder);
-  element.setAttribute('aria-label', label);
   const start = codicon(icon);
   start.setAttribute('slot', 'start');
-  element.append(start);
+  element.append(label, start);
   element.addEventListener('input', () => onInput(element.value));
   return {
     element,

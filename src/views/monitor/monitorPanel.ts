@@ -1,7 +1,7 @@
 // One monitor panel: the capture, the engine connections that feed it, and the webview that
 // shows it. Updates go out at most `updatesPerSecond` times a second, only while the panel is
-// visible and only once the webview applied the previous one; a hidden webview is destroyed
-// (retainContextWhenHidden is off) and catches up from the capture when it is shown again.
+// visible and only once the webview applied the previous one; a hidden panel gets nothing and
+// catches up with one update when it is shown again.
 import * as vscode from 'vscode';
 import { Capture } from './capture';
 import { packetsBlock, rowsBlock, tailBlock } from './captureBlocks';
@@ -225,13 +225,13 @@ export class MonitorPanel implements MonitorHandle {
       case MessageKind.SetFilter:
         capture.setFilter(message.filter);
         this.scanFilter();
-        return { kind: MessageKind.ViewReset, filter: capture.filter, view: capture.viewRange() };
+        return { kind: MessageKind.ViewReset, view: capture.viewRange() };
       case MessageKind.Clear:
         capture.clear();
         this.listener.resetDropped();
         this.rate.reset();
         this.shown = 0;
-        return { kind: MessageKind.ViewReset, filter: capture.filter, view: capture.viewRange() };
+        return { kind: MessageKind.ViewReset, view: capture.viewRange() };
       case MessageKind.CopyRows: {
         if (message.generation !== capture.generation) return this.staleView();
         const copied = copyRowsAsHex(

@@ -147,7 +147,6 @@ export interface PacketsMessage {
 /** The view was renumbered (clear or filter change); the webview drops what it cached. */
 export interface ViewResetMessage {
   kind: MessageKind.ViewReset;
-  filter: FilterSpec;
   view: ViewRange;
 }
 
@@ -248,11 +247,16 @@ export type FromWebviewMessage =
   | ExportMessage
   | CopyRowsMessage;
 
-/** What the webview keeps in vscode.setState; the panel serializer reads `endpointDeviceIds`. */
+/**
+ * What the webview keeps in vscode.setState; the panel serializer reads `endpointDeviceIds`.
+ * A paused display is not kept: after a reload the capture starts empty, and a frozen empty
+ * view would only confuse.
+ */
 export interface MonitorWebviewState {
   endpointDeviceIds: string[];
   following: boolean;
-  paused: boolean;
+  /** The detail pane is shown. */
+  showDetails: boolean;
 }
 
 /** Limits both sides agree on; requests beyond them are rejected. */

@@ -13,8 +13,9 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   return {
     enableScripts: true,
     localResourceRoots: [webviewRoot(extensionUri)],
-    // The capture lives in the host; a hidden webview is rebuilt from it on show.
-    retainContextWhenHidden: false,
+    // Scroll position, selection, expanded rows and a paused display survive switching tabs; a
+    // hidden webview costs only its few screens of cached rows (the capture lives in the host).
+    retainContextWhenHidden: true,
     enableFindWidget: false,
   };
 }

@@ -154,7 +154,7 @@ describe('monitor panel', function () {
     const monitor = api.monitor.restore(panel, {
       endpointDeviceIds: [pair.endpointDeviceIdB],
       following: true,
-      paused: false,
+      showDetails: true,
     });
     assert.deepEqual(monitor.listenedEndpointIds, [pair.endpointDeviceIdB]);
     await waitFor('the restored webview to be ready', () => monitor.isWebviewReady, 15_000);
