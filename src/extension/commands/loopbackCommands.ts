@@ -38,7 +38,9 @@ async function createLoopbackPair(
   }
   const { endpointA, endpointB } = request.config;
   const kept =
-    result.persistence === 'persistent' ? 'persistent, saved in settings' : 'transient, for this window';
+    result.persistence === 'persistent'
+      ? `persistent, saved in ${result.savedIn ?? 'user'} settings`
+      : 'transient, for this window';
   void vscode.window.showInformationMessage(
     `Created loopback pair "${endpointA.name}" ↔ "${endpointB.name}" (${kept}).`,
   );

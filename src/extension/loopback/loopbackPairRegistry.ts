@@ -1,12 +1,7 @@
 // Creates and removes loopback pairs and keeps persistent ones in step with the setting
 // `midiScope.loopbackPairs`. The engine only knows transient pairs; "persistent" means the pair
-// has an entry in settings and is recreated from it when the extension starts.
-//
-// Where a new persistent pair is written: the scope the effective value comes from. If the
-// workspace sets midiScope.loopbackPairs (which hides the user's list, arrays do not merge), the
-// pair goes into the workspace settings; otherwise into the user settings (ConfigurationTarget.Global),
-// because a loopback pair is a tool of the person, not of a project. Settings are only written when
-// the person creates or removes a persistent pair; everything else only reads them.
+// has an entry in settings and is recreated from it when the extension starts (where entries are
+// written: loopbackPairsSettingStore.ts).
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type {
@@ -14,15 +9,22 @@ import type {
   MidiLoopbackEndpointCreationResult,
 } from '../../engine/types';
 import type { PairPersistence } from '../../views/endpoints/endpointsTreeNodes';
-import { configurationSection, loopbackPairsSetting } from '../configuration';
 import { Disposable } from '../disposable';
 import type { EngineHost } from '../engineHost';
-import { readLoopbackPairsSetting, sameLoopbackConfig, toSettingEntry } from './loopbackPairsSetting';
+import { readLoopbackPairsSetting, sameLoopbackConfig } from './loopbackPairsSetting';
+import {
+  addPairToSetting,
+  loopbackPairsSettingName,
+  loopbackPairsSettingValue,
+  removePairFromSetting,
+} from './loopbackPairsSettingStore';
 import { validatePairConfig, type ExistingEndpoints } from './pairValidation';
 
 export interface CreatePairResult extends MidiLoopbackEndpointCreationResult {
   associationId: string;
   persistence: PairPersistence;
+  /** For a persistent pair: the settings it was written to ('user' or 'workspace'). */
+  savedIn?: string;
 }
 
 export interface RemovePairResult {
@@ -30,18 +32,6 @@ export interface RemovePairResult {
   associationId: string;
   /** What happened, or why nothing did. */
   message: string;
-}
-
-const fullSettingName = `${configurationSection}.${loopbackPairsSetting}`;
-
-function settingEntriesOf(value: unknown): unknown[] {
-  return Array.isArray(value) ? [...(value as unknown[])] : [];
-}
-
-function associationIdOf(entry: unknown): unknown {
-  return typeof entry === 'object' && entry !== null
-    ? (entry as Record<string, unknown>).associationId
-    : undefined;
 }
 
 export class LoopbackPairRegistry extends Disposable {
@@ -60,7 +50,7 @@ export class LoopbackPairRegistry extends Disposable {
     super();
     this.register(
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration(fullSettingName)) this.syncFromSettings();
+        if (event.affectsConfiguration(loopbackPairsSettingName)) this.syncFromSettings();
       }),
     );
   }
@@ -82,7 +72,7 @@ export class LoopbackPairRegistry extends Disposable {
     for (const endpoint of endpoints)
       if (endpoint.associationId !== '') associationIds.add(endpoint.associationId);
     // A setting entry that failed to load still owns its id: creating another pair with it would collide later.
-    for (const { config } of readLoopbackPairsSetting(this.readSetting()).entries)
+    for (const { config } of readLoopbackPairsSetting(loopbackPairsSettingValue()).entries)
       associationIds.add(config.associationId);
     return { endpoints, associationIds };
   }
@@ -107,16 +97,17 @@ export class LoopbackPairRegistry extends Disposable {
 
     const created = engine.MidiLoopbackEndpointManager.createTransientLoopbackEndpoints(withId);
     if (!created.success) return failed(created.errorInformation);
+    let savedIn: string | undefined;
     if (persistence === 'persistent') {
       // Marked before the write so that the configuration change it causes finds the pair in place.
       this.persistent.set(withId.associationId, withId);
       try {
-        await this.updateSetting((entries) => [...entries, toSettingEntry(withId)], undefined);
+        savedIn = await addPairToSetting(withId);
       } catch (error) {
         this.persistent.delete(withId.associationId);
         engine.MidiLoopbackEndpointManager.removeTransientLoopbackEndpoints(withId.associationId);
         return failed(
-          `could not write ${fullSettingName}: ${error instanceof Error ? error.message : String(error)}`,
+          `could not write ${loopbackPairsSettingName}: ${error instanceof Error ? error.message : String(error)}`,
         );
       }
     }
@@ -124,7 +115,7 @@ export class LoopbackPairRegistry extends Disposable {
       `created ${persistence} loopback pair ${withId.associationId}: "${withId.endpointA.name}" (${created.endpointDeviceIdA}) ↔ "${withId.endpointB.name}" (${created.endpointDeviceIdB})`,
     );
     this.persistenceEmitter.fire();
-    return { ...created, associationId: withId.associationId, persistence };
+    return { ...created, associationId: withId.associationId, persistence, savedIn };
   }
 
   /** Removes the pair from the engine and, when persistent, its entry from settings. */
@@ -142,10 +133,7 @@ export class LoopbackPairRegistry extends Disposable {
     this.persistent.delete(associationId);
     let message = `Removed loopback pair ${associationId}.`;
     if (wasPersistent) {
-      const scopes = await this.updateSetting(
-        (entries) => entries.filter((entry) => associationIdOf(entry) !== associationId),
-        associationId,
-      );
+      const scopes = await removePairFromSetting(associationId);
       message = `Removed loopback pair ${associationId} and its entry in ${scopes.join(' and ')} settings.`;
     }
     this.log.info(message);
@@ -157,7 +145,7 @@ export class LoopbackPairRegistry extends Disposable {
   syncFromSettings(): void {
     if (!this.engineHost.isAvailable) return;
     const engine = this.engineHost.require();
-    const reading = readLoopbackPairsSetting(this.readSetting());
+    const reading = readLoopbackPairsSetting(loopbackPairsSettingValue());
     const problems = [...reading.problems];
     const wanted = new Map(reading.entries.map((entry) => [entry.config.associationId, entry]));
 
@@ -167,14 +155,14 @@ export class LoopbackPairRegistry extends Disposable {
       engine.MidiLoopbackEndpointManager.removeTransientLoopbackEndpoints(associationId);
       this.persistent.delete(associationId);
       this.log.info(
-        `removed persistent loopback pair ${associationId}: its entry left or changed in ${fullSettingName}`,
+        `removed persistent loopback pair ${associationId}: its entry left or changed in ${loopbackPairsSettingName}`,
       );
     }
 
     const endpoints = engine.MidiEndpointDeviceInformation.findAll();
     for (const { index, config } of wanted.values()) {
       if (this.persistent.has(config.associationId)) continue;
-      const where = `${fullSettingName}[${index}]`;
+      const where = `${loopbackPairsSettingName}[${index}]`;
       if (endpoints.some((endpoint) => endpoint.associationId === config.associationId)) {
         problems.push(
           `${where}.associationId: a transient pair "${config.associationId}" already exists in this window; entry skipped`,
@@ -211,40 +199,8 @@ export class LoopbackPairRegistry extends Disposable {
       )
       .then((choice) => {
         if (choice === 'Open Settings')
-          void vscode.commands.executeCommand('workbench.action.openSettings', fullSettingName);
+          void vscode.commands.executeCommand('workbench.action.openSettings', loopbackPairsSettingName);
         if (choice === 'Show Log') this.log.show();
       });
-  }
-
-  private readSetting(): unknown {
-    return vscode.workspace.getConfiguration(configurationSection).get<unknown>(loopbackPairsSetting);
-  }
-
-  /**
-   * Rewrites the setting's array with `change` in one scope: for an addition (`removing` undefined)
-   * the scope the effective value comes from; for a removal every scope holding that association id.
-   * Entries it does not touch, malformed ones included, are written back exactly as they were.
-   * Returns the names of the scopes written.
-   */
-  private async updateSetting(
-    change: (entries: unknown[]) => unknown[],
-    removing: string | undefined,
-  ): Promise<string[]> {
-    const configuration = vscode.workspace.getConfiguration(configurationSection);
-    const inspected = configuration.inspect<unknown>(loopbackPairsSetting);
-    const scopes: [string, vscode.ConfigurationTarget, unknown][] = [
-      ['workspace', vscode.ConfigurationTarget.Workspace, inspected?.workspaceValue],
-      ['user', vscode.ConfigurationTarget.Global, inspected?.globalValue],
-    ];
-    const targets =
-      removing === undefined
-        ? [scopes.find(([, , value]) => value !== undefined) ?? scopes[1]]
-        : scopes.filter(([, , value]) =>
-            settingEntriesOf(value).some((entry) => associationIdOf(entry) === removing),
-          );
-    for (const [, target, value] of targets) {
-      await configuration.update(loopbackPairsSetting, change(settingEntriesOf(value)), target);
-    }
-    return targets.map(([name]) => name);
   }
 }

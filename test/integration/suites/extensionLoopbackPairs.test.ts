@@ -19,6 +19,7 @@ interface CreateResult {
   associationId: string;
   errorInformation?: string;
   persistence?: string;
+  savedIn?: string;
   endpointDeviceIdA: string;
 }
 
@@ -134,7 +135,9 @@ describe('extension: loopback pairs', function () {
 
   it('creates a persistent pair into user settings and removes it from there again', async () => {
     const config = uniquePairConfig('persistent');
-    await createPair(config, true);
+    const created = await create({ ...config, persistent: true });
+    assert.equal(created.ok, true, created.errorInformation);
+    assert.equal(created.savedIn, 'user');
     assert.equal(api.loopbackPairs.persistenceOf(config.associationId), 'persistent');
     assert.deepEqual(userLoopbackPairs(), [
       {

@@ -1,0 +1,107 @@
+// What every send command shares: choosing the endpoint, parsing the editor's text, and one
+// engine call followed by a report that says exactly what went out (or how far it got and why).
+import * as vscode from 'vscode';
+import type { MidiEndpointDeviceInformation } from '../../engine/types';
+import { revealParseProblem, selectedUmpText } from '../sending/editorText';
+import { countText, isCompleteSend, partialSendText } from '../sending/sendReport';
+import { concatenateWords, readUmpText, type UmpMessageToSend } from '../sending/umpMessages';
+import { UserFacingError, requireSender, type CommandFailure, type CommandServices } from './commandServices';
+
+export type SendCommandResult =
+  | { ok: true; endpointDeviceId: string; messagesSent: number; wordsSent: number; scheduled: boolean }
+  | (CommandFailure & { messagesSent?: number; wordsSent?: number });
+
+/** Now, or each message at its offset in µs from the moment of sending. */
+export type Timing = { kind: 'now' } | { kind: 'timed'; offsetsUs: number[] };
+
+export async function chooseEndpoint(
+  services: CommandServices,
+  explicitId: string | undefined,
+  purpose: string,
+): Promise<MidiEndpointDeviceInformation | undefined> {
+  const choice = await services.targets.choose(explicitId, purpose);
+  if (choice.kind === 'error') throw new UserFacingError(choice.message);
+  return choice.kind === 'endpoint' ? choice.endpoint : undefined;
+}
+
+function spanText(offsetsUs: readonly number[]): string {
+  let first = Infinity;
+  let last = 0;
+  for (const offset of offsetsUs) {
+    first = Math.min(first, offset);
+    last = Math.max(last, offset);
+  }
+  const ms = (us: number): string => `${Number((us / 1000).toFixed(3))} ms`;
+  return last > first ? `, starting in ${ms(first)}, over ${ms(last - first)}` : `, in ${ms(first)}`;
+}
+
+export async function sendAndReport(
+  services: CommandServices,
+  endpoint: MidiEndpointDeviceInformation,
+  messages: readonly UmpMessageToSend[],
+  timing: Timing,
+): Promise<SendCommandResult> {
+  const sender = requireSender(services);
+  const id = endpoint.endpointDeviceId;
+  let outcome;
+  if (timing.kind === 'now') {
+    outcome = sender.sendNow(id, concatenateWords(messages), messages.length);
+  } else {
+    const { MidiClock } = services.engineHost.require();
+    const start = MidiClock.now();
+    const timed = messages.map((message, index) => ({
+      timestamp: MidiClock.offsetTimestampByMicroseconds(start, timing.offsetsUs[index]),
+      words: message.words,
+    }));
+    outcome = sender.sendTimed(id, timed);
+  }
+  await services.targets.remember(id);
+  const scheduled = timing.kind === 'timed';
+  const verb = scheduled ? 'Scheduled' : 'Sent';
+  if (!isCompleteSend(outcome)) {
+    const reason = partialSendText(verb, outcome, messages, endpoint.name);
+    services.log.error(`${reason} (${id})`);
+    void vscode.window.showErrorMessage(reason);
+    return { ok: false, reason, messagesSent: outcome.messagesSent, wordsSent: outcome.wordsSent };
+  }
+  const report = `${verb} ${countText(outcome.messagesSent, outcome.wordsSent)} to ${endpoint.name}${
+    timing.kind === 'timed' ? spanText(timing.offsetsUs) : ''
+  }.`;
+  services.log.info(`${report} (${id})`);
+  if (scheduled) {
+    void vscode.window.showInformationMessage(report, 'Cancel Scheduled').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('midiScope.cancelScheduled');
+    });
+  } else {
+    void vscode.window.showInformationMessage(report);
+  }
+  return {
+    ok: true,
+    endpointDeviceId: id,
+    messagesSent: outcome.messagesSent,
+    wordsSent: outcome.wordsSent,
+    scheduled,
+  };
+}
+
+/** Parses the editor's selection (or line); a parse error selects the bad token and is thrown. */
+export function messagesFromEditor(what: string): {
+  editor: vscode.TextEditor;
+  messages: UmpMessageToSend[];
+} {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor)
+    throw new UserFacingError(
+      `${what}: there is no active editor. Open a file of UMP hex words and select some.`,
+    );
+  const source = selectedUmpText(editor);
+  const reading = readUmpText(source.text);
+  if (!reading.ok)
+    throw new UserFacingError(`UMP parse error at ${revealParseProblem(editor, source, reading.problem)}`);
+  if (reading.messages.length === 0) {
+    throw new UserFacingError(
+      `${what}: the selection (or the cursor's line) holds no UMP words, for example 0x20903C64.`,
+    );
+  }
+  return { editor, messages: reading.messages };
+}
