@@ -9,7 +9,7 @@ export interface ActivationReport {
   extensionId: string;
   activationEvent: string;
   requestedAt: number;
-  durationMs: number | undefined;
+  finished: boolean;
   selfReportedMs: number | undefined;
   errors: string[];
 }
@@ -22,4 +22,4 @@ export function serverLogTail(userDataDir: string, count?: number): string;
 export function extensionHostExits(userDataDir: string): string[];
 export function extensionHostReady(userDataDir: string, hostCount?: number): boolean;
 export function activationReport(userDataDir: string, extensionId: string): ActivationReport | undefined;
-export function formatActivation(report: ActivationReport | undefined): string;
+export function formatActivation(report: ActivationReport | undefined, awaitedMs?: number): string;

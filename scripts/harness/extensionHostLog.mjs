@@ -20,9 +20,10 @@ import { join } from 'node:path';
  * @property {string} extensionId
  * @property {string} activationEvent what triggered it, e.g. onView:midiScope.endpoints
  * @property {number} requestedAt when the extension host began loading it (ms since the epoch)
- * @property {number | undefined} durationMs from that moment to the extension's own
- *   "activated in N ms" log line (module loading included); undefined if it never logged one
- * @property {number | undefined} selfReportedMs the N of that line: activate()'s own measure
+ * @property {boolean} finished the extension logged that it finished activating
+ * @property {number | undefined} selfReportedMs how long activate() took by its own measure (the N
+ *   of its "activated in N ms" line). The line's timestamp is no end mark: a log channel stamps
+ *   the lines logged before it is ready (as at activation) only once it is.
  * @property {string[]} errors activation failures the extension host logged for it
  */
 
@@ -166,7 +167,7 @@ export function activationReport(userDataDir, extensionId) {
     extensionId,
     activationEvent,
     requestedAt: start.time,
-    durationMs: finished ? finished.time - start.time : undefined,
+    finished: finished !== undefined,
     selfReportedMs: finished ? Number(activatedLine.exec(finished.text)?.[1]) : undefined,
     errors,
   };
@@ -187,19 +188,24 @@ function ownLogEntries(hostDirectory, extensionId) {
 }
 
 /**
- * The one-line figure the launchers print, e.g. "activation: 84 ms (…)".
- * @param {ActivationReport | undefined} report
+ * The one-line figure the integration launcher prints, e.g. "activation: 84 ms (…)".
+ * @param {ActivationReport | undefined} report what the extension host logged
+ * @param {number | undefined} awaitedMs how long a caller in the extension host waited for
+ *   activate() (module loading included), when one measured it
  */
-export function formatActivation(report) {
-  if (report === undefined) return 'activation: not requested (the extension never activated)';
+export function formatActivation(report, awaitedMs) {
+  if (report === undefined) return 'activation: never requested in the extension host log';
   const trigger = `on ${report.activationEvent}`;
-  if (report.errors.length > 0)
-    return `activation: failed ${trigger}: ${report.errors[0].split('\n')[1] ?? ''}`;
-  if (report.durationMs === undefined) {
-    return `activation: started ${trigger}, but the extension logged no "activated in N ms" line`;
+  if (report.errors.length > 0) {
+    return `activation: failed ${trigger}: ${report.errors[0].split('\n')[1] ?? report.errors[0]}`;
   }
-  return (
-    `activation: ${report.durationMs} ms (${trigger}; extension host log to the extension's ` +
-    `"activated" line, module loading included; activate() itself: ${report.selfReportedMs} ms)`
-  );
+  const own = report.selfReportedMs === undefined ? 'not logged' : `${report.selfReportedMs} ms`;
+  if (awaitedMs !== undefined) {
+    return (
+      `activation: ${Math.round(awaitedMs)} ms (awaited from the extension host, module loading ` +
+      `included; logged ${trigger}; activate() itself by its own log: ${own})`
+    );
+  }
+  if (report.selfReportedMs === undefined) return `activation: requested ${trigger}, never finished`;
+  return `activation: ${report.selfReportedMs} ms (activate() itself by its own log, ${trigger})`;
 }

@@ -12,6 +12,8 @@ import { promisify } from 'node:util';
  * @property {string} testsEntry
  * @property {string} resultsFile
  * @property {string} progressFile
+ * @property {string} extensionUnderTest
+ * @property {string} activationFile
  */
 
 /**

@@ -9,6 +9,10 @@ export interface DriverConfig {
   resultsFile: string;
   /** Where the suites append each spec line as it happens. */
   progressFile: string;
+  /** The extension whose first activation the driver times (publisher.name). */
+  extensionUnderTest: string;
+  /** Where that figure goes. */
+  activationFile: string;
 }
 
 export const driverConfigFileName = 'driver-config.json';
@@ -24,13 +28,16 @@ export function readDriverConfig(file: string): DriverConfig {
   const record = parsed as Record<string, unknown>;
   const text = (key: keyof DriverConfig): string => {
     const value = record[key];
-    if (typeof value !== 'string' || value === '')
-      throw new Error(`${file}: "${key}" must be a non-empty path`);
+    if (typeof value !== 'string' || value === '') {
+      throw new Error(`${file}: "${key}" must be a non-empty string`);
+    }
     return value;
   };
   return {
     testsEntry: text('testsEntry'),
     resultsFile: text('resultsFile'),
     progressFile: text('progressFile'),
+    extensionUnderTest: text('extensionUnderTest'),
+    activationFile: text('activationFile'),
   };
 }

@@ -1,9 +1,11 @@
 // The test driver: a tiny extension the code-server harness installs beside MIDI Scope. Once the
-// extension host has started (onStartupFinished) it runs the integration suites in this very host,
-// through the same entry point @vscode/test-electron uses, and leaves the results for the launcher.
+// extension host has started (onStartupFinished) it times MIDI Scope's first activation, then runs
+// the integration suites in this very host through the same entry point @vscode/test-electron
+// uses, and leaves the results for the launcher.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as vscode from 'vscode';
+import { timeActivation } from './activationTiming';
 import type { DriverConfig } from './driverConfig';
 import { driverConfigFileName, readDriverConfig } from './driverConfig';
 import { errorText, progressFileVariable, resultsFileVariable, writeResults } from './results';
@@ -23,6 +25,7 @@ async function runIntegrationSuites(configFile: string): Promise<void> {
     config = readDriverConfig(configFile);
     process.env[resultsFileVariable] = config.resultsFile;
     process.env[progressFileVariable] = config.progressFile;
+    await timeActivation(config.extensionUnderTest, config.activationFile);
     await loadTestsEntry(config.testsEntry).run();
   } catch (error) {
     // The browser console shows this (the launcher prints it when the results never come).
