@@ -3,7 +3,9 @@
 #   - Debian: chromium (the browser), libkrb5-dev + pkg-config + build-essential (code-server's native deps)
 #   - npm, into a cache outside the clone keyed on versions: Node 24 (code-server refuses older) and code-server.
 # Prints the cache directory on the last line of stdout. Idempotent: a second run is a few checks.
+#   --quiet  say nothing when everything is already installed (the harness calls it so)
 set -euo pipefail
+QUIET=false; [ "${1:-}" = "--quiet" ] && QUIET=true
 
 CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.139.1}"
 NODE24_VERSION="${NODE24_VERSION:-24.21.0}"
@@ -33,7 +35,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 if [ -x "$CACHE/node_modules/.bin/code-server" ] && [ -f "$CACHE/.complete" ]; then
-  log "code-server $CODE_SERVER_VERSION with Node $NODE24_VERSION cached in $CACHE"
+  $QUIET || log "code-server $CODE_SERVER_VERSION with Node $NODE24_VERSION cached in $CACHE"
   echo "$CACHE"; exit 0
 fi
 

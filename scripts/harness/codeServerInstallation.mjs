@@ -27,7 +27,10 @@ export function codeServerInstallation(projectRoot) {
   const script = join(projectRoot, 'scripts/setup-vscode.sh');
   let stdout;
   try {
-    stdout = execFileSync('bash', [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    stdout = execFileSync('bash', [script, '--quiet'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
   } catch (error) {
     throw new Error(`${script} failed (its messages are above): ${String(error)}`);
   }
