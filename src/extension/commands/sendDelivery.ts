@@ -43,6 +43,9 @@ export async function sendAndReport(
 ): Promise<SendCommandResult> {
   const sender = requireSender(services);
   const id = endpoint.endpointDeviceId;
+  // Remembered first: the update is asynchronous, and nothing should sit between computing the
+  // timestamps and handing them over, or between the send and the report.
+  await services.targets.remember(id);
   let outcome;
   if (timing.kind === 'now') {
     outcome = sender.sendNow(id, concatenateWords(messages), messages.length);
@@ -55,7 +58,6 @@ export async function sendAndReport(
     }));
     outcome = sender.sendTimed(id, timed);
   }
-  await services.targets.remember(id);
   const scheduled = timing.kind === 'timed';
   const verb = scheduled ? 'Scheduled' : 'Sent';
   if (!isCompleteSend(outcome)) {

@@ -200,7 +200,7 @@ describe('extension: send and schedule', function () {
     const ticksAtSend = MidiClock.now();
     const result = await run('midiScope.scheduleSelection', {
       endpointDeviceId: pair.endpointDeviceIdA,
-      delayMs: 300,
+      delayMs: 1000,
       spacingMs: 100,
     });
     assert.equal(result.ok, true, result.reason);
@@ -215,10 +215,10 @@ describe('extension: send and schedule', function () {
       MidiClock.convertTimestampTicksToMilliseconds(message.timestamp - ticksAtSend),
     );
     offsetsMs.forEach((offset, index) =>
-      assert.ok(offset >= 300 + index * 100, `message ${index} at ${offset} ms`),
+      assert.ok(offset >= 1000 + index * 100, `message ${index} at ${offset} ms`),
     );
-    assert.ok(onB.received[0].arrivedAtMs - sentAt >= 299, 'the first message arrived before its delay');
-    assert.equal(api.sender?.pendingScheduled(), 0);
+    assert.ok(onB.received[0].arrivedAtMs - sentAt >= 999, 'the first message arrived before its delay');
+    await waitFor('nothing left scheduled', () => api.sender?.pendingScheduled() === 0);
   });
 
   it('schedules with +ms and @ms offsets written in the text', async () => {
@@ -245,7 +245,7 @@ describe('extension: send and schedule', function () {
   it('cancels what is scheduled: nothing of it arrives', async () => {
     const editor = await editorWith('0x20903c60\n0x20903c61\n');
     selectAll(editor);
-    await run('midiScope.scheduleSelection', { endpointDeviceId: pair.endpointDeviceIdA, delayMs: 300 });
+    await run('midiScope.scheduleSelection', { endpointDeviceId: pair.endpointDeviceIdA, delayMs: 1000 });
     assert.equal(api.sender?.pendingScheduled(), 2);
     const cancelled = await vscode.commands.executeCommand<{ ok: boolean; cancelled: number }>(
       'midiScope.cancelScheduled',
@@ -255,7 +255,7 @@ describe('extension: send and schedule', function () {
     // A later message scheduled after the cancelled ones' time: when it arrives, they would have too.
     const marker = await editorWith('0x20903c62');
     selectAll(marker);
-    await run('midiScope.scheduleSelection', { endpointDeviceId: pair.endpointDeviceIdA, delayMs: 500 });
+    await run('midiScope.scheduleSelection', { endpointDeviceId: pair.endpointDeviceIdA, delayMs: 1300 });
     await waitFor('the later message', () => onB.received.length > 0);
     assert.deepEqual(
       onB.received.map((message) => message.words[0]),
