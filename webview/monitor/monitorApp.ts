@@ -22,6 +22,8 @@ import { packetLineCells, rowCells, rowLabel, type PresentationContext } from '.
 import { Toolbar } from './toolbar';
 import { VirtualGrid, type GridRowContent } from './virtualGrid';
 
+/** How long a notice (copied, exported, failed) stays in the status line. */
+const noticeMs = 15_000;
 /** Packet lists kept for expanded rows and the detail pane. */
 const maxCachedPacketLists = 64;
 
@@ -56,6 +58,7 @@ export class MonitorApp {
   private showDetailsPane = true;
   private sentViewState = '';
   private frameRequested = false;
+  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Received count of an update to acknowledge once it is drawn. */
   private ackPending: number | undefined;
 
@@ -448,8 +451,11 @@ export class MonitorApp {
     }
   }
 
+  /** Shows `text` in the status line (screen readers announce it) until the next one, or a while. */
   private showNotice(text: string): void {
     this.notice.textContent = text;
+    clearTimeout(this.noticeTimer);
+    this.noticeTimer = setTimeout(() => (this.notice.textContent = ''), noticeMs);
   }
 }
 

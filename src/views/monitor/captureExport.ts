@@ -1,6 +1,6 @@
-// Export and copy: asks where to save, then writes the capture (or the filtered view) in chunks,
+// Export: asks where to save, then writes the capture (or the filtered view) in chunks,
 // yielding to the event loop between them so a million-message export never freezes the
-// extension host. Copy puts the selected rows on the clipboard as hex.
+// extension host.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import * as vscode from 'vscode';
@@ -11,8 +11,6 @@ import type { EndpointLabel, ExportDoneMessage, ExportFormat, ExportScope } from
 
 /** Characters formatted before the next write and the next turn of the event loop. */
 const chunkCharacters = 1 << 20;
-/** Copying more than this many rows to the clipboard is cut short (and said so). */
-export const maxCopiedMessages = 200_000;
 
 export interface ExportContext {
   endpoints: readonly EndpointLabel[];
@@ -101,21 +99,4 @@ export async function exportCapture(
   const skipped = walk.skipped > 0 ? ` (${walk.skipped} evicted during the export and not written)` : '';
   context.log.info(`monitor: exported ${written} messages as ${format} to ${uri.toString()}${skipped}`);
   return { outcome: 'saved', detail: `${uri.fsPath || uri.toString()}${skipped}`, messagesWritten: written };
-}
-
-/** The hex text of view rows [from, from + count): one message per line, as the send commands read it. */
-export function copyRowsAsHex(
-  capture: Capture,
-  endpoints: readonly EndpointLabel[],
-  ticksPerSecond: number,
-  from: number,
-  count: number,
-): { text: string; messages: number } {
-  const formatter = exportFormatter('hex', ticksPerSecond, '');
-  const lines: string[] = [];
-  for (const packet of new PacketWalk(capture, endpoints).viewRows(from, count)) {
-    if (lines.length >= maxCopiedMessages) break;
-    lines.push(formatter.message(packet, lines.length === 0));
-  }
-  return { text: lines.join(''), messages: lines.length };
 }

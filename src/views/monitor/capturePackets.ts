@@ -4,7 +4,7 @@
 // counted, not silently lost.
 import { wordCountForMessageType } from '../../ump';
 import type { Capture } from './capture';
-import type { ExportPacket } from './exportFormats';
+import { exportFormatter, type ExportPacket } from './exportFormats';
 import type { EndpointLabel } from './protocol';
 
 export class PacketWalk {
@@ -62,4 +62,25 @@ export class PacketWalk {
       words: ring.wordsArray.slice(offset, offset + wordCount),
     };
   }
+}
+
+/**
+ * View rows [from, from + count) as hex text, one message per line as the send commands read it
+ * (what "copy rows" puts on the clipboard); at most `maxMessages` messages.
+ */
+export function rowsAsHex(
+  capture: Capture,
+  endpoints: readonly EndpointLabel[],
+  ticksPerSecond: number,
+  from: number,
+  count: number,
+  maxMessages: number,
+): { text: string; messages: number } {
+  const formatter = exportFormatter('hex', ticksPerSecond, '');
+  const lines: string[] = [];
+  for (const packet of new PacketWalk(capture, endpoints).viewRows(from, count)) {
+    if (lines.length >= maxMessages) break;
+    lines.push(formatter.message(packet, lines.length === 0));
+  }
+  return { text: lines.join(''), messages: lines.length };
 }

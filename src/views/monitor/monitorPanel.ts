@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import { Capture } from './capture';
 import { packetsBlock, rowsBlock, tailBlock } from './captureBlocks';
-import { copyRowsAsHex, exportCapture } from './captureExport';
+import { exportCapture } from './captureExport';
+import { rowsAsHex } from './capturePackets';
 import { EndpointListener, type MonitorEngine } from './endpointListener';
 import type { MonitorSettings } from './monitorSettings';
 import {
@@ -24,6 +25,8 @@ import { WebviewMessenger } from './webviewMessenger';
 const updateAckTimeoutMs = 1000;
 /** Time a filter may scan per slice before yielding the event loop. */
 const filterScanSliceMs = 4;
+/** Copying more rows than this to the clipboard is cut short (the webview says how many). */
+const maxCopiedMessages = 200_000;
 /** Packets of one row sent for its expansion or details. */
 const maxPacketsPerRow = 4096;
 
@@ -234,12 +237,13 @@ export class MonitorPanel implements MonitorHandle {
         return { kind: MessageKind.ViewReset, view: capture.viewRange() };
       case MessageKind.CopyRows: {
         if (message.generation !== capture.generation) return this.staleView();
-        const copied = copyRowsAsHex(
+        const copied = rowsAsHex(
           capture,
           this.endpoints,
           this.deps.ticksPerSecond,
           message.from,
           message.count,
+          maxCopiedMessages,
         );
         await vscode.env.clipboard.writeText(copied.text);
         return { kind: MessageKind.CopyDone, messagesCopied: copied.messages };

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Capture } from '../../../src/views/monitor/capture';
-import { PacketWalk } from '../../../src/views/monitor/capturePackets';
+import { PacketWalk, rowsAsHex } from '../../../src/views/monitor/capturePackets';
+import { parseUmpHex } from '../../../src/ump';
 import { emptyFilter } from '../../../src/views/monitor/protocol';
 
 const endpoints = [{ index: 0, endpointDeviceId: 'a', name: 'A' }];
@@ -75,5 +76,18 @@ void describe('PacketWalk', () => {
     source.clear();
     assert.deepEqual([...packets], []);
     assert.equal(walk.skipped, 2);
+  });
+
+  void it('copies view rows as hex the send commands parse back, up to a limit', () => {
+    const source = capture(10, sysExStart, noteOn, sysExEnd, midi2);
+    const copied = rowsAsHex(source, endpoints, 10_000_000, 0, 2, 100);
+    assert.equal(copied.messages, 3, 'the SysEx row brings both its packets');
+    const parsed = parseUmpHex(copied.text);
+    assert.ok(parsed.ok);
+    assert.deepEqual(
+      parsed.messages.map((message) => [...message.words]),
+      [sysExStart, sysExEnd, noteOn],
+    );
+    assert.equal(rowsAsHex(source, endpoints, 10_000_000, 0, 3, 2).messages, 2);
   });
 });
