@@ -3,26 +3,19 @@
 // Chromium, and the few gestures a person makes, done the way a person makes them: the command
 // palette, quick inputs, Quick Open, the activity bar. Specs run under scripts/harness/run-e2e.mjs,
 // which packages MIDI Scope once and tells this module where the VSIX is (MIDI_SCOPE_VSIX).
-import {
-  appendFileSync,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Page } from 'playwright-core';
 import type { ActivationReport } from '../../scripts/harness/extensionHostLog.mjs';
 import { activationReport, latestExtensionHostLog } from '../../scripts/harness/extensionHostLog.mjs';
 import { waitFor } from '../../scripts/harness/waitFor.mjs';
 import type { WorkbenchSession } from '../../scripts/harness/workbenchSession.mjs';
 import { startWorkbenchSession } from '../../scripts/harness/workbenchSession.mjs';
+import { recordFigure, recordFigures } from './workbenchFigures';
+import { answerQuickInput, gestureTimeoutMs, quickOpen, runCommand } from './workbenchQuickInput';
+import { createWorkspace, projectRoot } from './workbenchWorkspace';
 
-export { waitFor };
+export { recordFigure, waitFor };
 
 export interface Workbench {
   page: Page;
@@ -55,13 +48,12 @@ export interface LaunchOptions {
   workspaceFiles?: Record<string, string>;
   /** User settings, over the harness's quiet defaults. */
   settings?: Record<string, unknown>;
+  /** Extra environment for code-server and its extension hosts, e.g. { MIDI_SCOPE_ADDON: path }. */
+  env?: Record<string, string>;
 }
 
 export const extensionId = 'midi-scope.midi-scope';
-/** How long one gesture's effect (a quick input appearing, an editor opening) may take. */
-const gestureTimeoutMs = 15_000;
 
-const projectRoot = findProjectRoot(__dirname);
 const outputDir = join(projectRoot, 'test-output/e2e');
 const screenshotDir = join(outputDir, 'screenshots');
 let launches = 0;
@@ -86,6 +78,7 @@ export async function launchWorkbench(options: LaunchOptions = {}): Promise<Work
       workspaceDir,
       label: 'e2e',
       settings: options.settings,
+      env: options.env,
       logsDestination: join(outputDir, 'logs', `workbench-${process.pid}-${launches}`),
     });
   } catch (error) {
@@ -94,28 +87,6 @@ export async function launchWorkbench(options: LaunchOptions = {}): Promise<Work
   }
   recordFigures(session.figures);
   const { page } = session;
-  const quickInput = page.locator('.quick-input-widget');
-  const quickInputBox = quickInput.locator('.quick-input-box input');
-
-  const openQuickInput = async (value: string) => {
-    await page.keyboard.press('F1');
-    await quickInputBox.waitFor({ state: 'visible', timeout: gestureTimeoutMs });
-    await quickInputBox.fill(value);
-  };
-
-  /** Clicks the quick input row that `matches` says is the one, once the list shows it. */
-  const pickRow = async (what: string, matches: (row: Locator) => Promise<boolean>) => {
-    const rows = quickInput.locator('.quick-input-list .monaco-list-row');
-    const row = await waitFor(
-      what,
-      async () => {
-        for (const candidate of await rows.all()) if (await matches(candidate)) return candidate;
-        return undefined;
-      },
-      { timeoutMs: gestureTimeoutMs, detail: () => 'the quick input showed no such row' },
-    );
-    await row.click();
-  };
 
   return {
     page,
@@ -132,47 +103,9 @@ export async function launchWorkbench(options: LaunchOptions = {}): Promise<Work
       return path;
     },
 
-    async runCommand(title) {
-      await openQuickInput(`>${title}`);
-      await pickRow(`"${title}" in the command palette`, async (row) => (await labelOf(row)) === title);
-      // The palette closes, or the command opens its own quick input in the same widget.
-      await waitFor(
-        `the command palette to hand over after "${title}"`,
-        async () => !(await quickInput.isVisible()) || (await quickInputBox.inputValue()) !== `>${title}`,
-        { timeoutMs: gestureTimeoutMs },
-      );
-    },
-
-    async quickInput(text) {
-      await quickInputBox.waitFor({ state: 'visible', timeout: gestureTimeoutMs });
-      // As a person would, wait for it to be ready: some (the file dialog) fill themselves in
-      // while their progress bar runs, and would overwrite what was typed.
-      await settledQuickInput(quickInput, 'the quick input to be ready');
-      await quickInputBox.fill(text);
-      // Validation messages and filtered lists follow the typing a moment later.
-      const typed = await settledQuickInput(quickInput, `the quick input to show "${text}"`, text);
-      await throwIfRefused(quickInput, text);
-      await quickInputBox.press('Enter');
-      // Done when the quick input closes or shows the next step; until then typing would land in
-      // the step just answered.
-      await waitFor(
-        `the quick input to move on from "${text}"`,
-        async () => {
-          if (!(await quickInput.isVisible())) return true;
-          await throwIfRefused(quickInput, text);
-          return (await quickInputState(quickInput)) !== typed;
-        },
-        { timeoutMs: gestureTimeoutMs },
-      );
-    },
-
-    async openFile(relativePath) {
-      const name = relativePath.split('/').pop() ?? relativePath;
-      await openQuickInput(relativePath);
-      await pickRow(`${relativePath} in Quick Open`, async (row) => (await labelOf(row)) === name);
-      const tab = page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`);
-      await tab.waitFor({ state: 'visible', timeout: gestureTimeoutMs });
-    },
+    runCommand: (title) => runCommand(page, title),
+    quickInput: (text) => answerQuickInput(page, text),
+    openFile: (relativePath) => quickOpen(page, relativePath),
 
     async openMidiView() {
       const item = page.locator('.part.activitybar .action-item').filter({
@@ -213,93 +146,4 @@ export async function launchWorkbench(options: LaunchOptions = {}): Promise<Work
       removeWorkspace();
     },
   };
-}
-
-/** A quick input row's label: a command's palette title, a file's name. */
-async function labelOf(row: Locator): Promise<string | null> {
-  return row.locator('.label-name').first().textContent();
-}
-
-/** What the quick input shows: which step it is on, what is typed, what it offers. */
-async function quickInputState(quickInput: Locator): Promise<string> {
-  const parts = await Promise.all([
-    quickInput.locator('.quick-input-title').textContent(),
-    quickInput.locator('.quick-input-box input').getAttribute('placeholder'),
-    quickInput.locator('.quick-input-box input').inputValue(),
-    quickInput.locator('.quick-input-message').textContent(),
-    quickInput.locator('.quick-input-list').textContent(),
-  ]);
-  return JSON.stringify(parts);
-}
-
-/**
- * Waits until the quick input is not busy and reads the same twice in a row (with `value` typed
- * in, if given), and returns what it reads.
- */
-async function settledQuickInput(quickInput: Locator, what: string, value?: string): Promise<string> {
-  let previous: string | undefined;
-  return waitFor(
-    what,
-    async () => {
-      const busy = (await quickInput.locator('.quick-input-progress.active').count()) > 0;
-      const current = await quickInputState(quickInput);
-      const typed =
-        value === undefined || (await quickInput.locator('.quick-input-box input').inputValue()) === value;
-      const settled = !busy && typed && current === previous;
-      previous = current;
-      return settled && current;
-    },
-    { timeoutMs: gestureTimeoutMs, intervalMs: 50 },
-  );
-}
-
-/** Fails with the quick input's own message when it marks the typed text as an error. */
-async function throwIfRefused(quickInput: Locator, text: string): Promise<void> {
-  if (!(await quickInput.locator('.quick-input-box .monaco-inputbox.error').isVisible())) return;
-  const message = (await quickInput.locator('.quick-input-message').textContent()) ?? '';
-  throw new Error(`the quick input refuses "${text}": ${message.trim()}`);
-}
-
-/** A scratch copy of samples/ with `files` written over it. */
-function createWorkspace(files: Record<string, string>): string {
-  const workspaceDir = join(mkdtempSync(join(tmpdir(), 'midi-scope-e2e-workspace-')), 'workspace');
-  cpSync(join(projectRoot, 'samples'), workspaceDir, { recursive: true });
-  for (const [relativePath, content] of Object.entries(files)) {
-    const normalized = normalize(relativePath);
-    if (isAbsolute(normalized) || normalized === '..' || normalized.startsWith(`..${sep}`)) {
-      throw new Error(`workspaceFiles: "${relativePath}" must be a path inside the workspace`);
-    }
-    const path = join(workspaceDir, normalized);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
-  }
-  return workspaceDir;
-}
-
-/**
- * Records a measured duration under `name` for run-e2e.mjs to summarize after the run (medians
- * over every spec that recorded one), e.g. recordFigure('midiViewFilledMs', 812).
- */
-export function recordFigure(name: string, milliseconds: number): void {
-  recordFigures({ [name]: Math.round(milliseconds) });
-}
-
-/** Figures for run-e2e.mjs to summarize (MIDI_SCOPE_E2E_FIGURES names a JSON-lines file). */
-function recordFigures(figures: Record<string, number>): void {
-  const file = process.env.MIDI_SCOPE_E2E_FIGURES;
-  if (file) appendFileSync(file, `${JSON.stringify(figures)}\n`);
-}
-
-/** The checkout this bundle belongs to: the nearest folder above with MIDI Scope's package.json. */
-function findProjectRoot(from: string): string {
-  for (let directory = from; ; directory = dirname(directory)) {
-    const manifest = join(directory, 'package.json');
-    if (
-      existsSync(manifest) &&
-      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'midi-scope'
-    ) {
-      return directory;
-    }
-    if (dirname(directory) === directory) throw new Error(`no midi-scope package.json above ${from}`);
-  }
 }

@@ -1,0 +1,37 @@
+// Where the end-to-end helpers find the checkout, and the scratch workspace each workbench opens:
+// a copy of samples/ with the spec's own files written over it.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
+
+/** The checkout this bundle belongs to: the nearest folder above with MIDI Scope's package.json. */
+export const projectRoot = findProjectRoot(__dirname);
+
+/** A fresh workspace folder; remove dirname(it) when done. */
+export function createWorkspace(files: Record<string, string>): string {
+  const workspaceDir = join(mkdtempSync(join(tmpdir(), 'midi-scope-e2e-workspace-')), 'workspace');
+  cpSync(join(projectRoot, 'samples'), workspaceDir, { recursive: true });
+  for (const [relativePath, content] of Object.entries(files)) {
+    const normalized = normalize(relativePath);
+    if (isAbsolute(normalized) || normalized === '..' || normalized.startsWith(`..${sep}`)) {
+      throw new Error(`workspaceFiles: "${relativePath}" must be a path inside the workspace`);
+    }
+    const path = join(workspaceDir, normalized);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  }
+  return workspaceDir;
+}
+
+function findProjectRoot(from: string): string {
+  for (let directory = from; ; directory = dirname(directory)) {
+    const manifest = join(directory, 'package.json');
+    if (
+      existsSync(manifest) &&
+      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'midi-scope'
+    ) {
+      return directory;
+    }
+    if (dirname(directory) === directory) throw new Error(`no midi-scope package.json above ${from}`);
+  }
+}
