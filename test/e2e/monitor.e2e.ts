@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Frame, Locator } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { parseUmpHex } from '../../src/ump';
 import type { Workbench } from './workbench';
 import { launchWorkbench, waitFor } from './workbench';
@@ -79,18 +79,17 @@ describe('monitor: decoded traffic in the workbench', function () {
     monitor = await monitorFrame();
   }
 
-  function rows(): Locator {
-    return monitor.locator('.grid-rows .grid-row:not([hidden])');
-  }
-
-  /** The visible rows' cells, as text; undefined while any of them is still loading. */
+  /**
+   * The visible rows' cells, as text; undefined while any of them is still loading. Read in one
+   * evaluation: the rows are redrawn up to 30 times a second.
+   */
   async function rowTexts(): Promise<string[] | undefined> {
-    const texts: string[] = [];
-    for (const row of await rows().all()) {
-      if (((await row.getAttribute('class')) ?? '').split(' ').includes('loading')) return undefined;
-      texts.push((await row.locator('.grid-cell').allTextContents()).join(' | '));
-    }
-    return texts;
+    const texts = await monitor.evaluate<string[] | null>(`(() => {
+      const rows = [...document.querySelectorAll('.grid-rows .grid-row:not([hidden])')];
+      if (rows.some((row) => row.classList.contains('loading'))) return null;
+      return rows.map((row) => [...row.querySelectorAll('.grid-cell')].map((cell) => cell.textContent).join(' | '));
+    })()`);
+    return texts ?? undefined;
   }
 
   /** Waits until the rows on screen are loaded and pass `test`. */
@@ -286,6 +285,28 @@ describe('monitor: decoded traffic in the workbench', function () {
     await workbench.screenshot('monitor-08-exported');
   });
 
+  it('exports only the filtered rows as JSON with their decoded fields', async () => {
+    const target = join(workbench.workspaceDir, 'exported-midi2.json');
+    await choose('Filter by message type', '4: MIDI 2.0 Channel Voice');
+    await seeRows('only the MIDI 2.0 row', (t) => t.length === 1);
+    await choose('Export format', 'JSON');
+    await choose('Export scope', 'Filtered view');
+    await monitor.locator('vscode-button[aria-label="Export capture…"]').click();
+    await workbench.quickInput(target);
+    await notice(/Exported 1 messages to /);
+    const records = JSON.parse(readFileSync(target, 'utf8')) as {
+      name: string;
+      words: string[];
+      fields: unknown[];
+    }[];
+    assert.equal(records.length, 1);
+    assert.equal(records[0].name, 'Note On');
+    assert.deepEqual(records[0].words, ['0x40903C00', '0xC9240000']);
+    assert.ok(records[0].fields.length >= 4, 'every decoded field is exported');
+    await choose('Filter by message type', 'All types');
+    await seeRows('all six rows again', (t) => t.length === 6);
+  });
+
   it("scrolls through 400,000 rows, past the browser's height limit, with only the visible rows in the DOM", async () => {
     // 400,000 rows × 22 px is more than the scroll spacer may be tall (8,000,000 px).
     const count = 400_000;
@@ -328,6 +349,12 @@ describe('monitor: decoded traffic in the workbench', function () {
     const elements = await monitor.evaluate<number>("document.getElementsByTagName('*').length");
     assert.ok(elements < 2000, `the webview holds ${elements} elements for ${before + count} rows`);
     await workbench.screenshot('monitor-09-400k-rows-middle');
+  });
+
+  it('clears the capture', async () => {
+    await monitor.locator('vscode-button[aria-label="Clear capture"]').click();
+    await waitFor('the counters to start over', async () => (await counter('received')) === 0, { timeoutMs });
+    await seeRows('no rows', (t) => t.length === 0);
   });
 
   it('comes back after a reload, listening to the same endpoint', async () => {
