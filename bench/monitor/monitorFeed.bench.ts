@@ -39,7 +39,13 @@ type DriverModule = {
   packageTestDriver: (
     root: string,
     directory: string,
-    config: { testsEntry: string; resultsFile: string; progressFile: string },
+    config: {
+      testsEntry: string;
+      resultsFile: string;
+      progressFile: string;
+      extensionUnderTest: string;
+      activationFile: string;
+    },
   ) => Promise<string>;
 };
 type FollowLinesModule = {
@@ -86,6 +92,8 @@ async function runVariant(variant: FeedVariant, vsix: string): Promise<VariantFi
       testsEntry: join(projectRoot, 'out/bench/monitor/hostFeed.js'),
       resultsFile,
       progressFile,
+      extensionUnderTest: 'midi-scope.midi-scope',
+      activationFile: join(scratch, 'activation.json'),
     });
     session = await startWorkbenchSession({
       projectRoot,

@@ -120,19 +120,27 @@ export class MonitorApp {
   // ------------------------------------------------------------ messages from the host
 
   private onHostMessage(message: ToWebviewMessage): void {
-    switch (message.kind) {
-      case MessageKind.Init:
-        this.applyInit(message);
-        break;
-      case MessageKind.Update:
-        this.applyUpdate(message);
-        break;
-      case MessageKind.ViewReset:
-        this.applyReset(message.view);
-        break;
-      default:
-        // Other kinds only come as replies to requests.
-        break;
+    try {
+      switch (message.kind) {
+        case MessageKind.Init:
+          this.applyInit(message);
+          break;
+        case MessageKind.Update:
+          this.applyUpdate(message);
+          break;
+        case MessageKind.ViewReset:
+          this.applyReset(message.view);
+          break;
+        default:
+          // Other kinds only come as replies to requests.
+          break;
+      }
+    } catch (error) {
+      // A message this webview cannot read (a row block that did not arrive whole) must not
+      // leave the view silently stale.
+      this.showNotice(
+        `Could not apply the host's ${message.kind}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -191,6 +199,7 @@ export class MonitorApp {
 
   // ------------------------------------------------------------ drawing
 
+  /** Draws in the next animation frame; several changes before it make one draw. */
   private requestFrame(): void {
     if (this.frameRequested) return;
     this.frameRequested = true;
