@@ -11,12 +11,13 @@ import {
   type UpdateMessage,
   type ViewRange,
 } from '../../src/views/monitor/protocol';
-import { readPacketsBlock, rowFlagOpen, type PacketRecord } from '../../src/views/monitor/rowsBlock';
+import { rowFlagOpen, type PacketRecord } from '../../src/views/monitor/rowsBlock';
 import type { RowCells } from './columns';
 import { CountersBar } from './countersBar';
 import { DetailPane, type DetailSubject } from './detailPane';
 import { DisplayRows, type DisplayLocation } from './displayRows';
 import { HostConnection } from './hostConnection';
+import { PacketLists } from './packetLists';
 import { RowCache } from './rowCache';
 import { packetLineCells, rowCells, rowLabel, type PresentationContext } from './rowPresentation';
 import { Toolbar } from './toolbar';
@@ -24,14 +25,6 @@ import { VirtualGrid, type GridRowContent } from './virtualGrid';
 
 /** How long a notice (copied, exported, failed) stays in the status line. */
 const noticeMs = 15_000;
-/** Packet lists kept for expanded rows and the detail pane. */
-const maxCachedPacketLists = 64;
-
-interface PacketList {
-  packets: PacketRecord[];
-  truncated: boolean;
-  incomplete: boolean;
-}
 
 const emptyRange: ViewRange = { generation: 0, start: 0, end: 0, filterProgress: null };
 
@@ -39,8 +32,7 @@ export class MonitorApp {
   private readonly host: HostConnection;
   private readonly display = new DisplayRows();
   private readonly cache: RowCache<RowCells>;
-  private readonly packetLists = new Map<number, PacketList>();
-  private readonly packetRequests = new Map<number, Promise<PacketList | undefined>>();
+  private readonly packetLists: PacketLists;
   private readonly grid: VirtualGrid;
   private readonly toolbar: Toolbar;
   private readonly countersBar = new CountersBar();
@@ -74,6 +66,10 @@ export class MonitorApp {
       (from, count) => this.fetchRows(from, count),
       () => this.requestFrame(),
       (error) => this.showNotice(`Could not load rows: ${error.message}`),
+    );
+    this.packetLists = new PacketLists(
+      (viewIndex) => this.fetchPackets(viewIndex),
+      (viewIndex) => this.display.isExpanded(viewIndex),
     );
     this.grid = new VirtualGrid(
       this.display,
@@ -167,7 +163,10 @@ export class MonitorApp {
     if (!this.paused) {
       this.showRange(update.view);
       this.cache.dropOpenRows();
-      this.dropIncompletePacketLists();
+      // Incomplete messages grow: fetch their packets again (keeping open rows open).
+      for (const viewIndex of this.packetLists.dropIncomplete()) {
+        if (this.display.isExpanded(viewIndex)) void this.toggleExpand(viewIndex, true);
+      }
       if (update.tail) this.cache.insert(update.tail);
     }
     this.ackPending = this.shownReceived();
@@ -176,8 +175,7 @@ export class MonitorApp {
 
   private applyReset(view: ViewRange): void {
     this.cache.reset();
-    this.packetLists.clear();
-    this.packetRequests.clear();
+    this.packetLists.reset();
     this.display.clearExpansions();
     this.hostRange = view;
     this.showRange(view);
@@ -189,7 +187,7 @@ export class MonitorApp {
     this.shownRange = view;
     this.display.setRange(view.start, view.end);
     this.cache.dropOutside(view.start, view.end);
-    for (const index of this.packetLists.keys()) if (index < view.start) this.packetLists.delete(index);
+    this.packetLists.dropBefore(view.start);
   }
 
   /** What the host counts as shown: the received total of what is on screen. */
@@ -268,47 +266,17 @@ export class MonitorApp {
 
   // ------------------------------------------------------------ packets, expansion, details
 
-  private packetsOf(viewIndex: number): Promise<PacketList | undefined> {
-    const cached = this.packetLists.get(viewIndex);
-    if (cached) return Promise.resolve(cached);
-    let request = this.packetRequests.get(viewIndex);
-    if (!request) {
-      const generation = this.hostRange.generation;
-      request = this.host.request({ kind: MessageKind.GetPackets, generation, viewIndex }).then((reply) => {
-        this.packetRequests.delete(viewIndex);
-        if (
-          reply.kind !== MessageKind.Packets ||
-          reply.generation !== this.hostRange.generation ||
-          !reply.block
-        ) {
-          return undefined;
-        }
-        const row = this.cache.get(viewIndex);
-        const packets = readPacketsBlock(reply.block.data, reply.block.count);
-        const list: PacketList = {
-          packets,
-          truncated: row !== undefined && row.packetCount > packets.length,
-          incomplete: row !== undefined && (row.flags & rowFlagOpen) !== 0,
-        };
-        this.packetLists.set(viewIndex, list);
-        if (this.packetLists.size > maxCachedPacketLists) {
-          const oldest = this.packetLists.keys().next().value;
-          if (oldest !== undefined && !this.display.isExpanded(oldest)) this.packetLists.delete(oldest);
-        }
-        return list;
-      });
-      this.packetRequests.set(viewIndex, request);
-    }
-    return request;
+  private fetchPackets(viewIndex: number) {
+    const generation = this.hostRange.generation;
+    return this.host.request({ kind: MessageKind.GetPackets, generation, viewIndex }).then((reply) => {
+      return reply.kind === MessageKind.Packets && reply.generation === this.hostRange.generation
+        ? (reply.block ?? undefined)
+        : undefined;
+    });
   }
 
-  /** Incomplete messages grow: refetch their packets (keeping open rows open). */
-  private dropIncompletePacketLists(): void {
-    for (const [viewIndex, list] of this.packetLists) {
-      if (!list.incomplete) continue;
-      this.packetLists.delete(viewIndex);
-      if (this.display.isExpanded(viewIndex)) void this.toggleExpand(viewIndex, true);
-    }
+  private packetsOf(viewIndex: number) {
+    return this.packetLists.load(viewIndex, this.cache.get(viewIndex)).catch(() => undefined);
   }
 
   private async toggleExpand(viewIndex: number, expand: boolean): Promise<void> {
@@ -317,7 +285,7 @@ export class MonitorApp {
       this.requestFrame();
       return;
     }
-    const list = await this.packetsOf(viewIndex).catch(() => undefined);
+    const list = await this.packetsOf(viewIndex);
     if (list) this.display.expand(viewIndex, list.packets.length);
     this.requestFrame();
   }
@@ -342,7 +310,7 @@ export class MonitorApp {
       return;
     }
     this.details.show(undefined, undefined, true);
-    const list = await this.packetsOf(focus.viewIndex).catch(() => undefined);
+    const list = await this.packetsOf(focus.viewIndex);
     // The focus may have moved on while the packets were on their way.
     if (this.grid.focused?.viewIndex !== focus.viewIndex) return;
     if (list) this.details.show(subject(list.packets, list.truncated), this.context);
