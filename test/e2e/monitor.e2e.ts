@@ -25,6 +25,9 @@ const sentHex = [
 describe('monitor: decoded traffic in the workbench', function () {
   let workbench: Workbench;
   let monitor: Frame;
+  /** What the browser said about Content Security Policy while the specs ran. */
+  const cspViolations: string[] = [];
+  let firstNonce = '';
 
   before(async () => {
     workbench = await launchWorkbench({
@@ -32,6 +35,9 @@ describe('monitor: decoded traffic in the workbench', function () {
     });
     // Copy goes through the browser's clipboard, which a headless page may only use when granted.
     await workbench.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    workbench.page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) cspViolations.push(message.text());
+    });
   });
 
   afterEach(async function () {
@@ -105,6 +111,15 @@ describe('monitor: decoded traffic in the workbench', function () {
     );
   }
 
+  /** The webview's Content Security Policy says: nothing by default, scripts by nonce only. */
+  async function policyNonce(): Promise<string> {
+    const policy =
+      (await monitor.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+    assert.match(policy, /^default-src 'none'; script-src 'nonce-[\w+/=]+'; /);
+    assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval/);
+    return /'nonce-([\w+/=]+)'/.exec(policy)?.[1] ?? '';
+  }
+
   async function counter(name: string): Promise<number> {
     return Number(await monitor.locator(`[data-counter="${name}"]`).getAttribute('data-value'));
   }
@@ -149,6 +164,7 @@ describe('monitor: decoded traffic in the workbench', function () {
     });
     await tab.waitFor({ state: 'visible', timeout: timeoutMs });
     await monitor.locator('[data-counter="received"]').waitFor({ state: 'visible', timeout: timeoutMs });
+    firstNonce = await policyNonce();
     await workbench.screenshot('monitor-01-opened');
   });
 
@@ -362,6 +378,8 @@ describe('monitor: decoded traffic in the workbench', function () {
     await showMonitor();
     await sendFileToDiagnosticsA(moreFile);
     await seeRows('the rows received after the reload', (t) => t.length === 2);
+    assert.notEqual(await policyNonce(), firstNonce, 'every render gets a fresh nonce');
+    assert.deepEqual(cspViolations, [], 'the toolkit and the monitor run under the strict policy');
     await workbench.screenshot('monitor-10-restored');
   });
 });
