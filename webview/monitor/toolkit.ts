@@ -4,22 +4,13 @@
 import {
   provideVSCodeDesignSystem,
   vsCodeButton,
-  vsCodeCheckbox,
-  vsCodeDivider,
   vsCodeDropdown,
   vsCodeOption,
   vsCodeTextField,
 } from '@vscode/webview-ui-toolkit';
 
 export function registerToolkit(): void {
-  provideVSCodeDesignSystem().register(
-    vsCodeButton(),
-    vsCodeCheckbox(),
-    vsCodeDivider(),
-    vsCodeDropdown(),
-    vsCodeOption(),
-    vsCodeTextField(),
-  );
+  provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeDropdown(), vsCodeOption(), vsCodeTextField());
 }
 
 function codicon(name: string): HTMLElement {
@@ -61,15 +52,6 @@ export function iconButton(icon: string, label: string, onClick: () => void): Ic
       button.classList.toggle('pressed', pressed);
     },
   };
-}
-
-/** A text button (primary or secondary), for dialogs and menus. */
-export function textButton(label: string, onClick: () => void, secondary = false): HTMLElement {
-  const button = document.createElement('vscode-button');
-  if (secondary) button.setAttribute('appearance', 'secondary');
-  button.textContent = label;
-  button.addEventListener('click', onClick);
-  return button;
 }
 
 export interface Choice {
@@ -149,30 +131,4 @@ export function textField(
       element.value = text;
     },
   };
-}
-
-export interface Checkbox {
-  element: HTMLElement;
-  checked: boolean;
-}
-
-export function checkbox(label: string, onChange: (checked: boolean) => void): Checkbox {
-  const element = document.createElement('vscode-checkbox') as HTMLElement & { checked: boolean };
-  element.textContent = label;
-  element.addEventListener('change', () => onChange(element.checked));
-  return {
-    element,
-    get checked() {
-      return element.checked;
-    },
-    set checked(value: boolean) {
-      element.checked = value;
-    },
-  };
-}
-
-export function divider(): HTMLElement {
-  const element = document.createElement('vscode-divider');
-  element.setAttribute('role', 'separator');
-  return element;
 }
