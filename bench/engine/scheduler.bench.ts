@@ -125,7 +125,29 @@ async function timerRun(): Promise<TimerRun> {
   return { insertMs, lateUs: spread(late) };
 }
 
+/**
+ * How often this machine takes the CPU away from a thread that never yields: the floor under any
+ * lateness figure. Spins for `ms` and reports the gaps between consecutive clock readings.
+ */
+function machineStalls(ms: number): string {
+  const gapsUs: number[] = [];
+  let last = process.hrtime.bigint();
+  const end = last + BigInt(ms) * 1_000_000n;
+  for (let now = last; now < end; now = process.hrtime.bigint()) {
+    const gapUs = Number(now - last) / 1_000;
+    if (gapUs > 100) gapsUs.push(gapUs);
+    last = now;
+  }
+  const over200 = gapsUs.filter((gap) => gap > 200).length;
+  const worst = gapsUs.length === 0 ? 0 : Math.max(...gapsUs);
+  return (
+    `The machine itself: a thread spinning for ${ms} ms without yielding lost the CPU ${over200} times for more ` +
+    `than 200 µs (worst ${worst.toFixed(0)} µs); no scheduler can be more punctual than its thread is scheduled.`
+  );
+}
+
 async function main(): Promise<void> {
+  const stalls = machineStalls(2_000);
   const engineRuns: EngineRun[] = [];
   const timerRuns: TimerRun[] = [];
   for (let repetition = 1; repetition <= repetitions; repetition++) {
@@ -206,6 +228,7 @@ async function main(): Promise<void> {
       }),
     ],
     notes: [
+      stalls,
       `The timer peer schedules ${timerPendingCount.toLocaleString('en')} setTimeout calls with the same offsets; Node groups timers by duration, so a million distinct durations is its worst case, and its resolution is 1 ms.`,
       'Negative lateness means early: Node timers round to whole milliseconds and can fire up to 1 ms before the intended time.',
     ],
