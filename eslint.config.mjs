@@ -5,7 +5,17 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'build/**', 'node_modules/**', 'native/**', '.vscode-test/**', 'test-output/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'build/**',
+      'node_modules/**',
+      'native/**',
+      '.vscode-test/**',
+      'test-output/**',
+    ],
+  },
   js.configs.recommended,
   {
     files: ['**/*.mjs', '**/*.js', '**/*.cjs'],

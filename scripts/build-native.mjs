@@ -18,7 +18,7 @@ function nodeDir() {
   }
   throw new Error(
     'Node headers (include/node/node_api.h) not found next to the running node or in /usr; ' +
-      'install your distribution\'s nodejs headers or set npm_config_nodedir.',
+      "install your distribution's nodejs headers or set npm_config_nodedir.",
   );
 }
 

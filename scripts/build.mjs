@@ -80,7 +80,8 @@ function copyStatic() {
   const codicons = join(root, 'node_modules/@vscode/codicons/dist');
   if (existsSync(codicons)) {
     mkdirSync(join(root, 'dist/webview/codicons'), { recursive: true });
-    for (const f of ['codicon.css', 'codicon.ttf']) cpSync(join(codicons, f), join(root, 'dist/webview/codicons', f));
+    for (const f of ['codicon.css', 'codicon.ttf'])
+      cpSync(join(codicons, f), join(root, 'dist/webview/codicons', f));
   }
 }
 

@@ -34,7 +34,7 @@ suite() {
   note "$name: $*"
   "$@" 2>&1 | tee "$OUT/$name.log"
   local rc=${PIPESTATUS[0]}
-  local line; line=$(grep -E '^([A-Za-z-]+: )?[0-9]+ passed, [0-9]+ failed' "$OUT/$name.log" | tail -n 1)
+  local line; line=$(grep -E '^([A-Za-z0-9-]+: )?[0-9]+ passed, [0-9]+ failed' "$OUT/$name.log" | tail -n 1)
   local p f s
   p=$(sed -nE 's/.*\b([0-9]+) passed.*/\1/p' <<<"$line"); f=$(sed -nE 's/.*\b([0-9]+) failed.*/\1/p' <<<"$line")
   s=$(sed -nE 's/.*\b([0-9]+) skipped.*/\1/p' <<<"$line")
