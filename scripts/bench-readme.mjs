@@ -1,0 +1,67 @@
+// @ts-check
+// Renders bench/results.json as the README's benchmark tables, so the README quotes exactly what
+// the last `npm run bench` measured.
+//   node scripts/bench-readme.mjs           print the markdown
+//   node scripts/bench-readme.mjs --write   replace what stands between the bench markers in README.md
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const start = '<!-- bench:start (scripts/bench-readme.mjs --write) -->';
+const end = '<!-- bench:end -->';
+
+/** @param {number | null | undefined} value */
+function formatNumber(value) {
+  if (value === null || value === undefined) return '–';
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1_000) return Math.round(value).toLocaleString('en');
+  if (magnitude >= 100) return value.toFixed(0);
+  if (magnitude >= 10) return value.toFixed(1);
+  return value.toFixed(2);
+}
+
+/** @param {string} text */
+function cell(text) {
+  return text.replaceAll('|', '\\|');
+}
+
+/** @param {any} report */
+function table(report) {
+  const lines = [
+    `**${report.benchmark}** — ${cell(report.description)} (\`${report.source}\`, ${report.ranAt.slice(0, 10)}, ` +
+      `${report.machine.cores} cores, Node ${report.machine.node})`,
+    '',
+    '| work | MIDI Scope | peer | peer figure | ratio | target |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const row of report.rows) {
+    const target =
+      row.target === undefined ? '' : `${row.target} ${row.reachedTarget ? '✅' : '❌ not reached'}`;
+    lines.push(
+      `| ${cell(row.work)} | ${formatNumber(row.figure)} ${row.unit} | ${cell(row.peer)} | ` +
+        `${formatNumber(row.peerFigure)} ${row.unit} | ${row.ratio === null ? '–' : `${formatNumber(row.ratio)}×`} | ${cell(target)} |`,
+    );
+  }
+  const notes = report.notes ?? [];
+  if (notes.length > 0) lines.push('', ...notes.map((/** @type {string} */ note) => `- ${note}`));
+  return lines.join('\n');
+}
+
+const results = JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8'));
+const markdown = Object.keys(results.benchmarks)
+  .sort()
+  .map((name) => table(results.benchmarks[name]))
+  .join('\n\n');
+
+if (process.argv.includes('--write')) {
+  const readmePath = join(root, 'README.md');
+  const readme = readFileSync(readmePath, 'utf8');
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README.md has no "${start}" … "${end}" markers`);
+  writeFileSync(readmePath, `${readme.slice(0, from + start.length)}\n\n${markdown}\n\n${readme.slice(to)}`);
+  console.log('README.md: benchmark tables rewritten from bench/results.json');
+} else {
+  console.log(markdown);
+}
