@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const start = '<!-- bench:start (scripts/bench-readme.mjs --write) -->';
@@ -60,7 +61,10 @@ if (process.argv.includes('--write')) {
   const from = readme.indexOf(start);
   const to = readme.indexOf(end);
   if (from < 0 || to < from) throw new Error(`README.md has no "${start}" … "${end}" markers`);
-  writeFileSync(readmePath, `${readme.slice(0, from + start.length)}\n\n${markdown}\n\n${readme.slice(to)}`);
+  const text = `${readme.slice(0, from + start.length)}\n\n${markdown}\n\n${readme.slice(to)}`;
+  // Formatted as `npm run format` would, so the static checks stay green after a rewrite.
+  const options = await prettier.resolveConfig(readmePath);
+  writeFileSync(readmePath, await prettier.format(text, { ...options, filepath: readmePath }));
   console.log('README.md: benchmark tables rewritten from bench/results.json');
 } else {
   console.log(markdown);
