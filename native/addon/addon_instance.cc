@@ -18,13 +18,14 @@ void AddonInstance::shutdown() {
 void AddonInstance::deliverNotifications(Napi::Env env, const std::vector<ConnectionId>& readable,
                                          const std::vector<EndpointChange>& changes) {
   // A throwing callback must not starve the others; the first error is rethrown at the end so
-  // Node reports it as an uncaught exception from a Node-API callback.
+  // Node reports it as an uncaught exception from a Node-API callback. No C++ exception may
+  // leave this function: it runs from a libuv callback.
   std::optional<Napi::Error> firstError;
   // Callbacks may close connections or replace the watcher, destroying the reference they were
   // called through; so each is called through a local handle.
   auto call = [&](const Napi::FunctionReference& callback, std::initializer_list<napi_value> args) {
-    const Napi::Function function = callback.Value();
     try {
+      const Napi::Function function = callback.Value();
       function.Call(args);
     } catch (const Napi::Error& error) {
       if (!firstError) firstError = error;
@@ -45,7 +46,12 @@ void AddonInstance::deliverNotifications(Napi::Env env, const std::vector<Connec
     }
     call(endpointWatcher, {array});
   }
-  if (firstError) firstError->ThrowAsJavaScriptException();
+  if (!firstError) return;
+  try {
+    firstError->ThrowAsJavaScriptException();
+  } catch (const Napi::Error&) {
+    // JS cannot run any more (the environment is being torn down): nobody is left to tell.
+  }
 }
 
 }  // namespace midiscope::addon

@@ -27,13 +27,19 @@ Napi::Value createLoopbackPair(const Napi::CallbackInfo& info) {
   const std::string associationId = args.string(0, "associationId");
   const LoopbackSideDefinition a = sideDefinition(args, 1, "endpointA");
   const LoopbackSideDefinition b = sideDefinition(args, 2, "endpointB");
-  return pairCreationToJs(info.Env(), instanceOf(info).engine->createLoopbackPair(associationId, a, b));
+  AddonInstance& instance = instanceOf(info);
+  const PairCreationResult result = instance.engine->createLoopbackPair(associationId, a, b);
+  instance.notifier->keepAliveWhileQueued(info.Env());
+  return pairCreationToJs(info.Env(), result);
 }
 
 Napi::Value removeLoopbackPair(const Napi::CallbackInfo& info) {
   const Arguments args(info, "removeLoopbackPair");
   const std::string associationId = args.string(0, "associationId");
-  return Napi::Boolean::New(info.Env(), instanceOf(info).engine->removeLoopbackPair(associationId));
+  AddonInstance& instance = instanceOf(info);
+  const bool removed = instance.engine->removeLoopbackPair(associationId);
+  instance.notifier->keepAliveWhileQueued(info.Env());
+  return Napi::Boolean::New(info.Env(), removed);
 }
 
 Napi::Value setEndpointWatcher(const Napi::CallbackInfo& info) {

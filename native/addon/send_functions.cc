@@ -11,7 +11,9 @@ Napi::Value sendMessage(const Napi::CallbackInfo& info) {
   const ConnectionId id = args.handle(0);
   const double timestamp = args.number(1, "timestamp");
   const WordArgument words = args.words(2);
-  const SendResult result = instanceOf(info).engine->sendMessage(id, timestamp, words);
+  AddonInstance& instance = instanceOf(info);
+  const SendResult result = instance.engine->sendMessage(id, timestamp, words);
+  instance.notifier->keepAliveWhileQueued(info.Env());
   return Napi::Number::New(info.Env(), result);
 }
 
@@ -20,7 +22,10 @@ Napi::Value sendMessages(const Napi::CallbackInfo& info) {
   const ConnectionId id = args.handle(0);
   const double timestamp = args.number(1, "timestamp");
   const WordArgument words = args.words(2);
-  return multipleSendToJs(info.Env(), instanceOf(info).engine->sendMessages(id, timestamp, words));
+  AddonInstance& instance = instanceOf(info);
+  const MultipleSendResult result = instance.engine->sendMessages(id, timestamp, words);
+  instance.notifier->keepAliveWhileQueued(info.Env());
+  return multipleSendToJs(info.Env(), result);
 }
 
 Napi::Value sendTimestampedMessages(const Napi::CallbackInfo& info) {
@@ -28,9 +33,11 @@ Napi::Value sendTimestampedMessages(const Napi::CallbackInfo& info) {
   const ConnectionId id = args.handle(0);
   const Napi::Float64Array timestamps = args.float64Array(1, "timestamps");
   const WordArgument words = args.words(2);
-  return multipleSendToJs(info.Env(),
-                          instanceOf(info).engine->sendTimestampedMessages(
-                              id, timestamps.Data(), timestamps.ElementLength(), words));
+  AddonInstance& instance = instanceOf(info);
+  const MultipleSendResult result = instance.engine->sendTimestampedMessages(
+      id, timestamps.Data(), timestamps.ElementLength(), words);
+  instance.notifier->keepAliveWhileQueued(info.Env());
+  return multipleSendToJs(info.Env(), result);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // Lifetime: pair removal under open connections, shutdown, worker threads with their own
-// engines, and a process that exits with a million messages still scheduled.
+// engines, the event loop (a queued wake-up keeps it alive, a scheduled message does not), and a
+// process that exits with a million messages still scheduled.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -81,6 +82,65 @@ test('a worker terminated with messages pending does not hang', async () => {
   assert.equal(await worker.terminate(), 1);
 });
 
+/** Runs `script` in a child Node; resolves to its exit code and output, or kills it after 20 s. */
+async function runChild(script) {
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  let timer;
+  const exit = await Promise.race([
+    new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))),
+    new Promise((resolve) => (timer = setTimeout(() => resolve({ hung: true }), 20_000))),
+  ]);
+  clearTimeout(timer);
+  if (exit.hung) child.kill('SIGKILL');
+  return { ...exit, output: output.trim() };
+}
+
+test('a queued wake-up keeps the process alive until it is delivered', async () => {
+  // Nothing but the addon keeps this loop alive after the send.
+  const result = await runChild(`
+    const addon = require(${JSON.stringify(addonPath)});
+    const a = addon.openConnection('midiscope://diagnostics/loopback-a', 64, () => {});
+    const b = addon.openConnection('midiscope://diagnostics/loopback-b', 64, () => {
+      const words = new Uint32Array(4);
+      addon.drain(b, words, new Float64Array(4));
+      console.log(words[0].toString(16));
+    });
+    addon.sendMessage(a, 0, new Uint32Array([0x25937864]), 0, 1);`);
+  assert.deepEqual(result, { code: 0, signal: null, output: '25937864' });
+});
+
+test('a queued endpoint change keeps the process alive until it is delivered', async () => {
+  const result = await runChild(`
+    const addon = require(${JSON.stringify(addonPath)});
+    addon.setEndpointWatcher((changes) => console.log(changes.map((c) => c.change + ' ' + c.endpoint.name).join(', ')));
+    addon.createLoopbackPair('late', { name: 'L A', uniqueId: 'l-a' }, { name: 'L B', uniqueId: 'l-b' });`);
+  assert.deepEqual(result, { code: 0, signal: null, output: 'added L A, added L B' });
+});
+
+test('a message scheduled for later does not keep the process alive', async () => {
+  const result = await runChild(`
+    const addon = require(${JSON.stringify(addonPath)});
+    const a = addon.openConnection('midiscope://diagnostics/loopback-a', 64, () => {});
+    addon.openConnection('midiscope://diagnostics/loopback-b', 64, () => console.log('too late'));
+    const started = Date.now();
+    addon.sendMessage(a, addon.clockNow() + 3_600 * 10_000_000, new Uint32Array([0x25937864]), 0, 1);
+    process.on('exit', () => console.log(Date.now() - started < 5_000 ? 'prompt' : 'slow'));`);
+  assert.deepEqual(result, { code: 0, signal: null, output: 'prompt' });
+});
+
+test('process.exit() with a wake-up queued exits cleanly', async () => {
+  const result = await runChild(`
+    const addon = require(${JSON.stringify(addonPath)});
+    const a = addon.openConnection('midiscope://diagnostics/loopback-a', 64, () => {});
+    addon.openConnection('midiscope://diagnostics/loopback-b', 64, () => console.log('too late'));
+    addon.sendMessage(a, 0, new Uint32Array([0x25937864]), 0, 1);
+    process.exit(0);`);
+  assert.deepEqual(result, { code: 0, signal: null, output: '' });
+});
+
 test('a process with a million messages scheduled exits promptly without calling shutdown', async () => {
   const script = `
     const addon = require(${JSON.stringify(addonPath)});
@@ -88,14 +148,5 @@ test('a process with a million messages scheduled exits promptly without calling
     const n = 1_000_000;
     const sent = addon.sendMessages(a, addon.clockNow() + 3_600 * 10_000_000, new Uint32Array(n).fill(0x20000000), 0, n);
     console.log(sent.messagesSent, addon.stats(a).pendingScheduled);`;
-  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  const exit = await Promise.race([
-    new Promise((resolve) => child.once('exit', (code) => resolve({ code }))),
-    new Promise((resolve) => setTimeout(() => resolve({ hung: true }), 20_000)),
-  ]);
-  if (exit.hung) child.kill('SIGKILL');
-  assert.deepEqual(exit, { code: 0 });
-  assert.equal(output.trim(), '1000000 1000000');
+  assert.deepEqual(await runChild(script), { code: 0, signal: null, output: '1000000 1000000' });
 });
