@@ -15,7 +15,7 @@ import { decodedMessage } from './message';
 export const FLEX_TEXT_BYTES_PER_PACKET = 12;
 
 /** 60 s in units of 10 ns: a tempo of N units per quarter note is this / N beats per minute. */
-const tenNanosecondUnitsPerMinute = 6_000_000_000;
+export const TEN_NS_UNITS_PER_MINUTE = 6_000_000_000;
 
 export function decodeFlexData(w0: number, w1: number, w2: number, w3: number): DecodedUmp {
   const form = (w0 >>> 22) & 0x3;
@@ -84,7 +84,7 @@ function decodeSetupAndPerformance(
   switch (status) {
     case 0x00: {
       const units = w1 >>> 0;
-      const bpm = units === 0 ? 0 : tenNanosecondUnitsPerMinute / units;
+      const bpm = units === 0 ? 0 : TEN_NS_UNITS_PER_MINUTE / units;
       const bpmText = units === 0 ? 'undefined' : formatDecimal(bpm, 3);
       return {
         fields: [
