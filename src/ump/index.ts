@@ -27,6 +27,8 @@ export * from './build/umpStreamNames';
 export * from './build/flexData';
 export * from './build/flexDataChord';
 export * from './build/flexDataText';
+export * from './build/mixedDataSet';
 export type { SequenceProblemKind, ReassemblerOptions } from './reassembly/packetSequences';
 export * from './reassembly/sysExReassemblers';
 export * from './reassembly/textReassembler';
+export * from './reassembly/mixedDataSetReassembler';

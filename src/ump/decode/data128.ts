@@ -25,8 +25,10 @@ export function sysEx8Bytes(w0: number, w1: number, w2: number, w3: number): num
   return bytes;
 }
 
+export const MIXED_DATA_SET_BYTES_PER_PAYLOAD = 14;
+
 /** The 14 payload bytes of a Mixed Data Set payload chunk. */
-function mixedDataSetPayload(w0: number, w1: number, w2: number, w3: number): number[] {
+export function mixedDataSetPayload(w0: number, w1: number, w2: number, w3: number): number[] {
   const bytes: number[] = [];
   for (let i = 2; i < 16; i++) bytes.push(byteOf128(w0, w1, w2, w3, i));
   return bytes;
