@@ -51,14 +51,17 @@ export class EngineHost {
     return this.engine;
   }
 
-  /** Joins the engine's native threads; nothing may use the engine afterwards. */
-  shutdown(log: vscode.LogOutputChannel): void {
-    if (this.shutDown) return;
+  /** Joins the engine's native threads; nothing may use the engine afterwards. False when that
+   * failed (and was logged). */
+  shutdown(log: vscode.LogOutputChannel): boolean {
+    if (this.shutDown) return true;
     this.shutDown = true;
     try {
       this.engine.shutdownEngine();
+      return true;
     } catch (error) {
       log.error(`MIDI engine shutdown failed: ${errorText(error)}`);
+      return false;
     }
   }
 }

@@ -9,6 +9,7 @@ import { registerEndpointCommands } from './commands/endpointCommands';
 import { registerLoopbackCommands } from './commands/loopbackCommands';
 import { registerSendCommands } from './commands/sendCommands';
 import { EndpointCatalog } from './endpointCatalog';
+import { reportDeactivation } from './deactivationReport';
 import { EngineHost } from './engineHost';
 import { LoopbackPairRegistry } from './loopback/loopbackPairRegistry';
 import { SendTargets } from './sending/sendTargets';
@@ -85,11 +86,17 @@ export function deactivate(): void {
   if (!running) return;
   const { context, engineHost, log } = running;
   running = undefined;
+  const started = performance.now();
   // Everything that holds engine connections goes first (VS Code would dispose these only after
   // deactivate returns); then the engine joins its native threads.
   for (const subscription of context.subscriptions.splice(0).reverse()) {
     if (subscription !== log) subscription.dispose();
   }
-  engineHost.shutdown(log);
+  const stopped = engineHost.shutdown(log);
+  const summary =
+    `MIDI Scope deactivated in ${(performance.now() - started).toFixed(1)} ms: ` +
+    (stopped ? 'connections closed, engine threads joined' : 'the engine did not stop cleanly');
+  log.info(summary);
+  reportDeactivation(summary);
   log.dispose();
 }

@@ -3,6 +3,9 @@
 // and sent (and seen arriving in a monitor), a schedule shown and cancelled from the status bar,
 // and a persistent pair that is still there after the window reloads.
 import * as assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Frame, Locator } from 'playwright-core';
 import type { Workbench } from './workbench';
 import { launchWorkbench, waitFor } from './workbench';
@@ -10,6 +13,8 @@ import { launchWorkbench, waitFor } from './workbench';
 const timeoutMs = 15_000;
 
 const sendFile = 'e2e-send.ump';
+/** deactivate() appends its summary here (src/extension/deactivationReport.ts). */
+const deactivationReport = join(mkdtempSync(join(tmpdir(), 'midi-scope-e2e-deactivation-')), 'report.txt');
 const brokenFile = 'e2e-broken.ump';
 
 describe('extension: endpoints, pairs and sends in the workbench', function () {
@@ -17,6 +22,7 @@ describe('extension: endpoints, pairs and sends in the workbench', function () {
 
   before(async () => {
     workbench = await launchWorkbench({
+      env: { MIDI_SCOPE_DEACTIVATION_REPORT: deactivationReport },
       workspaceFiles: {
         [sendFile]: '0x20903C64  // Note On, note 60, velocity 100\n0x20803C40  // Note Off\n',
         [brokenFile]: '0x20903C64\n0x2090XY64\n',
@@ -201,10 +207,24 @@ describe('extension: endpoints, pairs and sends in the workbench', function () {
     await pending.waitFor({ state: 'hidden', timeout: timeoutMs });
   });
 
-  it('keeps a persistent pair across a window reload; the transient one is gone', async () => {
+  it('keeps a persistent pair across a window reload, the old host deactivated cleanly; the transient one is gone', async () => {
     await createPairThroughQuickInput('E2E Kept', 'E2E-KEPT', 'Persistent');
     assert.match((await (await seeTreeRow('E2E Kept A ↔ E2E Kept B')).textContent()) ?? '', /persistent/);
     await workbench.reload();
+    // The reload deactivated MIDI Scope in the old extension host: its engine stopped cleanly.
+    await waitFor(
+      'the previous extension host to report that MIDI Scope deactivated',
+      () =>
+        existsSync(deactivationReport) &&
+        /deactivated in [\d.]+ ms: connections closed, engine threads joined/.test(
+          readFileSync(deactivationReport, 'utf8'),
+        ),
+      {
+        timeoutMs,
+        detail: () =>
+          existsSync(deactivationReport) ? readFileSync(deactivationReport, 'utf8') : 'no report',
+      },
+    );
     await workbench.openMidiView();
     const kept = await seeTreeRow('E2E Kept A ↔ E2E Kept B');
     assert.match((await kept.textContent()) ?? '', /persistent/);
