@@ -15,6 +15,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, w
 import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatNumber } from './formatNumber.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsPath = join(root, 'bench', 'results.json');
@@ -89,15 +90,6 @@ function runBenchmark(source, outputPath) {
       }
     });
   });
-}
-
-function formatNumber(value) {
-  if (value === null || value === undefined) return '–';
-  const magnitude = Math.abs(value);
-  if (magnitude >= 1_000) return Math.round(value).toLocaleString('en');
-  if (magnitude >= 100) return value.toFixed(0);
-  if (magnitude >= 10) return value.toFixed(1);
-  return value.toFixed(2);
 }
 
 function printTable(report) {

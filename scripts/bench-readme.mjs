@@ -7,20 +7,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
+import { formatNumber } from '../bench/formatNumber.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const start = '<!-- bench:start (scripts/bench-readme.mjs --write) -->';
 const end = '<!-- bench:end -->';
-
-/** @param {number | null | undefined} value */
-function formatNumber(value) {
-  if (value === null || value === undefined) return '–';
-  const magnitude = Math.abs(value);
-  if (magnitude >= 1_000) return Math.round(value).toLocaleString('en');
-  if (magnitude >= 100) return value.toFixed(0);
-  if (magnitude >= 10) return value.toFixed(1);
-  return value.toFixed(2);
-}
 
 /** @param {string} text */
 function cell(text) {
