@@ -79,8 +79,25 @@ run_addon_tests() {
       return
     fi
   fi
+  run_addon_suite node "Node $(node --version)"
+  # The same binary must load in the Node 24 that runs VS Code's extension host (setup-vscode.sh
+  # installs it): Node-API keeps one binary good for every Node and Electron from version 8 on.
+  local node24
+  node24=$(bash ../../scripts/setup-vscode.sh --quiet 2>/dev/null | tail -n 1)/node_modules/node-linux-$(node -p process.arch)/bin/node
+  if [ -x "$node24" ]; then
+    run_addon_suite "$node24" "Node $("$node24" --version), the extension host's"
+  else
+    echo "the extension host's Node 24 is not installed (scripts/setup-vscode.sh): addon tests under it failed to run"
+    failed=$((failed + 1))
+  fi
+}
+
+# run_addon_suite NODE LABEL: the addon tests under one Node binary.
+run_addon_suite() {
+  local runtime=$1
+  echo "== addon tests under $2"
   local log; log=$(mktemp)
-  node --test --test-reporter=tap addon/*.test.mjs >"$log" 2>&1
+  "$runtime" --test --test-reporter=tap addon/*.test.mjs >"$log" 2>&1
   local rc=$?
   grep -E '^(not ok|# (pass|fail))' "$log"
   local p f
