@@ -1,15 +1,25 @@
-// The scheduler's priority queue: a calendar of time buckets, each a vector sorted lazily.
+// The scheduler's priority queue: messages in timestamp order, FIFO among equal timestamps.
 //
-// Why not a binary heap: with a million entries every push and pop walks ~20 levels of cold
-// cache lines. Here a bucket covers 2^14 ticks (1.6384 ms); pushing appends to a vector (the
-// bucket lookup is cached for the usual ascending timestamps), and popping reads the head
-// bucket sequentially. A bucket is sorted only if something arrived out of order, once, when it
-// reaches the head. Not thread-safe: the Scheduler guards it with its mutex.
+// Two parts, because timestamps mostly arrive in order but not always:
+// - the run: messages pushed in order (none before the run's last one) are appended to a FIFO.
+//   Pushing and popping are O(1) and sequential in memory; a million messages sent with one
+//   timestamp, or a score sent in time order, never leave it.
+// - the heap: every other message goes into a 4-ary min-heap. Pushing a random timestamp moves
+//   it up O(1) levels on average; popping is O(log n), about ten levels for a million.
+// Popping merges the two. (The former design, a calendar of 1.6 ms buckets in a std::map, paid a
+// tree walk and an allocation per message once timestamps spread over an hour.)
+//
+// Both parts live in chunks of kChunkSize messages, allocated and freed one at a time as the
+// queue grows and shrinks: nothing allocates per message, and nothing ever copies the whole
+// queue to grow it (a vector doubling from 8 to 16 million messages would copy 400 MB while
+// the scheduler's lock is held). A few freed chunks are kept for reuse.
+//
+// Not thread-safe: the Scheduler guards it with its mutex.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <map>
+#include <memory>
 #include <vector>
 
 #include "engine/scheduled_message.h"
@@ -18,16 +28,21 @@ namespace midiscope {
 
 class ScheduleQueue {
  public:
-  static constexpr int kBucketShift = 14;
+  static constexpr std::size_t kChunkSize = 1024;  // messages (48 KiB)
+  static constexpr std::size_t kSpareChunks = 4;
+
+  ScheduleQueue() = default;
+  ScheduleQueue(const ScheduleQueue&) = delete;
+  ScheduleQueue& operator=(const ScheduleQueue&) = delete;
 
   // `message.sequence` must be larger than every sequence pushed before.
   void push(const ScheduledMessage& message);
 
-  bool empty() const { return size_ == 0; }
-  std::size_t size() const { return size_; }
+  bool empty() const { return size() == 0; }
+  std::size_t size() const { return runSize_ + heapSize_; }
 
   // The earliest timestamp. Requires !empty().
-  Timestamp earliest();
+  Timestamp earliest() const;
 
   // Moves, in order, up to `max` messages with timestamp <= now to the end of `out`.
   std::size_t popDue(Timestamp now, std::vector<ScheduledMessage>& out, std::size_t max);
@@ -36,45 +51,75 @@ class ScheduleQueue {
   template <typename Predicate>
   std::size_t removeIf(Predicate dead);
 
+  // Frees the chunks kept for reuse (the scheduler calls it when it has time to spare).
+  void releaseSpareMemory() { spares_.clear(); }
+
   void clear();
 
- private:
-  struct Bucket {
-    std::vector<ScheduledMessage> items;
-    std::size_t head = 0;  // items before head were popped
-    bool sorted = true;
-  };
-  using Buckets = std::map<std::int64_t, Bucket>;
-
-  static std::int64_t bucketKey(Timestamp timestamp) {
-    return static_cast<std::int64_t>(timestamp) >> kBucketShift;
+  // For tests: how many messages are in each part, and chunks allocated (spares included).
+  std::size_t runSize() const { return runSize_; }
+  std::size_t heapSize() const { return heapSize_; }
+  std::size_t chunksAllocated() const {
+    return runChunks_.size() + heapChunks_.size() + spares_.size();
   }
-  Bucket& headBucket();  // sorted; requires !empty()
-  void eraseBucket(Buckets::iterator it);
 
-  Buckets buckets_;
-  std::size_t size_ = 0;
-  // The bucket of the last push: consecutive pushes usually land in the same one.
-  std::int64_t lastKey_ = -1;
-  Bucket* lastBucket_ = nullptr;
+ private:
+  struct Chunk {
+    ScheduledMessage items[kChunkSize];
+  };
+  using Chunks = std::vector<std::unique_ptr<Chunk>>;
+
+  static ScheduledMessage& at(const Chunks& chunks, std::size_t index) {
+    return chunks[index / kChunkSize]->items[index % kChunkSize];
+  }
+  std::unique_ptr<Chunk> newChunk();
+  void recycle(std::unique_ptr<Chunk> chunk);
+  // Frees the chunks of `chunks` past the first `used` slots.
+  void freeChunksPast(Chunks& chunks, std::size_t used);
+
+  // The run: its first message is at runHead_ in runChunks_[0].
+  const ScheduledMessage& runFront() const { return runChunks_.front()->items[runHead_]; }
+  ScheduledMessage& runAt(std::size_t index) { return at(runChunks_, runHead_ + index); }
+  void runPush(const ScheduledMessage& message);
+  void runPop();
+
+  ScheduledMessage& heapAt(std::size_t index) { return at(heapChunks_, index); }
+  const ScheduledMessage& heapTop() const { return heapChunks_.front()->items[0]; }
+  void heapPush(const ScheduledMessage& message);
+  void heapPop();
+  void heapSiftDown(std::size_t hole, const ScheduledMessage& message);
+  void heapify();
+
+  Chunks runChunks_;
+  std::size_t runHead_ = 0;
+  std::size_t runSize_ = 0;
+  Chunks heapChunks_;
+  std::size_t heapSize_ = 0;
+  Chunks spares_;
 };
 
 template <typename Predicate>
 std::size_t ScheduleQueue::removeIf(Predicate dead) {
-  std::size_t removed = 0;
-  for (auto it = buckets_.begin(); it != buckets_.end();) {
-    Bucket& bucket = it->second;
-    std::size_t kept = bucket.head;
-    for (std::size_t i = bucket.head; i < bucket.items.size(); ++i) {
-      if (!dead(bucket.items[i])) bucket.items[kept++] = bucket.items[i];
-    }
-    removed += bucket.items.size() - kept;
-    bucket.items.resize(kept);
-    auto current = it++;
-    if (bucket.head == bucket.items.size()) eraseBucket(current);
+  const std::size_t before = size();
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < runSize_; ++i) {
+    const ScheduledMessage& message = runAt(i);
+    if (!dead(message)) runAt(kept++) = message;
   }
-  size_ -= removed;
-  return removed;
+  runSize_ = kept;
+  if (runSize_ == 0) runHead_ = 0;
+  freeChunksPast(runChunks_, runSize_ == 0 ? 0 : runHead_ + runSize_);
+  kept = 0;
+  for (std::size_t i = 0; i < heapSize_; ++i) {
+    const ScheduledMessage& message = heapAt(i);
+    if (!dead(message)) heapAt(kept++) = message;
+  }
+  if (kept != heapSize_) {
+    heapSize_ = kept;
+    freeChunksPast(heapChunks_, heapSize_);
+    heapify();
+  }
+  return before - size();
 }
 
 }  // namespace midiscope

@@ -86,6 +86,7 @@ void Scheduler::run() {
       continue;
     }
     if (queue_.empty()) {
+      queue_.releaseSpareMemory();
       wakeAt_ = kNever;
       wakeUp_.wait(lock);
       wakeAt_ = -kNever;
@@ -94,6 +95,8 @@ void Scheduler::run() {
     const Timestamp next = queue_.earliest();
     const Timestamp now = clockNow();
     if (next > now + kSpinTicks) {
+      // With time to spare, give back what the queue no longer needs (O(size) at worst).
+      if (next > now + kIdleTicks) queue_.releaseSpareMemory();
       wakeAt_ = next;
       wakeUp_.wait_until(lock, timePointOf(next - kSpinTicks));
       wakeAt_ = -kNever;

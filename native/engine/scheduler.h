@@ -27,6 +27,8 @@ class Scheduler {
  public:
   // The last stretch before a timestamp is spun rather than slept (50 µs).
   static constexpr Timestamp kSpinTicks = 500;
+  // The queue's spare memory is released only when the next message is this far away (10 ms).
+  static constexpr Timestamp kIdleTicks = 100'000;
   // At most this many due messages are popped per lock hold.
   static constexpr std::size_t kDispatchBatch = 1024;
   // Dead (cancelled) messages are freed once they are this many and at least half the queue.

@@ -1,9 +1,14 @@
 // Scheduler benchmark (make -C native/test bench): insert rate for a million messages, and
 // dispatch lateness (arrival - scheduled) with a million pending. Prints figures; asserts nothing.
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <functional>
 #include <memory>
+#include <random>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -36,30 +41,40 @@ struct Loopback {
       : in(engine.openConnection(kDiagnosticsLoopbackBId, static_cast<double>(ringWords)).id) {}
 };
 
-void insertRates() {
-  std::vector<std::uint32_t> words(kMillion, 0x2000'0000);
+// 1M timestamps 1 to 2 hours ahead: ascending, or in random order (as bench/engine/scheduler).
+std::vector<Timestamp> insertTimestamps(bool ascending) {
   std::vector<Timestamp> timestamps(kMillion);
+  const Timestamp base = clockNow() + kHour;
+  std::mt19937_64 random(0x1234'5678);
+  std::uniform_real_distribution<double> spread(0, kHour);
+  for (std::size_t i = 0; i < kMillion; ++i) {
+    timestamps[i] = ascending ? base + Timestamp(i) : std::floor(base + spread(random));
+  }
+  return timestamps;
+}
+
+void insertRates(bool ascending) {
+  const char* order = ascending ? "ascending" : "random   ";
+  std::vector<std::uint32_t> words(kMillion, 0x2000'0000);
+  const std::vector<Timestamp> timestamps = insertTimestamps(ascending);
   {
     Loopback loopback(64);
-    const Timestamp base = clockNow() + kHour;
-    for (std::size_t i = 0; i < kMillion; ++i) timestamps[i] = base + Timestamp(i);
     const auto start = std::chrono::steady_clock::now();
     loopback.engine.sendTimestampedMessages(loopback.out, timestamps.data(), kMillion,
                                             {words.data(), kMillion, 0, double(kMillion)});
     const double seconds = secondsSince(start);
-    std::printf("insert 1M, one sendTimestampedMessages call: %.3f s (%.1f M/s)\n", seconds,
-                kMillion / seconds / 1e6);
+    std::printf("insert 1M %s, one sendTimestampedMessages call: %.3f s (%.1f M/s)\n", order,
+                seconds, kMillion / seconds / 1e6);
   }
   {
     Loopback loopback(64);
-    const Timestamp base = clockNow() + kHour;
     const auto start = std::chrono::steady_clock::now();
     for (std::size_t i = 0; i < kMillion; ++i) {
-      loopback.engine.sendMessage(loopback.out, base + Timestamp(i), {words.data(), 1, 0, 1});
+      loopback.engine.sendMessage(loopback.out, timestamps[i], {words.data(), 1, 0, 1});
     }
     const double seconds = secondsSince(start);
-    std::printf("insert 1M, one sendMessage call each:        %.3f s (%.1f M/s)\n", seconds,
-                kMillion / seconds / 1e6);
+    std::printf("insert 1M %s, one sendMessage call each:        %.3f s (%.1f M/s)\n", order,
+                seconds, kMillion / seconds / 1e6);
   }
 }
 
@@ -100,6 +115,62 @@ void latenessWithPending(std::size_t pending, std::size_t probes) {
   printLateness(label, lateness);
 }
 
+// Probes 1 ms apart while another thread keeps inserting far-future messages in random time
+// order (lists of 10,000): how long inserts hold the scheduler's lock shows up as lateness.
+void latenessWhileInserting(std::size_t probes, bool intoTheEngine) {
+  Loopback loopback(1 << 16);
+  const Timestamp first = clockNow() + 100 * kMillisecond;
+  std::vector<std::uint32_t> words(probes);
+  std::vector<Timestamp> due(probes);
+  for (std::size_t i = 0; i < probes; ++i) {
+    words[i] = 0x2000'0000u | std::uint32_t(i);
+    due[i] = first + Timestamp(i) * kMillisecond;
+  }
+  loopback.engine.sendTimestampedMessages(loopback.out, due.data(), probes,
+                                          {words.data(), probes, 0, double(probes)});
+  std::atomic<bool> done{false};
+  std::size_t inserted = 0;
+  std::thread inserter([&] {
+    constexpr std::size_t kList = 10'000;
+    std::vector<std::uint32_t> filler(kList, 0x2000'0000);
+    std::vector<Timestamp> stamps(kList);
+    std::mt19937_64 random(7);
+    std::uniform_real_distribution<double> spread(kHour, 2 * kHour);
+    std::vector<Timestamp> privateHeap;
+    while (!done.load() && inserted < 20 * kMillion) {
+      const Timestamp now = clockNow();
+      for (auto& stamp : stamps) stamp = std::floor(now + spread(random));
+      if (intoTheEngine) {
+        loopback.engine.sendTimestampedMessages(loopback.out, stamps.data(), kList,
+                                                {filler.data(), kList, 0, double(kList)});
+      } else {  // the same CPU load without the engine: a private heap of the timestamps
+        for (const Timestamp stamp : stamps) {
+          privateHeap.push_back(stamp);
+          std::push_heap(privateHeap.begin(), privateHeap.end(), std::greater<Timestamp>());
+        }
+      }
+      inserted += kList;
+      std::this_thread::sleep_for(std::chrono::microseconds(200));
+    }
+  });
+  std::vector<double> lateness;
+  std::uint32_t received[256];
+  Timestamp arrivals[256];
+  while (lateness.size() < probes) {
+    const auto drained = loopback.engine.drain(loopback.in, received, 256, arrivals, 256);
+    for (std::size_t m = 0; m < drained.messages; ++m) {
+      lateness.push_back((arrivals[m] - due[received[m] & 0xFFFFF]) / 10.0);
+    }
+    if (drained.messages == 0) std::this_thread::sleep_for(std::chrono::microseconds(500));
+  }
+  done = true;
+  inserter.join();
+  char label[96];
+  std::snprintf(label, sizeof label, "lateness, probes 1 ms apart, %.1fM inserted meanwhile %s",
+                inserted / 1e6, intoTheEngine ? "into the engine" : "into a private heap");
+  printLateness(label, lateness);
+}
+
 // A million messages due 5 us apart: the scheduler has to keep up with a dense stream.
 void latenessDenseStream() {
   Loopback loopback(1 << 21);
@@ -129,10 +200,24 @@ void latenessDenseStream() {
 
 }  // namespace
 
-int main() {
-  insertRates();
-  latenessWithPending(0, 2000);
-  latenessWithPending(kMillion, 2000);
-  latenessDenseStream();
+// With an argument, runs only the sections whose name contains it ("insert", "lateness").
+int main(int argc, char** argv) {
+  const std::string only = argc > 1 ? argv[1] : "";
+  const auto wanted = [&](const char* section) {
+    return only.empty() || std::string(section).find(only) != std::string::npos;
+  };
+  if (wanted("insert")) {
+    insertRates(true);
+    insertRates(false);
+  }
+  if (wanted("lateness")) {
+    latenessWithPending(0, 2000);
+    latenessWithPending(kMillion, 2000);
+    latenessDenseStream();
+  }
+  if (wanted("contention")) {
+    latenessWhileInserting(2000, true);
+    latenessWhileInserting(2000, false);  // the peer: the machine under the same load
+  }
   return 0;
 }

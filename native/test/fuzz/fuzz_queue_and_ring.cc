@@ -90,17 +90,19 @@ void fuzzRing(FuzzedDataProvider& data) {
   }
 }
 
+constexpr std::uint32_t kTimeSpan = 1 << 16;
+
 void fuzzQueue(FuzzedDataProvider& data) {
   ScheduleQueue queue;
   std::vector<ScheduledMessage> model;  // sorted by scheduledBefore
   std::uint64_t sequence = 0;
   while (data.remaining_bytes() > 0) {
-    switch (data.ConsumeIntegralInRange(0, 3)) {
+    switch (data.ConsumeIntegralInRange(0, 4)) {
       case 0:
       case 1: {
         ScheduledMessage message;
-        // A few buckets' worth of ticks, so that ties, same-bucket and cross-bucket all occur.
-        message.timestamp = Timestamp(data.ConsumeIntegralInRange<std::uint32_t>(0, 4 << ScheduleQueue::kBucketShift) & ~0x3FFu);
+        // Coarse timestamps, so that ties, in-order (the run) and out-of-order (the heap) all occur.
+        message.timestamp = Timestamp(data.ConsumeIntegralInRange<std::uint32_t>(0, kTimeSpan) & ~0x3FFu);
         message.sequence = sequence++;
         message.words[0] = data.ConsumeIntegral<std::uint32_t>();
         queue.push(message);
@@ -108,7 +110,7 @@ void fuzzQueue(FuzzedDataProvider& data) {
         break;
       }
       case 2: {
-        const Timestamp now = Timestamp(data.ConsumeIntegralInRange<std::uint32_t>(0, 4 << ScheduleQueue::kBucketShift));
+        const Timestamp now = Timestamp(data.ConsumeIntegralInRange<std::uint32_t>(0, kTimeSpan));
         const auto max = data.ConsumeIntegralInRange<std::size_t>(0, 50);
         std::vector<ScheduledMessage> out;
         queue.popDue(now, out, max);
@@ -119,6 +121,9 @@ void fuzzQueue(FuzzedDataProvider& data) {
         model.erase(model.begin(), model.begin() + static_cast<std::ptrdiff_t>(due));
         break;
       }
+      case 3:
+        queue.releaseSpareMemory();
+        break;
       default: {
         const std::uint32_t divisor = data.ConsumeIntegralInRange<std::uint32_t>(2, 5);
         const auto dead = [divisor](const ScheduledMessage& m) { return m.words[0] % divisor == 0; };
