@@ -83,6 +83,8 @@ class Engine {
 
   // Messages in the scheduler's queue (dead ones included), for tests.
   std::size_t scheduledQueueSize() const { return scheduler_.queuedCount(); }
+  // How long before a timestamp the scheduler starts spinning (see wake_up_margin.h).
+  Timestamp schedulerSpinMarginTicks() const { return scheduler_.spinMarginTicks(); }
 
  private:
   std::shared_ptr<Connection> find(ConnectionId id) const;

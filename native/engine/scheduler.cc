@@ -94,11 +94,16 @@ void Scheduler::run() {
     }
     const Timestamp next = queue_.earliest();
     const Timestamp now = clockNow();
-    if (next > now + kSpinTicks) {
-      // With time to spare, give back what the queue no longer needs (O(size) at worst).
+    const Timestamp margin = wakeUpMargin_.ticks();
+    if (next > now + margin) {
       if (next > now + kIdleTicks) queue_.releaseSpareMemory();
       wakeAt_ = next;
-      wakeUp_.wait_until(lock, timePointOf(next - kSpinTicks));
+      const Timestamp wakeTime = next - margin;
+      if (wakeUp_.wait_until(lock, timePointOf(wakeTime)) == std::cv_status::timeout) {
+        // How late the OS woke us (lock re-acquisition included) sets the next margins.
+        wakeUpMargin_.noteWakeUp(clockNow() - wakeTime);
+        spinMargin_.store(wakeUpMargin_.ticks(), std::memory_order_relaxed);
+      }
       wakeAt_ = -kNever;
       continue;
     }

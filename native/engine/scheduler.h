@@ -2,8 +2,9 @@
 //
 // Threads: any thread may schedule(); the scheduler thread pops due messages under mutex_ and
 // sends them after releasing it, so senders are never held up by delivery. It sleeps on a
-// condition variable (with precise timers, see precise_sleep.h) until kSpinTicks before the
-// next timestamp, then spins for that last stretch. It does not yield while spinning: on a busy
+// condition variable (with precise timers, see precise_sleep.h) until a margin before the
+// next timestamp, then spins for that last stretch; the margin follows how late the OS actually
+// wakes the thread (see wake_up_margin.h). It does not yield while spinning: on a busy
 // machine a yield hands the core away for a whole time slice (milliseconds).
 //
 // Lifetime: the scheduler holds one shared_ptr per source that still has messages queued, so a
@@ -20,13 +21,12 @@
 #include <vector>
 
 #include "engine/schedule_queue.h"
+#include "engine/wake_up_margin.h"
 
 namespace midiscope {
 
 class Scheduler {
  public:
-  // The last stretch before a timestamp is spun rather than slept (50 µs).
-  static constexpr Timestamp kSpinTicks = 500;
   // The queue's spare memory is released only when the next message is this far away (10 ms).
   static constexpr Timestamp kIdleTicks = 100'000;
   // At most this many due messages are popped per lock hold.
@@ -38,6 +38,9 @@ class Scheduler {
   ~Scheduler();
   Scheduler(const Scheduler&) = delete;
   Scheduler& operator=(const Scheduler&) = delete;
+
+  // The current spin margin (see wake_up_margin.h), for diagnostics and tests. Any thread.
+  Timestamp spinMarginTicks() const { return spinMargin_.load(std::memory_order_relaxed); }
 
   // Queues `count` messages of `source` (timestamp, epoch and words filled in; sequence is
   // assigned here). False once stop() ran: nothing was queued.
@@ -80,6 +83,8 @@ class Scheduler {
   // Set by schedule() when something earlier than wakeAt_ arrives while the thread spins.
   std::atomic<bool> earlierArrived_{false};
   std::atomic<bool> stopping_{false};
+  WakeUpMargin wakeUpMargin_;  // the scheduler thread's
+  std::atomic<Timestamp> spinMargin_{WakeUpMargin::kMinTicks};  // its value, for other threads
   bool stopped_ = false;  // guarded by mutex_
   std::thread thread_;
 };

@@ -110,8 +110,10 @@ void latenessWithPending(std::size_t pending, std::size_t probes) {
     }
     if (drained.messages == 0) std::this_thread::sleep_for(std::chrono::microseconds(500));
   }
-  char label[96];
-  std::snprintf(label, sizeof label, "lateness, probes 1 ms apart, %zu pending", pending);
+  char label[128];
+  std::snprintf(label, sizeof label,
+                "lateness, probes 1 ms apart, %zu pending (spin margin now %.0f us)", pending,
+                loopback.engine.schedulerSpinMarginTicks() / 10);
   printLateness(label, lateness);
 }
 
