@@ -2,7 +2,7 @@
 // 1,000,000 others are pending. Peer: JS timers, one setTimeout per message, as an extension
 // without this engine would schedule.
 import { publish, progress, row } from './support/benchReport';
-import { loadEngine, until } from './support/engine';
+import { loadEngine, settled } from './support/engine';
 import { median, spread } from './support/statistics';
 
 const engine = loadEngine();
@@ -74,6 +74,8 @@ async function engineRun(): Promise<EngineRun> {
   const delivered = new Float64Array(probeCount);
   const handled = new Float64Array(probeCount);
   let received = 0;
+  let allReceived: () => void = () => undefined;
+  const everyProbe = new Promise<void>((resolve) => (allReceived = resolve));
   const probeBase = MidiClock.offsetTimestampByMilliseconds(MidiClock.now(), probeLeadMs);
   const due = (index: number) => probeBase + index * ticksPerMs;
   receiver.onMessagesReceived(({ words, timestamps: arrivals, messageCount }) => {
@@ -84,10 +86,12 @@ async function engineRun(): Promise<EngineRun> {
       handled[index] = (now - due(index)) / ticksPerMicrosecond;
       received++;
     }
+    if (received >= probeCount) allReceived();
   });
   for (let index = 0; index < probeCount; index++)
     sender.sendSingleMessageWords(due(index), probeWord(index));
-  await until(() => received >= probeCount, 'every scheduler probe');
+  // Waits with the event loop idle, as the timer peer does (see `settled`).
+  await settled(everyProbe, 'every scheduler probe');
   const stillPending = sender.statistics.pendingScheduled;
   if (stillPending !== pendingCount)
     throw new Error(`expected ${pendingCount} pending, found ${stillPending}`);

@@ -31,6 +31,23 @@ export async function until(condition: () => boolean, what: string, timeoutMs = 
   }
 }
 
+/**
+ * Resolves when `promise` does, with the event loop idle meanwhile (unlike `until`, which polls
+ * every turn, allocating as it goes: its garbage brings a scavenge every few tens of ms, and
+ * the pauses land in whatever the main thread measures). Rejects after `timeoutMs`.
+ */
+export async function settled<T>(promise: Promise<T>, what: string, timeoutMs = 60_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`benchmark timed out waiting for ${what}`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
