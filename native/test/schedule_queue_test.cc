@@ -99,7 +99,7 @@ TEST(popDueTakesOnlyWhatIsDueAndAtMostMax) {
   CHECK_EQ(writer.queue.earliest(), 1005.0);
 }
 
-TEST(pushIntoAPartlyPoppedBucketKeepsOrder) {
+TEST(pushIntoAPartlyPoppedRunKeepsOrder) {
   QueueWriter writer;
   writer.push(10, 0);
   writer.push(20, 1);
