@@ -22,6 +22,9 @@ export const phase = {
 
 /** The file whose appearance starts the feed: the results file's name plus this. */
 export const goSuffix = '.go';
+/** The file the launcher creates once it has read its figures from the webview after `fed`:
+ * until then the feed keeps the monitor open (closing it would take the webview's frame away). */
+export const measuredSuffix = '.measured';
 
 export interface LatencyFigures {
   p50: number;

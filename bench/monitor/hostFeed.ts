@@ -13,6 +13,7 @@ import {
   feedRatePerSecond,
   feedSeconds,
   goSuffix,
+  measuredSuffix,
   phase,
   settleSeconds,
   variantVariable,
@@ -156,6 +157,10 @@ async function feed(
     );
     const settleMs = performance.now() - settleStarted;
     memory.stop();
+    const measuredFile = goFile.slice(0, -goSuffix.length) + measuredSuffix;
+    if (!(await until(() => existsSync(measuredFile), goTimeoutMs))) {
+      throw new Error(`the launcher did not create ${measuredFile} within ${goTimeoutMs / 1000} s`);
+    }
     const toMs = (nanoseconds: number) => nanoseconds / 1e6;
     return {
       variant,

@@ -17,6 +17,7 @@ import {
   feedRatePerSecond,
   feedSeconds,
   goSuffix,
+  measuredSuffix,
   phase,
   variantVariable,
   type FeedVariant,
@@ -64,6 +65,13 @@ async function webviewFrame(page: Page, variant: FeedVariant): Promise<Frame> {
     `the ${variant} webview frame`,
     async () => {
       for (const frame of page.frames()) {
+        // A webview loads its content into a 'pending-frame' and swaps it in as 'active-frame';
+        // a probe installed in the pending one would be lost with it.
+        const id = await frame
+          .frameElement()
+          .then((element) => element.getAttribute('id'))
+          .catch(() => null);
+        if (id !== 'active-frame') continue;
         if (
           (await frame
             .locator(marker)
@@ -101,6 +109,7 @@ async function runVariant(variant: FeedVariant, vsix: string): Promise<VariantFi
       workspaceDir,
       label: `bench-monitor-${variant}`,
       env: { [variantVariable]: variant },
+      logsDestination: join(projectRoot, 'test-output/bench/monitor-logs', variant),
     });
     const page = session.page;
     let frame: Frame | undefined;
@@ -129,6 +138,7 @@ async function runVariant(variant: FeedVariant, vsix: string): Promise<VariantFi
           } else if (line === phase.fed) {
             frames = await probe?.stop();
             domElements = await probe?.domElements();
+            writeFileSync(`${resultsFile}${measuredSuffix}`, '');
           }
         }
         if (!existsSync(resultsFile)) return undefined;
