@@ -1,7 +1,8 @@
 // Groups captured packets into logical rows: one row per message, where a SysEx7/SysEx8
-// message or a multi-packet text is one row however many packets it spans (its packets may
-// interleave with other traffic). Row ids count rows since the last clear, like sequence
-// numbers count packets; a row lives while its first packet is still in the capture ring.
+// message, a Mixed Data Set chunk or a multi-packet text is one row however many packets it
+// spans (its packets may interleave with other traffic). Row ids count rows since the last clear,
+// like sequence numbers count packets; a row lives while its first packet is still in the
+// capture ring.
 import type { CaptureRing } from './captureRing';
 import { PacketForm } from '../../ump';
 import { packetContinuation } from './packetContinuation';
@@ -12,6 +13,8 @@ export const rowOpenFlag = 1;
 interface OpenRow {
   rowId: number;
   lastSeq: number;
+  /** Packets still to come when the start said how many follow; undefined: an end packet ends it. */
+  remaining?: number;
 }
 
 /** Keys of open messages on different endpoints must differ: packet keys stay below this. */
@@ -69,8 +72,15 @@ export class LogicalRows {
     const key = endpointIndex * keysPerEndpoint + continuation.key;
     const open = this.openRows.get(key);
     if (continuation.position === PacketForm.Start) {
-      // A start inside an open message leaves that one flagged open (incomplete) for good.
-      this.openRows.set(key, { rowId: this.startRow(seq, rowOpenFlag), lastSeq: seq });
+      // A start inside an open message leaves that one flagged open (incomplete) for good; a
+      // start with no packets to follow (an empty Mixed Data Set chunk) is whole by itself.
+      const remaining = continuation.packetsToFollow;
+      if (remaining === 0) {
+        this.openRows.delete(key);
+        this.startRow(seq, 0);
+      } else {
+        this.openRows.set(key, { rowId: this.startRow(seq, rowOpenFlag), lastSeq: seq, remaining });
+      }
       return true;
     }
     if (open === undefined || open.rowId < this.first) {
@@ -83,7 +93,8 @@ export class LogicalRows {
     open.lastSeq = seq;
     const slot = open.rowId % this.ring.capacity;
     this.packetCounts[slot]++;
-    if (continuation.position === PacketForm.End) {
+    if (open.remaining !== undefined) open.remaining--;
+    if (continuation.position === PacketForm.End || open.remaining === 0) {
       this.flags[slot] &= ~rowOpenFlag;
       this.openRows.delete(key);
     }
