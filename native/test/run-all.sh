@@ -83,7 +83,7 @@ run_addon_tests() {
   # The same binary must load in the Node 24 that runs VS Code's extension host (setup-vscode.sh
   # installs it): Node-API keeps one binary good for every Node and Electron from version 8 on.
   local node24
-  node24=$(bash ../../scripts/setup-vscode.sh --quiet 2>/dev/null | tail -n 1)/node_modules/node-linux-$(node -p process.arch)/bin/node
+  node24=$(node --input-type=module -e "const { codeServerInstallation } = await import('../../scripts/harness/codeServerInstallation.mjs'); console.log(codeServerInstallation('../..').nodeBinary)" 2>/dev/null | tail -n 1)
   if [ -x "$node24" ]; then
     run_addon_suite "$node24" "Node $("$node24" --version), the extension host's"
   else

@@ -108,12 +108,9 @@ void printLateness(const char* what, std::vector<double>& microseconds) {
               microseconds.size(), at(0.5), at(0.99), microseconds.back(), microseconds.front());
 }
 
-// Probes 1 ms apart come due while `pending` other messages wait behind them.
-void latenessWithPending(std::size_t pending, std::size_t probes) {
-  Loopback loopback(1 << 16);
-  std::vector<std::uint32_t> filler(pending, 0x2000'0000);
-  loopback.engine.sendMessages(loopback.out, clockNow() + kHour,
-                               {filler.data(), pending, 0, double(pending)});
+// Schedules `probes` messages 1 ms apart from 100 ms on, each carrying its index; returns when
+// each is due.
+std::vector<Timestamp> scheduleProbes(Loopback& loopback, std::size_t probes) {
   const Timestamp first = clockNow() + 100 * kMillisecond;
   std::vector<std::uint32_t> words(probes);
   std::vector<Timestamp> due(probes);
@@ -123,6 +120,12 @@ void latenessWithPending(std::size_t pending, std::size_t probes) {
   }
   loopback.engine.sendTimestampedMessages(loopback.out, due.data(), probes,
                                           {words.data(), probes, 0, double(probes)});
+  return due;
+}
+
+// Waits for every probe and returns how late each arrived, in us.
+std::vector<double> receiveProbes(Loopback& loopback, const std::vector<Timestamp>& due) {
+  const std::size_t probes = due.size();
   std::vector<double> lateness;
   std::uint32_t received[256];
   Timestamp arrivals[256];
@@ -133,6 +136,17 @@ void latenessWithPending(std::size_t pending, std::size_t probes) {
     }
     if (drained.messages == 0) std::this_thread::sleep_for(std::chrono::microseconds(500));
   }
+  return lateness;
+}
+
+// Probes 1 ms apart come due while `pending` other messages wait behind them.
+void latenessWithPending(std::size_t pending, std::size_t probes) {
+  Loopback loopback(1 << 16);
+  std::vector<std::uint32_t> filler(pending, 0x2000'0000);
+  loopback.engine.sendMessages(loopback.out, clockNow() + kHour,
+                               {filler.data(), pending, 0, double(pending)});
+  const std::vector<Timestamp> due = scheduleProbes(loopback, probes);
+  std::vector<double> lateness = receiveProbes(loopback, due);
   char label[128];
   std::snprintf(label, sizeof label,
                 "lateness, probes 1 ms apart, %zu pending (spin margin now %.0f us)", pending,
@@ -144,15 +158,7 @@ void latenessWithPending(std::size_t pending, std::size_t probes) {
 // order (lists of 10,000): how long inserts hold the scheduler's lock shows up as lateness.
 void latenessWhileInserting(std::size_t probes, bool intoTheEngine) {
   Loopback loopback(1 << 16);
-  const Timestamp first = clockNow() + 100 * kMillisecond;
-  std::vector<std::uint32_t> words(probes);
-  std::vector<Timestamp> due(probes);
-  for (std::size_t i = 0; i < probes; ++i) {
-    words[i] = 0x2000'0000u | std::uint32_t(i);
-    due[i] = first + Timestamp(i) * kMillisecond;
-  }
-  loopback.engine.sendTimestampedMessages(loopback.out, due.data(), probes,
-                                          {words.data(), probes, 0, double(probes)});
+  const std::vector<Timestamp> due = scheduleProbes(loopback, probes);
   std::atomic<bool> done{false};
   std::size_t inserted = 0;
   std::thread inserter([&] {
@@ -178,16 +184,7 @@ void latenessWhileInserting(std::size_t probes, bool intoTheEngine) {
       std::this_thread::sleep_for(std::chrono::microseconds(200));
     }
   });
-  std::vector<double> lateness;
-  std::uint32_t received[256];
-  Timestamp arrivals[256];
-  while (lateness.size() < probes) {
-    const auto drained = loopback.engine.drain(loopback.in, received, 256, arrivals, 256);
-    for (std::size_t m = 0; m < drained.messages; ++m) {
-      lateness.push_back((arrivals[m] - due[received[m] & 0xFFFFF]) / 10.0);
-    }
-    if (drained.messages == 0) std::this_thread::sleep_for(std::chrono::microseconds(500));
-  }
+  std::vector<double> lateness = receiveProbes(loopback, due);
   done = true;
   inserter.join();
   char label[96];
