@@ -35,11 +35,11 @@ export function codeServerInstallation(projectRoot) {
     throw new Error(`${script} failed (its messages are above): ${String(error)}`);
   }
   const cacheDirectory = stdout.trim().split('\n').pop() ?? '';
-  // The script installs Node from npm's node-linux-<arch> package for this machine.
-  const nodePackage = `node-linux-${process.arch}`;
+  // setup-vscode.sh keeps Node 24 and code-server in trees of their own (see its header).
+  const codeServerModule = join(cacheDirectory, 'code-server/node_modules/code-server');
   const installation = {
-    nodeBinary: join(cacheDirectory, 'node_modules', nodePackage, 'bin/node'),
-    entryScript: join(cacheDirectory, 'node_modules/code-server/out/node/entry.js'),
+    nodeBinary: join(cacheDirectory, 'node/bin/node'),
+    entryScript: join(codeServerModule, 'out/node/entry.js'),
     version: '',
     cacheDirectory,
   };
@@ -48,7 +48,7 @@ export function codeServerInstallation(projectRoot) {
       throw new Error(`${script} reported ${JSON.stringify(cacheDirectory)}, but ${path} does not exist`);
     }
   }
-  const manifest = join(cacheDirectory, 'node_modules/code-server/package.json');
+  const manifest = join(codeServerModule, 'package.json');
   installation.version = /** @type {{ version: string }} */ (
     JSON.parse(readFileSync(manifest, 'utf8'))
   ).version;
