@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { requireMethod, requireNumber, requireObject, requireString, requireWord } from './argumentChecks';
 import { closeOnEngineShutdown, engineBinding } from './engineLifecycle';
+import { trackReceiver } from './endpointReceivers';
 import type { NativeDrainResult } from './nativeBinding';
 import { reportListenerError } from './listenerList';
 import { ReceivedMessageDispatcher } from './receivedMessageDispatcher';
@@ -13,6 +14,7 @@ import {
   MidiSendMessageResults,
   sendMessageFailed,
   sendMessageSucceeded,
+  type MidiAnySendResult,
   type MidiSendMessageResult,
 } from './sendResults';
 import type {
@@ -67,6 +69,7 @@ export class MidiEndpointConnection {
   private plugins: readonly MidiEndpointMessageProcessingPlugin[] = [];
   private readonly dispatcher: ReceivedMessageDispatcher;
   private forgetAtShutdown: (() => void) | undefined;
+  private forgetAsReceiver: (() => void) | undefined;
 
   /** Use MidiSession.createEndpointConnection, which checks the endpoint and the settings. */
   constructor(
@@ -81,12 +84,18 @@ export class MidiEndpointConnection {
     );
   }
 
-  static sendMessageSucceeded(result: MidiSendMessageResult): boolean {
-    return sendMessageSucceeded(result);
+  /**
+   * Whether a send went out: pass what any send method returned, the flags of a single send or
+   * the `{ result, messagesSent, wordsSent }` of a multiple send (keep that object for its
+   * counts). Anything else throws a TypeError. A bufferFull flag alone still counts as sent.
+   */
+  static sendMessageSucceeded(sent: MidiAnySendResult): boolean {
+    return sendMessageSucceeded(sent);
   }
 
-  static sendMessageFailed(result: MidiSendMessageResult): boolean {
-    return sendMessageFailed(result);
+  /** The opposite of sendMessageSucceeded, with the same arguments and the same TypeError. */
+  static sendMessageFailed(sent: MidiAnySendResult): boolean {
+    return sendMessageFailed(sent);
   }
 
   /** False before open(), after close, and once the endpoint went away (its pair was removed). */
@@ -111,6 +120,7 @@ export class MidiEndpointConnection {
     }
     this.state = 'open';
     this.forgetAtShutdown = closeOnEngineShutdown(this);
+    this.forgetAsReceiver = trackReceiver(this.connectedEndpointDeviceId, this);
     return true;
   }
 
@@ -343,6 +353,8 @@ export class MidiEndpointConnection {
     }
     this.forgetAtShutdown?.();
     this.forgetAtShutdown = undefined;
+    this.forgetAsReceiver?.();
+    this.forgetAsReceiver = undefined;
     for (const plugin of this.plugins) {
       try {
         plugin.cleanup?.();

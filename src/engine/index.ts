@@ -13,6 +13,8 @@ export {
   describeSendResult,
   sendMessageFailed,
   sendMessageSucceeded,
+  sendResultFlags,
+  type MidiAnySendResult,
   type MidiSendMessageResult,
 } from './sendResults';
 export {
@@ -33,6 +35,7 @@ export {
 } from './plugins/messageTypeEndpointListener';
 export type { MidiByteInput, MidiWordInput } from './wordInputs';
 export { shutdownEngine } from './engineLifecycle';
+export { endpointReceiverStatistics, type MidiEndpointReceiverStatistics } from './endpointReceivers';
 export * from './types';
 /** The UMP codec (message types and sizes, decoder, builders, hex), as src/ump exports it. */
 export * as ump from '../ump';

@@ -1,5 +1,8 @@
 // MidiSendMessageResults: bit flags, the same values on both sides of the addon
 // (native/engine/send_result.h mirrors these numbers).
+import { describeValue } from './argumentChecks';
+import type { MidiMultipleSendResult } from './types';
+
 export const MidiSendMessageResults = {
   succeeded: 0x0000_0000,
   failed: 0x8000_0000,
@@ -16,18 +19,57 @@ export const MidiSendMessageResults = {
 
 export type MidiSendMessageResult = number;
 
-export function sendMessageSucceeded(result: MidiSendMessageResult): boolean {
-  return (result & MidiSendMessageResults.failed) === 0;
+/** Anything a send method returns: the flags of a single send, or a multiple send's result. */
+export type MidiAnySendResult = MidiSendMessageResult | MidiMultipleSendResult;
+
+/**
+ * The flags of what a send returned, as an unsigned number. A multiple send's object is read
+ * through its `result` (its counts stay on the object); anything that is neither a flags number
+ * (an integer that fits in 32 bits, signed as `a | b` makes it or unsigned) nor such an object is
+ * a programming error and throws a TypeError instead of being read as 0, "succeeded".
+ */
+export function sendResultFlags(sent: MidiAnySendResult): number {
+  if (isFlags(sent)) return sent >>> 0;
+  if (isMultipleSendResult(sent)) return sent.result >>> 0;
+  throw new TypeError(
+    'A send result must be the MidiSendMessageResults flags a single send returns or the ' +
+      `{ result, messagesSent, wordsSent } a multiple send returns, got ${describeSendArgument(sent)}`,
+  );
 }
 
-export function sendMessageFailed(result: MidiSendMessageResult): boolean {
-  return !sendMessageSucceeded(result);
+function isMultipleSendResult(value: unknown): value is MidiMultipleSendResult {
+  if (typeof value !== 'object' || value === null) return false;
+  const { result, messagesSent, wordsSent } = value as Partial<Record<string, unknown>>;
+  return isFlags(result) && typeof messagesSent === 'number' && typeof wordsSent === 'number';
 }
 
-/** Names of the flags set in `result`, for logs and error messages. */
-export function describeSendResult(result: MidiSendMessageResult): string[] {
-  if (sendMessageSucceeded(result)) return ['succeeded'];
-  const names: string[] = [];
+function isFlags(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= -(2 ** 31) && value <= 0xffff_ffff;
+}
+
+function describeSendArgument(value: unknown): string {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const keys = Object.keys(value);
+    return keys.length === 0 ? 'an object with no properties' : `an object with ${keys.join(', ')}`;
+  }
+  return describeValue(value);
+}
+
+export function sendMessageSucceeded(sent: MidiAnySendResult): boolean {
+  return (sendResultFlags(sent) & MidiSendMessageResults.failed) === 0;
+}
+
+export function sendMessageFailed(sent: MidiAnySendResult): boolean {
+  return !sendMessageSucceeded(sent);
+}
+
+/**
+ * Names of the flags set in what a send returned, for logs and error messages: 'succeeded' first
+ * when the send did not fail (followed by bufferFull when a receiver dropped some of it).
+ */
+export function describeSendResult(sent: MidiAnySendResult): string[] {
+  const result = sendResultFlags(sent);
+  const names: string[] = (result & MidiSendMessageResults.failed) === 0 ? ['succeeded'] : [];
   for (const [name, bit] of Object.entries(MidiSendMessageResults)) {
     if (bit !== 0 && (result & bit) !== 0) names.push(name);
   }

@@ -2,7 +2,6 @@
 // send command. Every send is all or nothing up to the engine: the whole text is parsed and
 // validated first, then one multiple-message call hands everything over.
 import * as vscode from 'vscode';
-import { selectedUmpText } from '../sending/editorText';
 import { plural } from '../sending/sendReport';
 import { endpointIdArgument } from './commandArguments';
 import {
@@ -21,12 +20,11 @@ export type { SendCommandResult } from './sendDelivery';
 async function sendSelection(services: CommandServices, argument: unknown): Promise<SendCommandResult> {
   const explicitId = endpointIdArgument('midiScope.sendSelection', argument);
   requireSender(services);
-  const { editor, messages } = messagesFromEditor('Send Selection');
+  const { messages } = messagesFromEditor('Send Selection');
   const timed = messages.find((message) => message.delayUs !== undefined || message.atUs !== undefined);
   if (timed) {
-    const firstLine = editor.document.positionAt(selectedUmpText(editor).startOffset).line;
     throw new UserFacingError(
-      `Line ${firstLine + timed.line} has a time offset, and Send Selection sends everything now: use "MIDI: Schedule Selection" to send with the offsets.`,
+      `Line ${timed.line} has a time offset, and Send Selection sends everything now: use "MIDI: Schedule Selection" to send with the offsets.`,
     );
   }
   const endpoint = await chooseEndpoint(services, explicitId, 'Send Selection as UMP');

@@ -3,12 +3,25 @@
 import * as vscode from 'vscode';
 import type { MidiEndpointDeviceInformation } from '../../engine/types';
 import { revealParseProblem, selectedUmpText } from '../sending/editorText';
-import { countText, isCompleteSend, partialSendText } from '../sending/sendReport';
-import { concatenateWords, readUmpText, type UmpMessageToSend } from '../sending/umpMessages';
+import { countText, isCompleteSend, partialSendText, receiverDropText } from '../sending/sendReport';
+import {
+  atDocumentLines,
+  concatenateWords,
+  readUmpText,
+  type UmpMessageToSend,
+} from '../sending/umpMessages';
 import { UserFacingError, requireSender, type CommandFailure, type CommandServices } from './commandServices';
 
 export type SendCommandResult =
-  | { ok: true; endpointDeviceId: string; messagesSent: number; wordsSent: number; scheduled: boolean }
+  | {
+      ok: true;
+      endpointDeviceId: string;
+      messagesSent: number;
+      wordsSent: number;
+      scheduled: boolean;
+      /** What the receivers dropped (ring full), when they dropped anything. */
+      dropped?: { endpointDeviceId: string; messages: number; report: string };
+    }
   | (CommandFailure & { messagesSent?: number; wordsSent?: number });
 
 /** Now, or each message at its offset in µs from the moment of sending. */
@@ -60,33 +73,45 @@ export async function sendAndReport(
   }
   const scheduled = timing.kind === 'timed';
   const verb = scheduled ? 'Scheduled' : 'Sent';
+  const dropText = receiverDropText(outcome);
   if (!isCompleteSend(outcome)) {
-    const reason = partialSendText(verb, outcome, messages, endpoint.name);
+    const partial = partialSendText(verb, outcome, messages, endpoint.name);
+    const reason = dropText === undefined ? partial : `${partial} Of what went out, ${dropText}`;
     services.log.error(`${reason} (${id})`);
     void vscode.window.showErrorMessage(reason);
     return { ok: false, reason, messagesSent: outcome.messagesSent, wordsSent: outcome.wordsSent };
   }
-  const report = `${verb} ${countText(outcome.messagesSent, outcome.wordsSent)} to ${endpoint.name}${
+  const sentText = `${verb} ${countText(outcome.messagesSent, outcome.wordsSent)} to ${endpoint.name}${
     timing.kind === 'timed' ? spanText(timing.offsetsUs) : ''
-  }.`;
-  services.log.info(`${report} (${id})`);
-  if (scheduled) {
-    void vscode.window.showInformationMessage(report, 'Cancel Scheduled').then((choice) => {
-      if (choice) void vscode.commands.executeCommand('midiScope.cancelScheduled');
-    });
-  } else {
-    void vscode.window.showInformationMessage(report);
-  }
+  }`;
+  const report = dropText === undefined ? `${sentText}.` : `${sentText}, but ${dropText}`;
+  if (dropText === undefined) services.log.info(`${report} (${id})`);
+  else services.log.warn(`${report} (${id})`);
+  const buttons = scheduled ? ['Cancel Scheduled'] : [];
+  const shown =
+    dropText === undefined
+      ? vscode.window.showInformationMessage(report, ...buttons)
+      : vscode.window.showWarningMessage(report, ...buttons);
+  void shown.then((choice) => {
+    if (choice) void vscode.commands.executeCommand('midiScope.cancelScheduled');
+  });
+  const drops = outcome.receiverDrops;
   return {
     ok: true,
     endpointDeviceId: id,
     messagesSent: outcome.messagesSent,
     wordsSent: outcome.wordsSent,
     scheduled,
+    ...(drops && dropText
+      ? { dropped: { endpointDeviceId: drops.endpointDeviceId, messages: drops.dropped, report } }
+      : {}),
   };
 }
 
-/** Parses the editor's selection (or line); a parse error selects the bad token and is thrown. */
+/**
+ * Parses the editor's selection (or line); a parse error selects the bad token and is thrown.
+ * The messages carry document lines, whatever line the selection starts on.
+ */
 export function messagesFromEditor(what: string): {
   editor: vscode.TextEditor;
   messages: UmpMessageToSend[];
@@ -105,5 +130,5 @@ export function messagesFromEditor(what: string): {
       `${what}: the selection (or the cursor's line) holds no UMP words, for example 0x20903C64.`,
     );
   }
-  return { editor, messages: reading.messages };
+  return { editor, messages: atDocumentLines(reading.messages, source.firstLine) };
 }

@@ -54,7 +54,7 @@ export async function sendFile(
   let timing: Timing = { kind: 'now' };
   if (textFileExtensions.has(extensionOf(uri))) {
     const document = await vscode.workspace.openTextDocument(uri);
-    const source = { text: document.getText(), startOffset: 0 };
+    const source = { text: document.getText(), startOffset: 0, firstLine: 0 };
     const reading = readUmpText(source.text);
     if (!reading.ok) {
       const editor = await vscode.window.showTextDocument(document);

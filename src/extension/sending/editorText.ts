@@ -6,13 +6,19 @@ export interface EditorUmpText {
   text: string;
   /** Document offset where `text` starts, to map parser positions back into the document. */
   startOffset: number;
+  /** 0-based document line where `text` starts, to number messages by document line. */
+  firstLine: number;
 }
 
 /** The primary selection, or the cursor's line when nothing is selected. */
 export function selectedUmpText(editor: vscode.TextEditor): EditorUmpText {
   const { document, selection } = editor;
   const range = selection.isEmpty ? document.lineAt(selection.active.line).range : selection;
-  return { text: document.getText(range), startOffset: document.offsetAt(range.start) };
+  return {
+    text: document.getText(range),
+    startOffset: document.offsetAt(range.start),
+    firstLine: range.start.line,
+  };
 }
 
 /**

@@ -35,3 +35,21 @@ export function partialSendText(
     `message ${outcome.messagesSent + 1}${where} was refused: ${reasons}.`
   );
 }
+
+/**
+ * For a send that went out but whose receivers dropped some of it because a receive ring was
+ * full: how many, where, and why; undefined when nothing was dropped.
+ */
+export function receiverDropText(outcome: SendOutcome): string | undefined {
+  const drops = outcome.receiverDrops;
+  if (!drops) return undefined;
+  const what = drops.dropped > 0 ? plural(drops.dropped, 'message') : 'some messages';
+  const where =
+    drops.openConnections === 1
+      ? 'the receive ring of its one connection'
+      : `the receive ring of at least one of its ${plural(drops.openConnections, 'connection')}`;
+  return (
+    `${what} of it ${drops.dropped === 1 ? 'was' : 'were'} dropped at ${drops.endpointName} ` +
+    `(${drops.endpointDeviceId}): ${where} was full (bufferFull); its reader did not keep up.`
+  );
+}

@@ -4,7 +4,10 @@ import { parseUmpHex, wordCountForMessageType } from '../../ump';
 
 export interface UmpMessageToSend {
   words: Uint32Array;
-  /** 1-based line in the source text (or 0 for binary input). */
+  /**
+   * 1-based line of the message in the document it came from (readUmpText counts from the start
+   * of the text; atDocumentLines moves a selection's lines to the document's), or 0 for binary input.
+   */
   line: number;
   /** Delay after the previous message in µs (`+10ms` in the text). */
   delayUs?: number;
@@ -43,6 +46,17 @@ export function readUmpText(text: string): UmpTextReading {
     };
   }
   return { ok: true, messages: parsed.messages.map((message) => ({ ...message })) };
+}
+
+/**
+ * The messages of a text that starts on 0-based document line `firstLine`, numbered by document
+ * line, so that reports name the line a person sees in the editor, not one inside the selection.
+ */
+export function atDocumentLines(
+  messages: readonly UmpMessageToSend[],
+  firstLine: number,
+): UmpMessageToSend[] {
+  return messages.map((message) => ({ ...message, line: message.line + firstLine }));
 }
 
 export function hasTimeOffsets(messages: readonly UmpMessageToSend[]): boolean {

@@ -20,10 +20,23 @@ export interface TimedMessage {
   words: Uint32Array;
 }
 
+/** Messages the receivers on the other side of the pair dropped during a send (ring full). */
+export interface ReceiverDrops {
+  /** The endpoint whose connections receive what is sent to the target (its pair's other side). */
+  endpointDeviceId: string;
+  endpointName: string;
+  /** Messages dropped while the send ran, over every connection on that endpoint in this process. */
+  dropped: number;
+  /** Its open connections, the receivers. */
+  openConnections: number;
+}
+
 export interface SendOutcome extends MidiMultipleSendResult {
   endpointDeviceId: string;
   totalMessages: number;
   totalWords: number;
+  /** Set when the engine said bufferFull or a receiver's drop count grew during the send. */
+  receiverDrops?: ReceiverDrops;
 }
 
 function notSent(endpointDeviceId: string, totalMessages: number, totalWords: number): SendOutcome {
@@ -55,13 +68,20 @@ export class UmpSender extends Disposable {
   sendNow(endpointDeviceId: string, words: Uint32Array, messageCount: number): SendOutcome {
     const connection = this.connectionTo(endpointDeviceId);
     if (!connection) return notSent(endpointDeviceId, messageCount, words.length);
+    const receivers = this.receiversOf(endpointDeviceId);
     const result = connection.sendMultipleMessagesWordArray(
       this.engine.MidiClock.timestampConstantSendImmediately,
       0,
       words.length,
       words,
     );
-    return { ...result, endpointDeviceId, totalMessages: messageCount, totalWords: words.length };
+    return {
+      ...result,
+      endpointDeviceId,
+      totalMessages: messageCount,
+      totalWords: words.length,
+      ...receivers.dropsDuring(result.result),
+    };
   }
 
   /** Hands every message to the engine's scheduler with its own timestamp, in one call. */
@@ -69,9 +89,16 @@ export class UmpSender extends Disposable {
     const totalWords = messages.reduce((sum, message) => sum + message.words.length, 0);
     const connection = this.connectionTo(endpointDeviceId);
     if (!connection) return notSent(endpointDeviceId, messages.length, totalWords);
+    const receivers = this.receiversOf(endpointDeviceId);
     const result = connection.sendMultipleMessagesPacketList(messages);
     this.pendingEmitter.fire();
-    return { ...result, endpointDeviceId, totalMessages: messages.length, totalWords };
+    return {
+      ...result,
+      endpointDeviceId,
+      totalMessages: messages.length,
+      totalWords,
+      ...receivers.dropsDuring(result.result),
+    };
   }
 
   /** Messages this sender has scheduled that the engine has not sent yet. */
@@ -91,6 +118,37 @@ export class UmpSender extends Disposable {
     }
     this.pendingEmitter.fire();
     return cancelled;
+  }
+
+  /**
+   * The receivers of what is sent to `endpointDeviceId` (the connections on its pair's other
+   * side), counted now; dropsDuring() after the send says what they dropped in between. Only
+   * the scheduler thread, delivering something scheduled before, can add to that in between.
+   */
+  private receiversOf(endpointDeviceId: string): {
+    dropsDuring(result: number): { receiverDrops?: ReceiverDrops };
+  } {
+    const { MidiEndpointDeviceInformation, endpointReceiverStatistics } = this.engine;
+    const target = MidiEndpointDeviceInformation.find(endpointDeviceId);
+    const peerId = target?.peerEndpointDeviceId ?? '';
+    const before = endpointReceiverStatistics(peerId).dropped;
+    return {
+      dropsDuring: (result) => {
+        const after = endpointReceiverStatistics(peerId);
+        const dropped = after.dropped - before;
+        const bufferFull = (result & MidiSendMessageResults.bufferFull) !== 0;
+        if (dropped <= 0 && !bufferFull) return {};
+        const peer = MidiEndpointDeviceInformation.find(peerId);
+        return {
+          receiverDrops: {
+            endpointDeviceId: peerId,
+            endpointName: peer?.name ?? peerId,
+            dropped: Math.max(dropped, 0),
+            openConnections: after.openConnections,
+          },
+        };
+      },
+    };
   }
 
   /** An open connection, or undefined when the endpoint is gone (e.g. removed since it was picked). */

@@ -25,6 +25,7 @@ interface SendResult {
   wordsSent?: number;
   endpointDeviceId?: string;
   scheduled?: boolean;
+  dropped?: { endpointDeviceId: string; messages: number; report: string };
 }
 
 function run(command: string, ...args: unknown[]): Thenable<SendResult> {
@@ -46,9 +47,14 @@ describe('extension: send and schedule', function () {
   let pair: CreatedPair;
   let onB: Listener;
 
+  /** The random tag in the pair's names ("Test send <tag> A"). */
+  let pairTag: string;
+
   before(async () => {
     api = await midiScope();
-    pair = await createPair(uniquePairConfig('send'));
+    const config = uniquePairConfig('send');
+    pairTag = config.endpointA.name.split(' ')[2];
+    pair = await createPair(config);
   });
 
   beforeEach(() => {
@@ -181,6 +187,55 @@ describe('extension: send and schedule', function () {
       'Sent only 2 of 4 messages (2 of 4 words) to Synth A: message 3 (line 4) was refused: ' +
         'failed, endpointConnectionClosedOrInvalid, messageListPartiallyProcessed.',
     );
+  });
+
+  it('names the document line of the message that stopped a partial send, wherever the selection starts', async () => {
+    // 901,000,000 s is past the clock's exact range (2^53 ticks): the engine refuses the third.
+    const editor = await editorWith(
+      '# header\n# more\n@60s 0x20903c70\n0x20903c71\n@901000000s 0x20903c72\n',
+    );
+    editor.selection = new vscode.Selection(2, 0, 5, 0);
+    try {
+      const result = await run('midiScope.scheduleSelection', { endpointDeviceId: pair.endpointDeviceIdA });
+      assert.equal(result.ok, false);
+      assert.equal(result.messagesSent, 2);
+      assert.match(
+        result.reason ?? '',
+        /^Scheduled only 2 of 3 messages .*: message 3 \(line 5\) was refused: failed, timestampOutOfRange/,
+      );
+    } finally {
+      await vscode.commands.executeCommand('midiScope.cancelScheduled');
+    }
+  });
+
+  it('says how many messages a receiver with a full ring dropped, and where', async () => {
+    const { MidiSession } = api.engine;
+    const session = MidiSession.create('a receiver that cannot keep up');
+    try {
+      const tiny = session.createEndpointConnection(pair.endpointDeviceIdB, { receiveBufferWords: 4 });
+      assert.equal(tiny.open(), true);
+      const lines = Array.from({ length: 12 }, (_, index) => `0x${(noteOn + index).toString(16)}`);
+      selectAll(await editorWith(lines.join('\n')));
+      const result = await run('midiScope.sendSelection', { endpointDeviceId: pair.endpointDeviceIdA });
+      assert.equal(result.ok, true, result.reason);
+      assert.equal(result.messagesSent, 12);
+      const dropped = tiny.statistics.dropped;
+      assert.ok(dropped > 0, 'a 4-word ring cannot take 12 messages sent in one call');
+      assert.equal(result.dropped?.messages, dropped);
+      assert.equal(result.dropped?.endpointDeviceId, pair.endpointDeviceIdB);
+      const report = result.dropped?.report ?? '';
+      assert.ok(report.startsWith('Sent 12 messages, 12 words to Test send '), report);
+      assert.ok(
+        report.includes(
+          `, but ${dropped} messages of it were dropped at Test send ${pairTag} B (${pair.endpointDeviceIdB}): ` +
+            'the receive ring of at least one of its 2 connections was full (bufferFull)',
+        ),
+        report,
+      );
+      await waitFor('every message on the listener with room', () => onB.received.length === 12);
+    } finally {
+      session.close();
+    }
   });
 
   it('names an endpoint id that does not exist', async () => {

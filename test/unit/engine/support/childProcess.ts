@@ -11,9 +11,14 @@ export interface ChildOutcome {
 }
 
 /** Runs `node <args>` and resolves when it exits; rejects (killing it) after `timeoutMs`. */
-export function runNode(args: string[], timeoutMs = 20_000, env = process.env): Promise<ChildOutcome> {
+export function runNode(
+  args: string[],
+  timeoutMs = 20_000,
+  env = process.env,
+  cwd?: string,
+): Promise<ChildOutcome> {
   const started = performance.now();
-  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
