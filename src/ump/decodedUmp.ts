@@ -1,5 +1,6 @@
 // The shape every decoded message takes, whatever its type: enough for a monitor row (name,
 // summary), a details pane (fields) and filters (group, channel, status).
+import type { UmpProblem } from './check/problem';
 
 export interface UmpField {
   /** The field's name as the spec calls it, e.g. "Note Number", "Velocity". */
@@ -36,4 +37,9 @@ export interface DecodedUmp {
    * there were; nothing is read from words that are missing.
    */
   incomplete?: boolean;
+  /**
+   * What the conformance checker found wrong with the message on its own (src/ump/check); absent
+   * when nothing. Fields still show what was read (a 7-bit field shows its low 7 bits).
+   */
+  problems?: readonly UmpProblem[];
 }

@@ -4,6 +4,7 @@
 export * from './messageType';
 export type { DecodedUmp, UmpField } from './decodedUmp';
 export { decodeUmp } from './decode/decodeUmp';
+export * from './check';
 export { Midi1ChannelVoiceMessageStatus } from './decode/midi1ChannelVoice';
 export { Midi2ChannelVoiceMessageStatus } from './decode/midi2ChannelVoice';
 export { MICROSECONDS_PER_JR_TICK } from './decode/utility';

@@ -1,6 +1,7 @@
 // decodeUmp: one message's words to a DecodedUmp (friendly name, fields, summary). On the
 // monitor's hot path, so it reads words straight into numbers and dispatches on the type.
 // Never throws: a number counts by its low 32 bits, and short input decodes as incomplete.
+import { checkUmpWords } from '../check/checkMessage';
 import type { DecodedUmp } from '../decodedUmp';
 import { UMP_WORD_COUNTS } from '../messageType';
 import { decodeData128 } from './data128';
@@ -32,7 +33,10 @@ export function decodeUmp(words: ArrayLike<number>, offset = 0): DecodedUmp {
   const w2 = available > 2 ? toWord(words[offset + 2]) : 0;
   const w3 = available > 3 ? toWord(words[offset + 3]) : 0;
   const decoded = decodeWords(w0, w1, w2, w3);
-  return available < size ? incomplete(decoded, available) : decoded;
+  const result = available < size ? incomplete(decoded, available) : decoded;
+  const problems = checkUmpWords(w0, w1, w2, w3, available);
+  if (problems.length > 0) result.problems = problems;
+  return result;
 }
 
 function decodeWords(w0: number, w1: number, w2: number, w3: number): DecodedUmp {

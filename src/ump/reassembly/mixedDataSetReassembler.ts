@@ -2,7 +2,10 @@
 // group and MDS id): a header opens a chunk, and payloads add 14 bytes each until the header's
 // byte count is reached. Chunks come out one by one, as sent; joining the chunks of a data set is
 // left to whoever knows what the data is. Other messages (SysEx8 included) are ignored;
-// malformed sequences are reported, never thrown.
+// malformed sequences are reported, never thrown. The byte count is read as payload bytes only
+// (docs/DESIGN.md says why); a chunk that ends, at the next header, with the payloads a count
+// that includes the header's 8 data bytes needs is accepted too, and says so in `countReading`.
+import { payloadsReadingHeaderIncluded, MDS_HEADER_DATA_BYTES } from '../check/mixedDataSetReadings';
 import { MIXED_DATA_SET_BYTES_PER_PAYLOAD, mixedDataSetPayload } from '../decode/data128';
 import { PacketForm } from '../messageType';
 import {
@@ -32,6 +35,11 @@ export interface MixedDataSetChunk extends MixedDataSetChunkHeader {
   bytes: Uint8Array;
   /** The header and the payloads. */
   packetCount: number;
+  /**
+   * Which reading of the header's byte count the chunk matched: payload bytes only (MIDI Scope's
+   * reading), or payload bytes plus the header's 8 data bytes.
+   */
+  countReading: 'payloadOnly' | 'headerIncluded';
 }
 
 export type MixedDataSetProblemKind = SequenceProblemKind | 'truncatedPacket';
@@ -50,7 +58,9 @@ export type MixedDataSetEvent = MixedDataSetChunk | MixedDataSetProblem;
 /** An open chunk: its header and how many of its bytes are still to come. */
 interface OpenChunk {
   header: MixedDataSetChunkHeader;
+  byteCount: number;
   remaining: number;
+  payloads: number;
 }
 
 const none: readonly MixedDataSetEvent[] = Object.freeze([]);
@@ -109,12 +119,35 @@ export class MixedDataSetReassembler {
       subId2: w3 & 0xffff,
     };
     const byteCount = w0 & 0xffff;
+    const ended = this.endAtHeader(key);
     // A chunk with no bytes is whole at its header, like a Complete packet.
     const form = byteCount === 0 ? PacketForm.Complete : PacketForm.Start;
     const outcome = this.sequences.take(key, form, []);
     if (byteCount === 0) this.open.delete(key);
-    else this.open.set(key, { header, remaining: byteCount });
-    return events(outcome, header.group, header.mdsId, header);
+    else this.open.set(key, { header, byteCount, remaining: byteCount, payloads: 0 });
+    const found = events(outcome, header.group, header.mdsId, header);
+    return ended === undefined ? found : [ended, ...found];
+  }
+
+  /**
+   * A header while a chunk is open: if that chunk got exactly the payloads that a count including
+   * the header's 8 data bytes needs, it is complete under that reading.
+   */
+  private endAtHeader(key: number): MixedDataSetChunk | undefined {
+    const open = this.open.get(key);
+    if (open === undefined || open.payloads === 0) return undefined;
+    if (open.payloads !== payloadsReadingHeaderIncluded(open.byteCount)) return undefined;
+    this.open.delete(key);
+    const { completed } = this.sequences.take(key, PacketForm.End, []);
+    if (completed === undefined) return undefined;
+    const bytes = completed.bytes.slice(0, Math.max(open.byteCount - MDS_HEADER_DATA_BYTES, 0));
+    return {
+      ...open.header,
+      kind: 'chunk',
+      bytes,
+      packetCount: completed.packetCount,
+      countReading: 'headerIncluded',
+    };
   }
 
   private takePayload(
@@ -128,6 +161,7 @@ export class MixedDataSetReassembler {
       // No header before it: the sequences report it as a Continue with nothing started.
       return events(this.sequences.take(key, PacketForm.Continue, payload), group, mdsId);
     }
+    chunk.payloads++;
     const last = chunk.remaining <= MIXED_DATA_SET_BYTES_PER_PAYLOAD;
     const bytes = last ? payload.slice(0, chunk.remaining) : payload;
     chunk.remaining -= bytes.length;
@@ -149,7 +183,7 @@ function events(
     found.push(problem(outcome.problem.kind, group, mdsId, outcome.problem.discardedBytes));
   }
   if (outcome.completed !== undefined && header !== undefined) {
-    found.push({ ...header, kind: 'chunk', ...outcome.completed });
+    found.push({ ...header, kind: 'chunk', ...outcome.completed, countReading: 'payloadOnly' });
   }
   return found.length === 0 ? none : found;
 }

@@ -103,8 +103,32 @@ void describe('MixedDataSetReassembler', () => {
     const header = { ...ids, chunkCount: 3, chunkNumber: 2 };
     const events = feed(reassembler, ump.buildMixedDataSetPackets(2, 5, header, body));
     assert.deepEqual(events, [
-      { kind: 'chunk', group: 2, mdsId: 5, ...header, bytes: Uint8Array.from(body), packetCount: 3 },
+      {
+        kind: 'chunk',
+        group: 2,
+        mdsId: 5,
+        ...header,
+        bytes: Uint8Array.from(body),
+        packetCount: 3,
+        countReading: 'payloadOnly',
+      },
     ]);
+  });
+
+  void it("accepts a count that includes the header's 8 data bytes, at the next header, and says so", () => {
+    const reassembler = new ump.MixedDataSetReassembler();
+    // 8 header data bytes + 12 payload bytes = 20: one payload by that reading, two by ours.
+    const packets = ump.buildMixedDataSetPackets(2, 5, ids, body.slice(0, 12));
+    packets[0][0] = (packets[0][0] & 0xffff0000) | 20;
+    const next = ump.buildMixedDataSetPackets(2, 5, ids, []);
+    const events = feed(reassembler, [...packets, ...next]);
+    assert.deepEqual(
+      events.map((e) => (e.kind === 'chunk' ? [e.countReading, Array.from(e.bytes)] : [e.kind])),
+      [
+        ['headerIncluded', body.slice(0, 12)],
+        ['payloadOnly', []],
+      ],
+    );
   });
 
   void it('completes a chunk of no bytes at its header', () => {
@@ -152,7 +176,8 @@ void describe('MixedDataSetReassembler', () => {
 
   void it('reports a header inside an open chunk and keeps the new chunk', () => {
     const reassembler = new ump.MixedDataSetReassembler();
-    const [header, first] = ump.buildMixedDataSetPackets(0, 3, ids, body);
+    // 30 bytes: 3 payloads (or 2, counting the header's 8 bytes); 1 payload fits neither reading.
+    const [header, first] = ump.buildMixedDataSetPackets(0, 3, ids, [...body, ...body.slice(0, 10)]);
     const next = ump.buildMixedDataSetPackets(0, 3, { ...ids, chunkCount: 2, chunkNumber: 2 }, [9, 8, 7]);
     const events = feed(reassembler, [header, first, ...next]);
     assert.deepEqual(
@@ -225,6 +250,7 @@ void describe('MixedDataSetReassembler', () => {
               ...header,
               bytes,
               packetCount: packets.length,
+              countReading: 'payloadOnly',
             },
           ]);
         },
