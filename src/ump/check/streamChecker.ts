@@ -137,7 +137,7 @@ export class UmpStreamChecker {
 
   private checkSysEx(into: UmpProblem[], w0: number, eightBit: boolean): void {
     const group = (w0 >>> 24) & 0xf;
-    const form = (w0 >>> 20) & 0x3;
+    const form = ((w0 >>> 20) & 0x3) as PacketForm;
     const kind = eightBit ? 'SysEx8' : 'SysEx7';
     const key = eightBit ? (group << 8) | ((w0 >>> 8) & 0xff) : group;
     const open = eightBit ? this.sysEx8 : this.sysEx7;
@@ -266,7 +266,7 @@ export class UmpStreamChecker {
   private checkText(
     into: UmpProblem[],
     key: number,
-    form: number,
+    form: PacketForm,
     word: number,
     highBit: number,
     lowBit: number,
