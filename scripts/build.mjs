@@ -3,7 +3,7 @@
 //   node scripts/build.mjs --tests    also the unit, integration and e2e suites into out/
 //   node scripts/build.mjs --watch    rebuild on change
 import * as esbuild from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,6 +24,10 @@ function filesEndingWith(dir, suffix) {
   return found;
 }
 
+function packageVersion() {
+  return JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+}
+
 const node = {
   bundle: true,
   platform: 'node',
@@ -39,6 +43,14 @@ const node = {
 const builds = [
   { ...node, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { engine: 'src/engine/index.ts' }, outdir: 'dist' },
+  // The `midi-scope` command line (package.json "bin"): the same engine, without VS Code.
+  {
+    ...node,
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir: 'dist',
+    external: [...node.external, './engine.js'],
+    define: { MIDI_SCOPE_VERSION: JSON.stringify(packageVersion()) },
+  },
 ];
 
 if (existsSync(join(root, 'webview/monitor/main.ts'))) {
