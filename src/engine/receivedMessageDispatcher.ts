@@ -13,8 +13,7 @@ import type {
   MidiMessageBatch,
   MidiMessageReceivedEventArgs,
 } from './types';
-import { messageTypeOf, wordCountOf } from '../ump';
-import { channelOf, groupOf } from './umpFields';
+import { channelOf, groupOf, messageTypeOf, wordCountOf } from '../ump';
 
 /** Words drained per call at first; doubled while the ring holds more, up to its capacity. */
 const initialDrainWords = 16_384;

@@ -16,7 +16,7 @@ export interface MidiMessageReceivedEventArgs {
   wordCount: number;
   /** Group (0 to 15) of messages that have one (not Utility, UMP Stream or reserved types), else undefined. */
   group: number | undefined;
-  /** Channel (0 to 15) of channel voice messages, else undefined. */
+  /** Channel (0 to 15) of channel voice messages and of Flex Data addressed to a channel, else undefined. */
   channel: number | undefined;
   connectionId: string;
   endpointDeviceId: string;

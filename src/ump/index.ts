@@ -2,6 +2,7 @@
 // reassembly of multi-packet messages, and the hex parser and formatter. Pure TypeScript with no
 // Node, VS Code or DOM imports: the extension host, dist/engine.js and the webview all use it.
 export * from './messageType';
+export * from './messageAddress';
 export type { DecodedUmp, UmpField } from './decodedUmp';
 export { decodeUmp } from './decode/decodeUmp';
 export * from './check';

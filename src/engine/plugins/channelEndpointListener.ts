@@ -1,4 +1,5 @@
-// Matches channel voice messages (MIDI 1.0 and 2.0) of one group on the included channels.
+// Matches messages of one group addressed to one of the included channels: channel voice
+// (MIDI 1.0 and 2.0) and Flex Data addressed to a channel (ump's channelOf decides).
 import type { MidiMessageReceivedEventArgs } from '../types';
 import {
   MidiFilteringEndpointListener,

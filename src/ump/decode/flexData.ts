@@ -4,6 +4,7 @@
 // carry 12 bytes of UTF-8 per packet, zero-padded; the whole text is in reassembly/.
 import type { DecodedUmp, UmpField } from '../decodedUmp';
 import { hex } from '../hex';
+import { FlexDataAddress, flexDataAddressOf } from '../messageAddress';
 import { packetFormNames } from '../messageType';
 import { flexDataName, isTextBank, statusBankName } from '../names/flexData';
 import { decodeUtf8 } from '../utf8';
@@ -19,8 +20,7 @@ export const TEN_NS_UNITS_PER_MINUTE = 6_000_000_000;
 
 export function decodeFlexData(w0: number, w1: number, w2: number, w3: number): DecodedUmp {
   const form = (w0 >>> 22) & 0x3;
-  const address = (w0 >>> 20) & 0x3;
-  const channelField = (w0 >>> 16) & 0xf;
+  const address = flexDataAddressOf(w0);
   const bank = (w0 >>> 8) & 0xff;
   const statusByte = w0 & 0xff;
   const status = (bank << 8) | statusByte;
@@ -30,15 +30,17 @@ export function decodeFlexData(w0: number, w1: number, w2: number, w3: number): 
     describedField(
       'Address',
       address,
-      address === 0 ? '0 (Channel)' : address === 1 ? '1 (Group)' : `${address} (Reserved)`,
+      address === FlexDataAddress.channel
+        ? '0 (Channel)'
+        : address === FlexDataAddress.group
+          ? '1 (Group)'
+          : `${address} (Reserved)`,
     ),
     describedField('Status Bank', bank, `${hex(bank, 2)} (${statusBankName(bank)})`),
     hexField('Status', statusByte, 2),
   ];
-  const extras = {
-    channel: address === 0 ? channelField : undefined,
-    reserved: name === undefined || address > 1,
-  };
+  // The channel (only when addressed to one) comes from messageAddress, as for every type.
+  const extras = { reserved: name === undefined || address > FlexDataAddress.group };
   if (name === undefined) {
     return decodedMessage(
       w0,

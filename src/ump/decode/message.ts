@@ -1,7 +1,9 @@
 // Assembles a DecodedUmp from what a type's decoder found, filling in type, size, group and
-// channel (as properties and, first in the list, as fields).
+// channel (as properties and, first in the list, as fields) from messageAddress, as everything
+// else that reads them does.
 import type { DecodedUmp, UmpField } from '../decodedUmp';
-import { UMP_WORD_COUNTS, hasGroup } from '../messageType';
+import { channelOf, groupOf } from '../messageAddress';
+import { UMP_WORD_COUNTS } from '../messageType';
 import { describedField } from './fields';
 
 // Built once: every decoded message with a group or channel shows one of these.
@@ -9,7 +11,6 @@ const groupDisplays = Array.from({ length: 16 }, (_, group) => `${group} (Group 
 const channelDisplays = Array.from({ length: 16 }, (_, channel) => `${channel} (Channel ${channel + 1})`);
 
 export interface MessageExtras {
-  channel?: number;
   reserved?: boolean;
 }
 
@@ -30,13 +31,13 @@ export function decodedMessage(
     fields,
     summary,
   };
-  const channel = extras?.channel;
+  const channel = channelOf(word0);
   if (channel !== undefined) {
     result.channel = channel;
     fields.unshift(describedField('Channel', channel, channelDisplays[channel]));
   }
-  if (hasGroup(messageType)) {
-    const group = (word0 >>> 24) & 0xf;
+  const group = groupOf(word0);
+  if (group !== undefined) {
     result.group = group;
     fields.unshift(describedField('Group', group, groupDisplays[group]));
   }

@@ -20,10 +20,8 @@ export enum Midi1ChannelVoiceMessageStatus {
 
 export function decodeMidi1ChannelVoice(w0: number): DecodedUmp {
   const status = (w0 >>> 20) & 0xf;
-  const channel = (w0 >>> 16) & 0xf;
   const byte1 = (w0 >>> 8) & 0x7f;
   const byte2 = w0 & 0x7f;
-  const extras = { channel };
   switch (status) {
     case 0x8:
     case 0x9:
@@ -33,7 +31,6 @@ export function decodeMidi1ChannelVoice(w0: number): DecodedUmp {
         status === 0x9 ? 'Note On' : 'Note Off',
         [describedField('Note Number', byte1, describeNote(byte1)), numberField('Velocity', byte2)],
         `note ${byte1} vel ${byte2}`,
-        extras,
       );
     case 0xa:
       return decodedMessage(
@@ -42,7 +39,6 @@ export function decodeMidi1ChannelVoice(w0: number): DecodedUmp {
         'Poly Pressure',
         [describedField('Note Number', byte1, describeNote(byte1)), numberField('Pressure', byte2)],
         `note ${byte1} pressure ${byte2}`,
-        extras,
       );
     case 0xb:
       return decodedMessage(
@@ -51,7 +47,6 @@ export function decodeMidi1ChannelVoice(w0: number): DecodedUmp {
         'Control Change',
         [describedField('Index', byte1, describeController(byte1)), numberField('Data', byte2)],
         `cc ${describeController(byte1)} = ${byte2}`,
-        extras,
       );
     case 0xc:
       return decodedMessage(
@@ -60,7 +55,6 @@ export function decodeMidi1ChannelVoice(w0: number): DecodedUmp {
         'Program Change',
         [numberField('Program', byte1)],
         `program ${byte1}`,
-        extras,
       );
     case 0xd:
       return decodedMessage(
@@ -69,7 +63,6 @@ export function decodeMidi1ChannelVoice(w0: number): DecodedUmp {
         'Channel Pressure',
         [numberField('Pressure', byte1)],
         `pressure ${byte1}`,
-        extras,
       );
     case 0xe: {
       const value = byte1 | (byte2 << 7);
@@ -84,7 +77,6 @@ export function decodeMidi1ChannelVoice(w0: number): DecodedUmp {
           numberField('MSB', byte2),
         ],
         `bend ${value}`,
-        extras,
       );
     }
     default:
@@ -94,10 +86,7 @@ export function decodeMidi1ChannelVoice(w0: number): DecodedUmp {
         'Reserved MIDI 1.0 Channel Voice Status',
         [hexField('Status', status, 1)],
         hex(status, 1),
-        {
-          channel,
-          reserved: true,
-        },
+        { reserved: true },
       );
   }
 }

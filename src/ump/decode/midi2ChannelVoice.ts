@@ -36,11 +36,9 @@ const bendCenter = 0x80000000;
 
 export function decodeMidi2ChannelVoice(w0: number, w1: number): DecodedUmp {
   const status = (w0 >>> 20) & 0xf;
-  const channel = (w0 >>> 16) & 0xf;
   const data = w1 >>> 0;
-  const extras = { channel };
   const message = (name: string, fields: UmpField[], summary: string): DecodedUmp =>
-    decodedMessage(w0, status, name, fields, summary, extras);
+    decodedMessage(w0, status, name, fields, summary);
   const note = (w0 >>> 8) & 0x7f;
   const noteField = describedField('Note Number', note, describeNote(note));
 
@@ -168,10 +166,7 @@ export function decodeMidi2ChannelVoice(w0: number, w1: number): DecodedUmp {
         'Reserved MIDI 2.0 Channel Voice Status',
         [hexField('Status', status, 1)],
         hex(status, 1),
-        {
-          channel,
-          reserved: true,
-        },
+        { reserved: true },
       );
   }
 }

@@ -5,6 +5,7 @@
 // survives. Other messages are ignored; malformed sequences are reported, never thrown.
 import { flexTextBytes } from '../decode/flexData';
 import { streamNameBytes } from '../decode/umpStream';
+import { channelOf, flexDataAddressOf } from '../messageAddress';
 import { flexDataName, isTextBank } from '../names/flexData';
 import { umpStreamName } from '../names/umpStream';
 import { decodeUtf8 } from '../utf8';
@@ -97,8 +98,8 @@ export class UmpTextReassembler {
     const status = w0 & 0xff;
     if (!isTextBank(bank)) return none;
     const group = (w0 >>> 24) & 0xf;
-    const addressField = (w0 >>> 20) & 0x3;
-    const channel = addressField === 0 ? (w0 >>> 16) & 0xf : undefined;
+    const addressField = flexDataAddressOf(w0);
+    const channel = channelOf(w0);
     const address: TextAddress = {
       messageType: 0xd,
       status: (bank << 8) | status,

@@ -2,8 +2,7 @@
 // channel: bits of the first word) run first; the text search, which needs the decoded
 // message, only runs on rows that passed them.
 import type { FilterSpec } from './protocol';
-import { messageTypeOf } from '../../ump';
-import { channelOf, groupOf } from './messageAddress';
+import { channelOf, groupOf, messageTypeOf } from '../../ump';
 
 /** What a predicate sees of a row: its first packet and where it came from. */
 export interface RowSubject {
@@ -53,11 +52,11 @@ export function compileRowFilter(spec: FilterSpec, textOf: RowText): RowPredicat
     if (messageTypes && messageTypes[messageTypeOf(word0)] !== 1) return false;
     if (groups) {
       const group = groupOf(word0);
-      if (group < 0 || groups[group] !== 1) return false;
+      if (group === undefined || groups[group] !== 1) return false;
     }
     if (channels) {
       const channel = channelOf(word0);
-      if (channel < 0 || channels[channel] !== 1) return false;
+      if (channel === undefined || channels[channel] !== 1) return false;
     }
     return needle === '' || textOf(row).includes(needle);
   };

@@ -113,7 +113,12 @@ void test('plugins see each message before the handlers, in the order they were 
   ]);
 });
 
-void test('a channel listener matches channel voice messages of its group on its channels', async (t) => {
+// Flex Data (set tempo, 4 words) on group 5 with channel field 3: addressed to channel 3 (Address
+// 0), and to the whole group (Address 1), where UMP 1.1 says the channel field is ignored.
+const flexToChannel3 = [0xd503_0000, 0x0098_9680, 0, 0];
+const flexToGroup = [0xd513_0000, 0x0098_9680, 0, 0];
+
+void test('a channel listener matches messages of its group addressed to its channels', async (t) => {
   const { a, b, open } = setUp(t);
   const listener = new MidiChannelEndpointListener({
     includedGroup: 5,
@@ -123,6 +128,8 @@ void test('a channel listener matches channel voice messages of its group on its
   b.addMessageProcessingPlugin(listener);
   const heard = heardBy(listener);
   const main = new ReceivedLog(b);
+  const addresses: [number | undefined, number | undefined][] = [];
+  b.onMessageReceived(({ group, channel }) => addresses.push([group, channel]));
   open();
   a.sendMultipleMessagesWordList(0, [
     midi1NoteOn(5, 3),
@@ -130,12 +137,24 @@ void test('a channel listener matches channel voice messages of its group on its
     midi1NoteOn(5, 5),
     midi1NoteOn(4, 3),
     0x15f8_0000, // system real time on group 5: no channel
+    ...flexToChannel3,
+    ...flexToGroup,
   ]);
   const rest = await messagesBeforeMarker(a, main);
-  assert.deepEqual(heard, [midi1NoteOn(5, 3), midi2NoteOn(5, 4)[0]]);
+  assert.deepEqual(heard, [midi1NoteOn(5, 3), midi2NoteOn(5, 4)[0], flexToChannel3[0]]);
   assert.deepEqual(
     rest.map((m) => m.words[0]),
-    [midi1NoteOn(5, 5), midi1NoteOn(4, 3), 0x15f8_0000],
+    [midi1NoteOn(5, 5), midi1NoteOn(4, 3), 0x15f8_0000, flexToGroup[0]],
+  );
+  assert.deepEqual(
+    addresses.slice(0, rest.length),
+    [
+      [5, 5],
+      [4, 3],
+      [5, undefined],
+      [5, undefined],
+    ],
+    'the event args carry the group, and a channel only where the message is addressed to one',
   );
 });
 
