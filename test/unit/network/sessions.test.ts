@@ -29,7 +29,7 @@ async function startHost(
     productInstanceId: 'HOST-1',
     authentication,
     log,
-    session: { pingIntervalMs: 200 },
+    session: { pingIntervalMs: 200, pingAttempts: 50 },
     ...extra,
   });
   closers.push(() => host.close());
@@ -49,7 +49,7 @@ async function startClient(
     credentials,
     invitationTimeoutMs: 300,
     log,
-    session: { pingIntervalMs: 200 },
+    session: { pingIntervalMs: 200, pingAttempts: 50 },
     ...extra,
   });
   closers.push(() => client.close());
