@@ -6,6 +6,7 @@ import type { MonitorApi } from '../views/monitor';
 import type { EndpointCatalog } from './endpointCatalog';
 import type { EngineModule } from './engineHost';
 import type { LoopbackPairRegistry } from './loopback/loopbackPairRegistry';
+import type { NetworkManager } from './network/networkManager';
 import type { UmpSender } from './sending/umpSender';
 
 export interface MidiScopeApi {
@@ -22,4 +23,6 @@ export interface MidiScopeApi {
   readonly log: vscode.LogOutputChannel;
   /** Opens and lists traffic monitors (src/views/monitor). */
   readonly monitor: MonitorApi;
+  /** The Network MIDI 2.0 host and clients (src/extension/network). */
+  readonly network: NetworkManager;
 }

@@ -12,6 +12,7 @@ import { EndpointCatalog } from './endpointCatalog';
 import { reportDeactivation } from './deactivationReport';
 import { EngineHost } from './engineHost';
 import { LoopbackPairRegistry } from './loopback/loopbackPairRegistry';
+import { registerNetwork } from './network';
 import { SendTargets } from './sending/sendTargets';
 import { UmpSender } from './sending/umpSender';
 import { ScheduledStatusItem } from './statusBar/scheduledStatusItem';
@@ -66,6 +67,9 @@ export function activate(context: vscode.ExtensionContext): MidiScopeApi {
     ...registerEndpointCommands(services),
   );
 
+  // The Network MIDI 2.0 host and clients, their tree and commands.
+  const network = registerNetwork(context, log);
+
   // The monitor registers its own command, panel serializer and settings.
   const monitor = registerMonitor(context, log);
 
@@ -79,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): MidiScopeApi {
     sender,
     log,
     monitor,
+    network,
   };
 }
 

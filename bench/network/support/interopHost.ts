@@ -30,11 +30,16 @@ async function main(): Promise<void> {
     emit({ event: 'session', id: session.id, peer: session.peer, remote: session.remote });
     session.listen({
       ump: (words) => {
-        emit({ event: 'ump', id: session.id, words: Array.from(words, (w) => w.toString(16).padStart(8, '0')) });
+        emit({
+          event: 'ump',
+          id: session.id,
+          words: Array.from(words, (w) => w.toString(16).padStart(8, '0')),
+        });
         session.sendUmp(Uint32Array.from(words));
       },
       changed: () => {
-        if (session.state === 'closed') emit({ event: 'end', id: session.id, end: session.end, counters: session.counters });
+        if (session.state === 'closed')
+          emit({ event: 'end', id: session.id, end: session.end, counters: session.counters });
       },
     });
   });
