@@ -1,8 +1,10 @@
 // ESLint flat config: typescript-eslint's type-aware recommended rules for the extension, engine,
-// codec, webview and tests; plain JS rules for the build scripts.
+// codec, webview and tests; plain JS rules for the build scripts; the layer rules of
+// docs/DESIGN.md (eslint.layers.mjs).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { layerConfigs } from './eslint.layers.mjs';
 
 export default tseslint.config(
   {
@@ -36,4 +38,5 @@ export default tseslint.config(
     files: ['webview/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  ...layerConfigs(),
 );

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { MidiEndpointDeviceInformation } from '../engine/types';
 import type { EndpointsTreeSource } from '../views/endpoints/endpointsTreeDataProvider';
-import type { PairPersistence } from '../views/endpoints/endpointsTreeNodes';
+import type { PairPersistence } from './loopback/pairPersistence';
 import { Disposable } from './disposable';
 import type { EngineHost } from './engineHost';
 

@@ -71,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): MidiScopeApi {
   const network = registerNetwork(context, log);
 
   // The monitor registers its own command, panel serializer and settings.
-  const monitor = registerMonitor(context, log);
+  const monitor = registerMonitor(context, log, engineHost);
 
   log.info(`MIDI Scope activated in ${(performance.now() - started).toFixed(1)} ms`);
   return {

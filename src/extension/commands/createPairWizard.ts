@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type * as vscode from 'vscode';
 import type { MidiLoopbackEndpointCreationConfig } from '../../engine/types';
-import type { PairPersistence } from '../../views/endpoints/endpointsTreeNodes';
+import type { PairPersistence } from '../loopback/pairPersistence';
 import { validateEndpointName, validateUniqueId, type ExistingEndpoints } from '../loopback/pairValidation';
 import { pickStep, runSteps, textStep } from './multiStepInput';
 

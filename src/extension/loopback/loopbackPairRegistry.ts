@@ -8,7 +8,7 @@ import type {
   MidiLoopbackEndpointCreationConfig,
   MidiLoopbackEndpointCreationResult,
 } from '../../engine/types';
-import type { PairPersistence } from '../../views/endpoints/endpointsTreeNodes';
+import type { PairPersistence } from './pairPersistence';
 import { Disposable } from '../disposable';
 import type { EngineHost } from '../engineHost';
 import { readLoopbackPairsSetting, sameLoopbackConfig } from './loopbackPairsSetting';

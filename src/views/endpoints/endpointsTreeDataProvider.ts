@@ -11,7 +11,7 @@ import {
   rootNodes,
   type EndpointsSnapshot,
   type EndpointsTreeNode,
-  type PairPersistence,
+  type LoopbackPairView,
 } from './endpointsTreeNodes';
 
 /** What the tree shows; the extension implements it over the engine and its pair bookkeeping. */
@@ -19,7 +19,7 @@ export interface EndpointsTreeSource {
   /** Why the engine cannot be used, or undefined when it can. */
   readonly unavailableReason: string | undefined;
   findAll(): readonly MidiEndpointDeviceInformation[];
-  persistenceOf(associationId: string): PairPersistence;
+  persistenceOf(associationId: string): LoopbackPairView['persistence'];
   /** Fires when endpoints or pair persistence may have changed. */
   readonly onDidChangeEndpoints: vscode.Event<void>;
 }

@@ -2,15 +2,14 @@
 // getChildren, getTreeItem and getParent all see the same state.
 import type { MidiEndpointDeviceInformation } from '../../engine/types';
 
-export type PairPersistence = 'transient' | 'persistent';
-
 export type EndpointGroupKind = 'diagnostics' | 'loopbackPairs' | 'devices';
 
 export interface LoopbackPairView {
   associationId: string;
   endpointA: MidiEndpointDeviceInformation | undefined;
   endpointB: MidiEndpointDeviceInformation | undefined;
-  persistence: PairPersistence;
+  /** As the extension keeps the pair (its PairPersistence, src/extension/loopback). */
+  persistence: 'transient' | 'persistent';
 }
 
 export type EndpointsTreeNode =
@@ -34,7 +33,7 @@ const byName = (a: MidiEndpointDeviceInformation, b: MidiEndpointDeviceInformati
 
 export function buildSnapshot(
   endpoints: readonly MidiEndpointDeviceInformation[],
-  persistenceOf: (associationId: string) => PairPersistence,
+  persistenceOf: (associationId: string) => LoopbackPairView['persistence'],
 ): EndpointsSnapshot {
   const diagnostics: MidiEndpointDeviceInformation[] = [];
   const devices: MidiEndpointDeviceInformation[] = [];

@@ -1,13 +1,25 @@
 // Listens to the chosen endpoints through the engine: one session, one connection per endpoint,
 // each connection's batches go straight into the capture tagged with the endpoint's index.
 import type * as vscode from 'vscode';
-import type { MidiEndpointConnection, MidiSession } from '../../engine';
+import type { MidiEndpointConnection, MidiEndpointDeviceInformation, MidiSession } from '../../engine';
 import type { Capture } from './capture';
 import type { EndpointLabel } from './protocol';
 
 /** The part of the engine facade the monitor uses (the extension passes the loaded module). */
 export interface MonitorEngine {
   MidiSession: { create(name: string): MidiSession };
+  MidiClock: { readonly timestampFrequency: number };
+  MidiEndpointDeviceInformation: { findAll(): MidiEndpointDeviceInformation[] };
+}
+
+/**
+ * How the monitor reaches the engine: through the extension's one loader (src/extension/engineHost),
+ * never by importing it, so that the monitor and the tree see the same engine and the same reason
+ * when it cannot be used.
+ */
+export interface MonitorEngineSource {
+  /** The engine, or an Error that says why it cannot be used. */
+  require(): MonitorEngine;
 }
 
 export interface ListenFailure {

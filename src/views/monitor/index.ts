@@ -2,7 +2,7 @@
 // brings monitors back after a reload, and returns the API tests (and the extension's
 // activation API, as `monitor`) use to open and inspect monitors.
 import * as vscode from 'vscode';
-import * as engine from '../../engine';
+import type { MonitorEngineSource } from './endpointListener';
 import { pickEndpoints } from './endpointPicker';
 import { MonitorPanel, type MonitorHandle } from './monitorPanel';
 import { readMonitorSettings } from './monitorSettings';
@@ -11,6 +11,7 @@ import { protocolLimits, type EndpointLabel } from './protocol';
 import { webviewOptions } from './webviewHtml';
 
 export type { MonitorCounterSnapshot, MonitorHandle } from './monitorPanel';
+export type { MonitorEngine, MonitorEngineSource } from './endpointListener';
 
 export const monitorViewType = 'midiScope.monitor';
 export const openMonitorCommand = 'midiScope.openMonitor';
@@ -39,7 +40,11 @@ function savedEndpointIds(state: unknown): string[] {
     .slice(0, protocolLimits.maxEndpoints);
 }
 
-export function registerMonitor(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): MonitorApi {
+export function registerMonitor(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  engineSource: MonitorEngineSource,
+): MonitorApi {
   const monitors: MonitorHandle[] = [];
   const openEmitter = new vscode.EventEmitter<MonitorHandle>();
 
@@ -50,7 +55,10 @@ export function registerMonitor(context: vscode.ExtensionContext, log: vscode.Lo
       );
     }
     const known = new Map(
-      engine.MidiEndpointDeviceInformation.findAll().map((e) => [e.endpointDeviceId, e.name]),
+      engineSource
+        .require()
+        .MidiEndpointDeviceInformation.findAll()
+        .map((e) => [e.endpointDeviceId, e.name]),
     );
     return endpointDeviceIds.map((endpointDeviceId, index) => ({
       index,
@@ -60,6 +68,7 @@ export function registerMonitor(context: vscode.ExtensionContext, log: vscode.Lo
   };
 
   const attach = (panel: vscode.WebviewPanel, endpointDeviceIds: readonly string[]): MonitorHandle => {
+    const engine = engineSource.require();
     const monitor = new MonitorPanel(panel, labels(endpointDeviceIds), {
       engine,
       ticksPerSecond: engine.MidiClock.timestampFrequency,
@@ -105,7 +114,7 @@ export function registerMonitor(context: vscode.ExtensionContext, log: vscode.Lo
       try {
         const ids =
           endpointIdsFromArguments(args) ??
-          (await pickEndpoints(engine.MidiEndpointDeviceInformation.findAll()));
+          (await pickEndpoints(engineSource.require().MidiEndpointDeviceInformation.findAll()));
         if (ids) api.open(ids);
       } catch (error) {
         log.error(`${openMonitorCommand}: ${errorText(error)}`);
