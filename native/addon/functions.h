@@ -12,6 +12,7 @@ void exportClock(Napi::Env env, Napi::Object exports);
 void exportEndpoints(Napi::Env env, Napi::Object exports, AddonInstance* instance);
 void exportConnections(Napi::Env env, Napi::Object exports, AddonInstance* instance);
 void exportSends(Napi::Env env, Napi::Object exports, AddonInstance* instance);
+void exportScheduler(Napi::Env env, Napi::Object exports);
 
 // The AddonInstance a function was bound to.
 inline AddonInstance& instanceOf(const Napi::CallbackInfo& info) {

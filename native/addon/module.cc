@@ -25,6 +25,7 @@ Napi::Object init(Napi::Env env, Napi::Object exports) {
   exportEndpoints(env, exports, instance);
   exportConnections(env, exports, instance);
   exportSends(env, exports, instance);
+  exportScheduler(env, exports);
   exports.Set("shutdown", Napi::Function::New(env, shutdown, "shutdown", instance));
   return exports;
 }

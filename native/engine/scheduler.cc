@@ -10,9 +10,40 @@ namespace midiscope {
 
 namespace {
 constexpr Timestamp kNever = std::numeric_limits<Timestamp>::infinity();
+
+std::atomic<int> precisionSetting{static_cast<int>(SchedulerPrecision::kBalanced)};
+
+// Tells the CPU that this is a spin-wait (less power, and the other hyperthread runs faster).
+inline void relaxWhileSpinning() {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#elif defined(__aarch64__)
+  asm volatile("yield");
+#endif
+}
+}  // namespace
+
+void Scheduler::setPrecision(SchedulerPrecision precision) {
+  precisionSetting.store(static_cast<int>(precision), std::memory_order_relaxed);
 }
 
-Scheduler::Scheduler() : wakeAt_(kNever), thread_([this] { run(); }) {}
+SchedulerPrecision Scheduler::precision() {
+  return static_cast<SchedulerPrecision>(precisionSetting.load(std::memory_order_relaxed));
+}
+
+void Scheduler::followPrecisionSetting() {
+  const SchedulerPrecision wanted = precision();
+  if (wanted == wakeUpMargin_.precision()) return;
+  wakeUpMargin_.setPrecision(wanted);
+  usePreciseTimers(wanted != SchedulerPrecision::kLowPower);
+  spinMargin_.store(wakeUpMargin_.ticks(), std::memory_order_relaxed);
+}
+
+Scheduler::Scheduler()
+    : wakeAt_(kNever),
+      wakeUpMargin_(precision()),
+      spinMargin_(wakeUpMargin_.ticks()),
+      thread_([this] { run(); }) {}
 
 Scheduler::~Scheduler() { stop(); }
 
@@ -72,12 +103,15 @@ void Scheduler::stop() {
 }
 
 void Scheduler::run() {
-  requestPreciseTimers();
+  nameThisThread("midi-scheduler");
+  requestShortTimeSlice();
+  usePreciseTimers(wakeUpMargin_.precision() != SchedulerPrecision::kLowPower);
   std::vector<ScheduledMessage> due;
   due.reserve(kDispatchBatch);
   std::vector<std::shared_ptr<ScheduleSource>> released;
   std::unique_lock<std::mutex> lock(mutex_);
   while (!stopping_.load()) {
+    followPrecisionSetting();
     compactIfWorthIt(released);
     if (!released.empty()) {
       lock.unlock();
@@ -114,6 +148,7 @@ void Scheduler::run() {
       lock.unlock();
       while (clockNow() < next && !stopping_.load(std::memory_order_relaxed) &&
              !earlierArrived_.load(std::memory_order_relaxed)) {
+        relaxWhileSpinning();
       }
       lock.lock();
       wakeAt_ = -kNever;

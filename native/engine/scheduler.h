@@ -3,9 +3,11 @@
 // Threads: any thread may schedule(); the scheduler thread pops due messages under mutex_ and
 // sends them after releasing it, so senders are never held up by delivery. It sleeps on a
 // condition variable (with precise timers, see precise_sleep.h) until a margin before the
-// next timestamp, then spins for that last stretch; the margin follows how late the OS actually
-// wakes the thread (see wake_up_margin.h). It does not yield while spinning: on a busy
-// machine a yield hands the core away for a whole time slice (milliseconds).
+// next timestamp, then spins for what is left of it; the margin follows how late the OS actually
+// wakes the thread, and how much of that it covers is the precision setting (see
+// scheduler_precision.h and wake_up_margin.h): by default it spins only when it woke early.
+// It does not yield while spinning: on a busy machine a yield hands the core away for a whole
+// time slice (milliseconds). The thread is named "midi-scheduler".
 //
 // Lifetime: the scheduler holds one shared_ptr per source that still has messages queued, so a
 // source (a connection) outlives its queued messages even after JS dropped its handle.
@@ -21,6 +23,7 @@
 #include <vector>
 
 #include "engine/schedule_queue.h"
+#include "engine/scheduler_precision.h"
 #include "engine/wake_up_margin.h"
 
 namespace midiscope {
@@ -38,6 +41,10 @@ class Scheduler {
   ~Scheduler();
   Scheduler(const Scheduler&) = delete;
   Scheduler& operator=(const Scheduler&) = delete;
+
+  // The precision every scheduler of the process uses from its next wake-up on. Any thread.
+  static void setPrecision(SchedulerPrecision precision);
+  static SchedulerPrecision precision();
 
   // The current spin margin (see wake_up_margin.h), for diagnostics and tests. Any thread.
   Timestamp spinMarginTicks() const { return spinMargin_.load(std::memory_order_relaxed); }
@@ -63,6 +70,8 @@ class Scheduler {
   };
 
   void run();
+  // Applies a changed precision setting to this thread's margin and timer slack.
+  void followPrecisionSetting();
   void sendDue(const std::vector<ScheduledMessage>& due);
   // Forgets `count` queued messages of `source`; a source with none left is moved to `released`
   // so that its destructor runs outside the lock.
@@ -84,7 +93,7 @@ class Scheduler {
   std::atomic<bool> earlierArrived_{false};
   std::atomic<bool> stopping_{false};
   WakeUpMargin wakeUpMargin_;  // the scheduler thread's
-  std::atomic<Timestamp> spinMargin_{WakeUpMargin::kMinTicks};  // its value, for other threads
+  std::atomic<Timestamp> spinMargin_{0};  // its value, for other threads
   bool stopped_ = false;  // guarded by mutex_
   std::thread thread_;
 };

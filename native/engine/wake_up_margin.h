@@ -2,12 +2,19 @@
 //
 // A timed wait returns late by however long the OS takes to wake the thread: tens of µs on
 // bare metal, more in a virtual machine whose idle vCPU its host must wake (measured on a 2-vCPU
-// KVM guest: 27 to 53 µs at p50 and 45 to 100 µs at p99, changing minute to minute, plus rare
-// stalls of milliseconds). A margin below the wake-up time makes messages late by the
-// difference; one far above it spins for nothing. So the margin follows the thread's own
-// wake-ups: kHeadroom times the kQuantile-th quantile of the last kSamples overshoots, within
-// [kMinTicks, kMaxTicks]. The rare stalls above that quantile are left out: no reasonable amount
-// of spinning avoids them, and chasing them would spin for milliseconds before every message.
+// KVM guest: 18 to 53 µs at p50 and 45 to 100 µs at p99, changing minute to minute, plus rare
+// stalls of milliseconds). The margin follows the thread's own wake-ups: `headroom` times the
+// `quantile`-th quantile of the last kSamples overshoots, within [minTicks, maxTicks]. What the
+// quantile is depends on the precision (scheduler_precision.h):
+// - precise: the 98th percentile with 25 % headroom, 50 to 500 µs. Almost every wake-up comes
+//   before the timestamp, and the thread spins the rest; the rare stalls above that quantile are
+//   left out (no reasonable amount of spinning avoids them).
+// - balanced: the median, at most 50 µs. Half the wake-ups come a little early and spin a few
+//   µs, half come a little late (by the spread of wake-ups, not their whole length). On a loaded
+//   machine wake-ups grow to hundreds of µs: spinning that long before every message would cost
+//   a core and, since a thread that spins loses its place in the OS's queue, make later
+//   wake-ups later still; so the margin stops at 50 µs.
+// - lowPower: no margin: the thread sleeps until the timestamp and never spins.
 //
 // Not thread-safe: the scheduler thread owns it.
 #pragma once
@@ -17,20 +24,43 @@
 #include <cstddef>
 
 #include "engine/clock.h"
+#include "engine/scheduler_precision.h"
 
 namespace midiscope {
 
 class WakeUpMargin {
  public:
-  static constexpr Timestamp kMinTicks = 500;   // 50 µs: the margin before any wake-up was seen
-  static constexpr Timestamp kMaxTicks = 5000;  // 500 µs
+  struct Policy {
+    double quantile;
+    double headroom;
+    Timestamp minTicks;
+    Timestamp maxTicks;
+  };
+  static constexpr Policy kPrecise{0.98, 1.25, 500, 5000};  // 50 to 500 µs
+  static constexpr Policy kBalanced{0.5, 1.0, 0, 500};      // at most 50 µs
+  static constexpr Policy kLowPower{0.0, 0.0, 0, 0};
   static constexpr std::size_t kSamples = 256;
-  static constexpr double kQuantile = 0.98;     // the 6th largest of 256
-  static constexpr double kHeadroom = 1.25;
   // The margin is recomputed every kRecomputeEvery samples (an nth_element over kSamples).
   static constexpr std::size_t kRecomputeEvery = 16;
 
+  static constexpr const Policy& policyOf(SchedulerPrecision precision) {
+    return precision == SchedulerPrecision::kPrecise    ? kPrecise
+           : precision == SchedulerPrecision::kLowPower ? kLowPower
+                                                        : kBalanced;
+  }
+
+  explicit WakeUpMargin(SchedulerPrecision precision = SchedulerPrecision::kBalanced)
+      : precision_(precision), margin_(policyOf(precision).minTicks) {}
+
   Timestamp ticks() const { return margin_; }
+  SchedulerPrecision precision() const { return precision_; }
+
+  // Switches policy; the samples seen so far set the new margin at once.
+  void setPrecision(SchedulerPrecision precision) {
+    if (precision == precision_) return;
+    precision_ = precision;
+    recompute();
+  }
 
   // A timed wait that asked to wake at some time woke `overshoot` ticks after it.
   void noteWakeUp(Timestamp overshoot) {
@@ -39,18 +69,29 @@ class WakeUpMargin {
     if (count_ < kSamples) ++count_;
     if (++sinceRecompute_ < kRecomputeEvery) return;
     sinceRecompute_ = 0;
-    std::array<Timestamp, kSamples> sorted = samples_;
-    const auto rank = static_cast<std::ptrdiff_t>(kQuantile * static_cast<double>(count_ - 1));
-    std::nth_element(sorted.begin(), sorted.begin() + rank, sorted.begin() + count_);
-    margin_ = std::clamp(sorted[static_cast<std::size_t>(rank)] * kHeadroom, kMinTicks, kMaxTicks);
+    recompute();
   }
 
  private:
+  void recompute() {
+    const Policy& policy = policyOf(precision_);
+    if (count_ == 0) {
+      margin_ = policy.minTicks;
+      return;
+    }
+    std::array<Timestamp, kSamples> sorted = samples_;
+    const auto rank = static_cast<std::ptrdiff_t>(policy.quantile * static_cast<double>(count_ - 1));
+    std::nth_element(sorted.begin(), sorted.begin() + rank, sorted.begin() + count_);
+    margin_ = std::clamp(sorted[static_cast<std::size_t>(rank)] * policy.headroom, policy.minTicks,
+                         policy.maxTicks);
+  }
+
+  SchedulerPrecision precision_;
   std::array<Timestamp, kSamples> samples_{};
   std::size_t next_ = 0;
   std::size_t count_ = 0;
   std::size_t sinceRecompute_ = 0;
-  Timestamp margin_ = kMinTicks;
+  Timestamp margin_;
 };
 
 }  // namespace midiscope

@@ -141,3 +141,31 @@ TEST(stopJoinsPromptlyWithAMillionPending) {
   ScheduledMessage late;
   CHECK(!scheduler.schedule(source, &late, 1));
 }
+
+TEST(everyPrecisionSendsInOrderAndNeverEarly) {
+  Scheduler scheduler;
+  auto source = std::make_shared<RecordingSource>();
+  std::uint32_t tag = 0;
+  for (const auto precision : {SchedulerPrecision::kPrecise, SchedulerPrecision::kLowPower,
+                               SchedulerPrecision::kBalanced}) {
+    // A setting changed while the thread sleeps applies from its next wake-up on.
+    Scheduler::setPrecision(precision);
+    CHECK(Scheduler::precision() == precision);
+    const Timestamp start = clockNow() + 5 * kMillisecond;
+    std::vector<Timestamp> timestamps(40);
+    for (std::size_t i = 0; i < timestamps.size(); ++i) timestamps[i] = start + i * kMillisecond / 2;
+    scheduleTagged(scheduler, source, timestamps, tag);
+    const std::size_t expected = tag + timestamps.size();
+    WAIT_UNTIL(source->count() == expected);
+    const auto arrivals = source->arrivals();
+    for (std::size_t i = tag; i < expected; ++i) {
+      CHECK_EQ(arrivals[i].tag, 0x2000'0000u | static_cast<std::uint32_t>(i));
+      CHECK_MESSAGE(arrivals[i].at >= timestamps[i - tag],
+                    schedulerPrecisionName(precision) << ": message " << i << " arrived early");
+    }
+    tag = static_cast<std::uint32_t>(expected);
+  }
+  // Once the thread has been through a timed wait under the balanced setting, its margin is
+  // the balanced one again (at most 50 µs).
+  CHECK(scheduler.spinMarginTicks() <= WakeUpMargin::kBalanced.maxTicks);
+}

@@ -71,6 +71,11 @@ export interface NativeBinding {
   /** Ticks per second of clockNow (10 MHz). */
   readonly clockFrequency: number;
 
+  /** The process-wide scheduler precision ('balanced', 'precise' or 'lowPower'). */
+  schedulerPrecision(): string;
+  /** Throws a TypeError for any other name; applies from each scheduler thread's next wake-up. */
+  setSchedulerPrecision(precision: string): void;
+
   listEndpoints(): NativeEndpointInfo[];
   createLoopbackPair(
     associationId: string,
