@@ -10,3 +10,22 @@ export function formatNumber(/** @type {number | null | undefined} */ value) {
   if (magnitude >= 10) return value.toFixed(1);
   return value.toFixed(2);
 }
+
+/** "27.6 µs (12.0–40.1)": a median with the lowest and highest repetition, when they differ. */
+export function formatFigure(
+  /** @type {number | null | undefined} */ value,
+  /** @type {string} */ unit,
+  /** @type {[number, number] | undefined} */ range,
+) {
+  if (value === null || value === undefined) return '–';
+  const text = `${formatNumber(value)} ${unit}`;
+  if (!range || range[0] === range[1]) return text;
+  return `${text} (${formatNumber(range[0])}–${formatNumber(range[1])})`;
+}
+
+/** The peer's name and whether it is this project's code or from outside. */
+export function formatPeer(/** @type {string} */ peer, /** @type {string | undefined} */ origin) {
+  if (origin === 'ours') return `${peer} — ours`;
+  if (origin === 'outside') return `${peer} — from outside`;
+  return peer;
+}

@@ -6,16 +6,19 @@
 // A benchmark is a file named *.bench.ts (built by scripts/build.mjs --tests to the same path
 // under out/) or *.bench.mjs (run as is), anywhere under bench/. It writes one JSON report to the
 // file named by the MIDI_SCOPE_BENCH_OUT environment variable:
-//   { benchmark: "area/name", description, notes: string[], rows: [{ work, unit, figure, peer,
-//     peerFigure, ratio, higherIsBetter, target?, reachedTarget?, repetitions, note? }] }
-// where `ratio` says how many times better than its peer the figure is (above 1: better).
+//   { benchmark: "area/name", description, notes: string[], rows: [{ work, unit, figure,
+//     figureRange?, peer, peerOrigin, peerFigure, peerRange?, ratio, higherIsBetter, target?,
+//     reachedTarget?, repetitions, note? }] }
+// where `ratio` says how many times better than its peer the figure is (above 1: better), the
+// ranges are the lowest and highest single repetition, and `peerOrigin` says whether the peer is
+// this project's own code ('ours'), a published package ('outside') or absent ('none').
 // Filters keep the benchmarks whose path contains any of them.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatNumber } from './formatNumber.mjs';
+import { formatFigure, formatNumber, formatPeer } from './formatNumber.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsPath = join(root, 'bench', 'results.json');
@@ -96,9 +99,9 @@ function printTable(report) {
   const header = ['work', 'figure', 'peer', 'peer figure', 'ratio', 'target', 'reached'];
   const lines = report.rows.map((row) => [
     row.work,
-    `${formatNumber(row.figure)} ${row.unit}`,
-    row.peer,
-    `${formatNumber(row.peerFigure)} ${row.unit}`,
+    formatFigure(row.figure, row.unit, row.figureRange),
+    formatPeer(row.peer, row.peerOrigin),
+    formatFigure(row.peerFigure, row.unit, row.peerRange),
     row.ratio === null ? '–' : `${formatNumber(row.ratio)}×`,
     row.target ?? '–',
     row.reachedTarget === undefined ? '–' : row.reachedTarget ? 'yes' : 'no',

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
-import { formatNumber } from '../bench/formatNumber.mjs';
+import { formatFigure, formatNumber, formatPeer } from '../bench/formatNumber.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const start = '<!-- bench:start (scripts/bench-readme.mjs --write) -->';
@@ -31,11 +31,18 @@ function table(report) {
     const target =
       row.target === undefined ? '' : `${row.target} ${row.reachedTarget ? '✅' : '❌ not reached'}`;
     lines.push(
-      `| ${cell(row.work)} | ${formatNumber(row.figure)} ${row.unit} | ${cell(row.peer)} | ` +
-        `${formatNumber(row.peerFigure)} ${row.unit} | ${row.ratio === null ? '–' : `${formatNumber(row.ratio)}×`} | ${cell(target)} |`,
+      `| ${cell(row.work)} | ${formatFigure(row.figure, row.unit, row.figureRange)} | ` +
+        `${cell(formatPeer(row.peer, row.peerOrigin))} | ${formatFigure(row.peerFigure, row.unit, row.peerRange)} | ` +
+        `${row.ratio === null ? '–' : `${formatNumber(row.ratio)}×`} | ${cell(target)} |`,
     );
   }
-  const notes = report.notes ?? [];
+  // Row notes are caveats of one row: they are shown, each naming its row.
+  const notes = [
+    ...report.rows
+      .filter((/** @type {any} */ row) => row.note)
+      .map((/** @type {any} */ row) => `${row.work}: ${row.note}`),
+    ...(report.notes ?? []),
+  ];
   if (notes.length > 0) lines.push('', ...notes.map((/** @type {string} */ note) => `- ${note}`));
   return lines.join('\n');
 }

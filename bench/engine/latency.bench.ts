@@ -5,7 +5,7 @@
 import { publish, progress, row } from './support/benchReport';
 import { delay, loadEngine, until } from './support/engine';
 import { JsLoopback } from './support/jsLoopback';
-import { median, spread } from './support/statistics';
+import { acrossRepetitions, median, spread } from './support/statistics';
 
 const engine = loadEngine();
 const { MidiClock, MidiLoopbackEndpointManager, MidiSession } = engine;
@@ -81,17 +81,26 @@ async function main(): Promise<void> {
   const peer = 'pure-JS loopback (queue + setImmediate), same spacing';
   const work = (what: string) => `one-way latency send -> batch handler, ${what}, messages 1 ms apart`;
   const of = (runs: Spread[], key: keyof Spread) => median(runs.map((run) => run[key]));
-  const common = { unit: 'µs', higherIsBetter: false, repetitions, peer };
+  const rangeOf = (runs: Spread[], key: keyof Spread): [number, number] => {
+    const { min, max } = acrossRepetitions(runs.map((run) => run[key]));
+    return [min, max];
+  };
+  const common = { unit: 'µs', higherIsBetter: false, repetitions, peer, peerOrigin: 'ours' as const };
+  const ranges = (key: keyof Spread) => ({
+    figureRange: rangeOf(engineRuns, key),
+    peerRange: rangeOf(jsRuns, key),
+  });
   publish({
     benchmark: 'engine/latency',
     description:
       `${messagesPerRepetition} UMP32 messages per repetition, each sent with timestamp 0 after a 1 ms timer; ` +
       `latency = MidiClock.now() in the handler - the arrival timestamp stamped when the message entered the ` +
-      `receive ring; median over ${repetitions} repetitions of each repetition's p50 / p99 / max.`,
+      `receive ring; median over ${repetitions} repetitions of each repetition's p50 / p99 / max, the lowest and highest repetition in brackets.`,
     rows: [
       row({
         ...common,
         work: work('p50'),
+        ...ranges('p50'),
         figure: of(engineRuns, 'p50'),
         peerFigure: of(jsRuns, 'p50'),
         target: { value: 50, text: '<= 50' },
@@ -99,11 +108,18 @@ async function main(): Promise<void> {
       row({
         ...common,
         work: work('p99'),
+        ...ranges('p99'),
         figure: of(engineRuns, 'p99'),
         peerFigure: of(jsRuns, 'p99'),
         target: { value: 250, text: '<= 250' },
       }),
-      row({ ...common, work: work('max'), figure: of(engineRuns, 'max'), peerFigure: of(jsRuns, 'max') }),
+      row({
+        ...common,
+        work: work('max'),
+        ...ranges('max'),
+        figure: of(engineRuns, 'max'),
+        peerFigure: of(jsRuns, 'max'),
+      }),
     ],
     notes: [
       'The engine path: ring write on the sending thread, uv_async wake-up of the JS thread through a thread-safe function, drain into reused typed arrays, handler.',

@@ -8,9 +8,14 @@ export interface BenchRow {
   unit: string;
   /** The engine's figure (median of the repetitions). */
   figure: number;
+  /** The lowest and highest figure of a single repetition, when repetitions spread. */
+  figureRange?: [number, number];
   /** The peer it is compared with, measured in the same run. */
   peer: string;
+  /** Whether the peer is this project's own code, from outside (a published package), or none. */
+  peerOrigin: PeerOrigin;
   peerFigure: number | null;
+  peerRange?: [number, number];
   /** How many times better the engine did than the peer (above 1: the engine is better). */
   ratio: number | null;
   higherIsBetter: boolean;
@@ -20,6 +25,8 @@ export interface BenchRow {
   repetitions: number;
   note?: string;
 }
+
+export type PeerOrigin = 'ours' | 'outside' | 'none';
 
 export interface BenchReport {
   benchmark: string;
@@ -32,19 +39,25 @@ export interface Comparison {
   work: string;
   unit: string;
   figure: number;
+  figureRange?: [number, number];
   peer: string;
+  peerOrigin: PeerOrigin;
   peerFigure: number | null;
+  peerRange?: [number, number];
   higherIsBetter: boolean;
   repetitions: number;
   target?: { value: number; text: string };
   note?: string;
+  /** Why the two figures measure different things: then there is no ratio, and this is the note. */
+  notComparable?: string;
 }
 
 /** A row with its ratio and whether the target was met worked out. */
 export function row(comparison: Comparison): BenchRow {
-  const { figure, peerFigure, higherIsBetter, target, ...rest } = comparison;
+  const { figure, peerFigure, higherIsBetter, target, notComparable, ...rest } = comparison;
+  if (notComparable !== undefined) rest.note = rest.note ? `${notComparable} ${rest.note}` : notComparable;
   let ratio: number | null = null;
-  if (peerFigure !== null && peerFigure > 0 && figure > 0) {
+  if (notComparable === undefined && peerFigure !== null && peerFigure > 0 && figure > 0) {
     ratio = higherIsBetter ? figure / peerFigure : peerFigure / figure;
   }
   const reachedTarget =

@@ -22,3 +22,8 @@ export function maximum(samples: ArrayLike<number>): number {
 export function spread(samples: ArrayLike<number>) {
   return { p50: percentile(samples, 0.5), p99: percentile(samples, 0.99), max: maximum(samples) };
 }
+
+/** Min, median and max of one figure across repetitions (e.g. each repetition's p99). */
+export function acrossRepetitions(values: readonly number[]) {
+  return { min: Math.min(...values), median: median(values), max: Math.max(...values) };
+}
