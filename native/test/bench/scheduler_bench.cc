@@ -12,8 +12,14 @@
 #include <thread>
 #include <vector>
 
+#include <ctime>
+
+#include <sys/resource.h>
+
 #include "engine/endpoint_id.h"
 #include "engine/engine.h"
+#include "engine/precise_sleep.h"
+#include "engine/scheduler.h"
 
 using namespace midiscope;
 
@@ -220,6 +226,69 @@ void latenessDenseStream() {
   printLateness("lateness, 1M messages due 5 us apart", lateness);
 }
 
+// CPU time of the whole process (user + system), in us.
+double processCpuMicroseconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e6 + usage.ru_utime.tv_usec +
+         usage.ru_stime.tv_usec;
+}
+
+// `rate` messages a second for 2 s, the main thread asleep meanwhile: the share of a core the
+// process used, and how late the messages arrived. The floor beside it: a bare thread that
+// sleeps until each of the same times (absolute clock_nanosleep, 1 ns timer slack) and does
+// nothing else, which is the least any scheduler that wakes once per message can cost.
+void cpuAtRate(double rate) {
+  const std::size_t count = static_cast<std::size_t>(rate * 2);
+  const Timestamp spacing = kTicksPerSecond / rate;
+  for (const auto precision :
+       {SchedulerPrecision::kBalanced, SchedulerPrecision::kPrecise, SchedulerPrecision::kLowPower}) {
+    Scheduler::setPrecision(precision);
+    Loopback loopback(1 << 17);
+    std::vector<std::uint32_t> words(count);
+    std::vector<Timestamp> due(count);
+    const Timestamp first = clockNow() + 100 * kMillisecond;
+    for (std::size_t i = 0; i < count; ++i) {
+      words[i] = 0x2000'0000u | std::uint32_t(i);
+      due[i] = first + Timestamp(i) * spacing;
+    }
+    loopback.engine.sendTimestampedMessages(loopback.out, due.data(), count,
+                                            {words.data(), count, 0, double(count)});
+    std::this_thread::sleep_until(timePointOf(first));
+    const double cpuBefore = processCpuMicroseconds();
+    const auto wallBefore = std::chrono::steady_clock::now();
+    std::this_thread::sleep_until(timePointOf(due.back() + kMillisecond));
+    const double share = (processCpuMicroseconds() - cpuBefore) / (secondsSince(wallBefore) * 1e6);
+    std::vector<double> lateness = receiveProbes(loopback, due);
+    char label[128];
+    std::snprintf(label, sizeof label, "%6.0f msg/s, %-8s: process CPU %5.2f %% of a core; lateness",
+                  rate, schedulerPrecisionName(precision), share * 100);
+    printLateness(label, lateness);
+  }
+  Scheduler::setPrecision(SchedulerPrecision::kBalanced);
+  const Timestamp first = clockNow() + 100 * kMillisecond;
+  std::vector<double> lateness(count);
+  const double cpuBefore = processCpuMicroseconds();
+  std::thread floor([&] {
+    usePreciseTimers(true);
+    for (std::size_t i = 0; i < count; ++i) {
+      const auto target = timePointOf(first + Timestamp(i) * spacing).time_since_epoch();
+      const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(target);
+      timespec at{static_cast<time_t>(seconds.count()),
+                  static_cast<long>(std::chrono::duration_cast<std::chrono::nanoseconds>(target - seconds).count())};
+      clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &at, nullptr);
+      lateness[i] = (clockNow() - (first + Timestamp(i) * spacing)) / 10.0;
+    }
+  });
+  floor.join();
+  // Over the stretch in which the times come due (the thread slept through the lead for free).
+  const double share = (processCpuMicroseconds() - cpuBefore) / (double(count) * spacing / 10.0);
+  char label[128];
+  std::snprintf(label, sizeof label, "%6.0f msg/s, bare clock_nanosleep floor: CPU %5.2f %% of a core; lateness",
+                rate, share * 100);
+  printLateness(label, lateness);
+}
+
 }  // namespace
 
 // With an argument, runs only the sections whose name contains it ("insert", "lateness").
@@ -237,6 +306,9 @@ int main(int argc, char** argv) {
     latenessWithPending(0, 2000);
     latenessWithPending(kMillion, 2000);
     latenessDenseStream();
+  }
+  if (wanted("cpu")) {
+    for (const double rate : {100.0, 1000.0, 10000.0}) cpuAtRate(rate);
   }
   if (wanted("contention")) {
     latenessWhileInserting(2000, true);
