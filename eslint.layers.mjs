@@ -16,7 +16,14 @@ export const layers = [
   { folder: 'src/transports/network', may: ['src/ump'], forbiddenModules: ['vscode'] },
   {
     folder: 'src/extension',
-    may: ['src/engine', 'src/ump', 'src/views/endpoints', 'src/views/monitor', 'src/testing'],
+    may: [
+      'src/engine',
+      'src/ump',
+      'src/views/endpoints',
+      'src/views/monitor',
+      'src/testing',
+      'src/transports/network',
+    ],
     forbiddenModules: [],
   },
   // The views get the engine from src/extension/engineHost, the one place that loads it: types only.
