@@ -4,7 +4,8 @@
       "target_name": "midi_scope",
       "sources": [
         "<!@(node -p \"require('fs').readdirSync('native/engine').filter(f=>f.endsWith('.cc')).map(f=>'native/engine/'+f).join(' ')\")",
-        "<!@(node -p \"require('fs').readdirSync('native/addon').filter(f=>f.endsWith('.cc')).map(f=>'native/addon/'+f).join(' ')\")"
+        "<!@(node -p \"require('fs').readdirSync('native/addon').filter(f=>f.endsWith('.cc')).map(f=>'native/addon/'+f).join(' ')\")",
+        "<!@(node -p \"['loopback','js'].flatMap(t=>require('fs').readdirSync('native/transports/'+t).filter(f=>f.endsWith('.cc')).map(f=>'native/transports/'+t+'/'+f)).join(' ')\")"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")", "native"],
       "defines": ["NAPI_VERSION=8", "NODE_ADDON_API_DISABLE_DEPRECATED", "NAPI_CPP_EXCEPTIONS"],

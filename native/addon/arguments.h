@@ -35,6 +35,7 @@ class Arguments {
   [[noreturn]] void throwTypeError(const std::string& what, const char* expected) const;
 
   Napi::Env env() const { return info_.Env(); }
+  const Napi::CallbackInfo& info() const { return info_; }
   const char* functionName() const { return function_; }
 
  private:

@@ -20,6 +20,7 @@ Napi::Value openConnection(const Napi::CallbackInfo& info) {
       throw Napi::RangeError::New(info.Env(), "openConnection: " + opened.message);
     case OpenResult::Error::UnknownEndpoint:
     case OpenResult::Error::ShutDown:
+    case OpenResult::Error::PortFailed:
       throw Napi::Error::New(info.Env(), "openConnection: " + opened.message);
   }
   // Wake-ups reach JS asynchronously, so none can arrive before this callback is stored.

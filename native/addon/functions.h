@@ -13,6 +13,7 @@ void exportEndpoints(Napi::Env env, Napi::Object exports, AddonInstance* instanc
 void exportConnections(Napi::Env env, Napi::Object exports, AddonInstance* instance);
 void exportSends(Napi::Env env, Napi::Object exports, AddonInstance* instance);
 void exportScheduler(Napi::Env env, Napi::Object exports);
+void exportTransports(Napi::Env env, Napi::Object exports, AddonInstance* instance);
 
 // The AddonInstance a function was bound to.
 inline AddonInstance& instanceOf(const Napi::CallbackInfo& info) {

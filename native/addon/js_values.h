@@ -13,5 +13,6 @@ Napi::Object pairCreationToJs(Napi::Env env, const PairCreationResult& result);
 Napi::Object multipleSendToJs(Napi::Env env, const MultipleSendResult& result);
 Napi::Object drainToJs(Napi::Env env, const ReceiveRing::DrainOutcome& outcome);
 Napi::Object statsToJs(Napi::Env env, const ConnectionStats& stats);
+Napi::Object transportToJs(Napi::Env env, const TransportSummary& transport);
 
 }  // namespace midiscope::addon

@@ -26,6 +26,7 @@ Napi::Object init(Napi::Env env, Napi::Object exports) {
   exportConnections(env, exports, instance);
   exportSends(env, exports, instance);
   exportScheduler(env, exports);
+  exportTransports(env, exports, instance);
   exports.Set("shutdown", Napi::Function::New(env, shutdown, "shutdown", instance));
   return exports;
 }

@@ -2,33 +2,63 @@
 
 namespace midiscope {
 
-Connection::Connection(ConnectionId id, std::shared_ptr<LoopbackPair> pair, PairSide side,
-                       std::size_t ringWords, std::shared_ptr<EngineListener> listener)
+Connection::Connection(ConnectionId id, std::shared_ptr<Endpoint> endpoint,
+                       std::shared_ptr<TransportPort> port, std::size_t ringWords,
+                       std::shared_ptr<EngineListener> listener)
     : id_(id),
-      pair_(std::move(pair)),
-      side_(side),
-      listener_(std::move(listener)),
-      ring_(ringWords) {}
+      endpoint_(std::move(endpoint)),
+      port_(std::move(port)),
+      inbox_(std::make_shared<ConnectionInbox>(id, ringWords, std::move(listener))) {}
 
-Connection::~Connection() { close(); }
+Connection::~Connection() { release(); }
 
 void Connection::open() {
-  if (!open_.exchange(true)) pair_->endpoint(side_).attach(this);
+  if (open_.exchange(true)) return;
+  if (auto inbox = currentInbox()) endpoint_->attach(std::move(inbox));
 }
 
 std::uint64_t Connection::close() {
   if (!open_.exchange(false)) return 0;
-  pair_->endpoint(side_).detach(this);
+  std::shared_ptr<TransportPort> port;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (inbox_) endpoint_->detach(inbox_.get());
+    port.swap(port_);
+  }
+  // The port is destroyed here, or by a send still using it when that send returns.
+  port.reset();
   return pending().cancel();
+}
+
+std::uint64_t Connection::release() {
+  const std::uint64_t cancelled = close();
+  std::shared_ptr<ConnectionInbox> inbox;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (inbox_) {
+      releasedReceived_ = inbox_->received();
+      releasedDropped_ = inbox_->dropped();
+    }
+    inbox.swap(inbox_);
+  }
+  return cancelled;
+}
+
+std::shared_ptr<TransportPort> Connection::currentPort() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return port_;
+}
+
+std::shared_ptr<ConnectionInbox> Connection::currentInbox() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return inbox_;
 }
 
 SendResult Connection::sendNow(const std::uint32_t* words, std::size_t wordCount,
                                std::size_t messageCount) {
-  if (!isOpen()) {
-    return send_result::kFailed | send_result::kEndpointConnectionClosedOrInvalid;
-  }
-  const bool dropped = pair_->endpoint(otherSide(side_)).deliver(words, wordCount, messageCount);
-  return dropped ? send_result::kBufferFull : send_result::kSucceeded;
+  const auto port = isOpen() ? currentPort() : nullptr;
+  if (!port) return send_result::kFailed | send_result::kEndpointConnectionClosedOrInvalid;
+  return port->send(words, wordCount, messageCount);
 }
 
 void Connection::sendScheduled(const std::uint32_t* words, std::size_t wordCount,
@@ -36,22 +66,29 @@ void Connection::sendScheduled(const std::uint32_t* words, std::size_t wordCount
   sendNow(words, wordCount, messageCount);
 }
 
-std::size_t Connection::receive(const std::uint32_t* words, std::size_t wordCount,
-                                std::size_t messageCount, Timestamp arrival) {
-  const ReceiveRing::WriteOutcome outcome = ring_.write(words, wordCount, messageCount, arrival);
-  if (outcome.becameReadable) listener_->connectionNeedsAttention(id_);
-  return outcome.dropped;
-}
-
 ReceiveRing::DrainOutcome Connection::drain(std::uint32_t* words, std::size_t wordCapacity,
                                             Timestamp* timestamps,
                                             std::size_t timestampCapacity) {
-  std::lock_guard<std::mutex> lock(drainMutex_);
-  return ring_.drain(words, wordCapacity, timestamps, timestampCapacity);
+  const auto inbox = currentInbox();
+  if (!inbox) return {};
+  return inbox->drain(words, wordCapacity, timestamps, timestampCapacity);
 }
 
 ConnectionStats Connection::stats() {
-  return {ring_.received(), ring_.dropped(), pending().count()};
+  std::shared_ptr<ConnectionInbox> inbox;
+  ConnectionStats stats;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    inbox = inbox_;
+    stats.received = releasedReceived_;
+    stats.dropped = releasedDropped_;
+  }
+  if (inbox) {
+    stats.received = inbox->received();
+    stats.dropped = inbox->dropped();
+  }
+  stats.pendingScheduled = pending().count();
+  return stats;
 }
 
 }  // namespace midiscope

@@ -1,5 +1,5 @@
-// An open connection on an endpoint: it receives what arrives at its endpoint (into its own
-// ring) and sends to the other side of its loopback pair.
+// An open connection on an endpoint: it receives what arrives at its endpoint (into its inbox)
+// and sends through the port its endpoint's transport opened for it.
 #pragma once
 
 #include <atomic>
@@ -8,11 +8,12 @@
 #include <memory>
 #include <mutex>
 
+#include "engine/connection_inbox.h"
+#include "engine/endpoint.h"
 #include "engine/engine_listener.h"
-#include "engine/loopback_pair.h"
-#include "engine/receive_ring.h"
 #include "engine/scheduled_message.h"
 #include "engine/send_result.h"
+#include "engine/transport.h"
 
 namespace midiscope {
 
@@ -24,33 +25,33 @@ struct ConnectionStats {
 
 class Connection final : public ScheduleSource {
  public:
-  Connection(ConnectionId id, std::shared_ptr<LoopbackPair> pair, PairSide side,
-             std::size_t ringWords, std::shared_ptr<EngineListener> listener);
+  Connection(ConnectionId id, std::shared_ptr<Endpoint> endpoint,
+             std::shared_ptr<TransportPort> port, std::size_t ringWords,
+             std::shared_ptr<EngineListener> listener);
   ~Connection() override;
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
   ConnectionId id() const { return id_; }
-  const LoopbackPair& pair() const { return *pair_; }
+  const Endpoint& endpoint() const { return *endpoint_; }
   bool isOpen() const { return open_.load(std::memory_order_acquire); }
 
-  // Attaches to the endpoint: from now on arriving messages land in the ring.
+  // Attaches to the endpoint: from now on arriving messages land in the inbox.
   void open();
-  // Detaches, discards every scheduled message and returns how many there were. Idempotent.
-  // What is already in the ring can still be drained.
+  // Detaches, lets go of the port and discards every scheduled message; returns how many there
+  // were. Idempotent. What is already in the inbox can still be drained (the endpoint vanished
+  // under an owner that has not drained yet).
   std::uint64_t close();
+  // close(), and the inbox's ring is freed too: the owner is done with this connection.
+  std::uint64_t release();
 
-  // Sends validated messages to the peer endpoint now. kSucceeded (| kBufferFull when a
-  // receiver dropped some), or kFailed | kEndpointConnectionClosedOrInvalid.
+  // Sends validated messages through the port now: kSucceeded (| kBufferFull when something on
+  // the way dropped some), or kFailed | kEndpointConnectionClosedOrInvalid.
   SendResult sendNow(const std::uint32_t* words, std::size_t wordCount, std::size_t messageCount);
 
-  // Scheduler thread: messages that came due; dropped silently if the connection closed since.
+  // Scheduler thread: messages that came due; a closed connection sends nothing.
   void sendScheduled(const std::uint32_t* words, std::size_t wordCount,
                      std::size_t messageCount) override;
-
-  // Endpoint::deliver, under the endpoint's lock: writes into the ring; returns drops.
-  std::size_t receive(const std::uint32_t* words, std::size_t wordCount, std::size_t messageCount,
-                      Timestamp arrival);
 
   ReceiveRing::DrainOutcome drain(std::uint32_t* words, std::size_t wordCapacity,
                                   Timestamp* timestamps, std::size_t timestampCapacity);
@@ -58,13 +59,20 @@ class Connection final : public ScheduleSource {
   ConnectionStats stats();
 
  private:
+  std::shared_ptr<TransportPort> currentPort();
+  std::shared_ptr<ConnectionInbox> currentInbox();
+
   const ConnectionId id_;
-  const std::shared_ptr<LoopbackPair> pair_;  // keeps both endpoints alive while we exist
-  const PairSide side_;
-  const std::shared_ptr<EngineListener> listener_;
-  ReceiveRing ring_;
-  std::mutex drainMutex_;  // the ring has one consumer at a time, whoever calls drain()
+  const std::shared_ptr<Endpoint> endpoint_;
   std::atomic<bool> open_{false};
+  // Guards the two pointers below (not what they point to): sends and drains copy them and
+  // work without the lock, so close() never waits for a long send.
+  std::mutex mutex_;
+  std::shared_ptr<TransportPort> port_;
+  std::shared_ptr<ConnectionInbox> inbox_;
+  // Counts survive release() for stats().
+  std::uint64_t releasedReceived_ = 0;
+  std::uint64_t releasedDropped_ = 0;
 };
 
 }  // namespace midiscope

@@ -2,33 +2,55 @@
 
 #include <algorithm>
 
-#include "engine/clock.h"
-#include "engine/connection.h"
+#include "engine/connection_inbox.h"
 
 namespace midiscope {
 
-Endpoint::Endpoint(EndpointInfo info) : info_(std::move(info)) {}
+Endpoint::Endpoint(EndpointInfo info)
+    : id_(info.endpointDeviceId),
+      transportId_(info.transportId),
+      info_(std::move(info)),
+      receivers_(std::make_shared<const Receivers>()) {}
 
-void Endpoint::attach(Connection* connection) {
+EndpointInfo Endpoint::info() const {
   std::lock_guard<std::mutex> lock(mutex_);
-  receivers_.push_back(connection);
+  return info_;
 }
 
-void Endpoint::detach(Connection* connection) {
+void Endpoint::setInfo(EndpointInfo info) {
   std::lock_guard<std::mutex> lock(mutex_);
-  receivers_.erase(std::remove(receivers_.begin(), receivers_.end(), connection), receivers_.end());
+  // The id and the transport are what the endpoint is: they never change.
+  info.endpointDeviceId = id_;
+  info.transportId = transportId_;
+  info_ = std::move(info);
 }
 
-bool Endpoint::deliver(const std::uint32_t* words, std::size_t wordCount,
-                       std::size_t messageCount) {
+void Endpoint::attach(std::shared_ptr<ConnectionInbox> inbox) {
   std::lock_guard<std::mutex> lock(mutex_);
-  // Read under the lock, so arrival timestamps never go backwards within a ring.
-  const Timestamp arrival = clockNow();
-  bool anyDropped = false;
-  for (Connection* receiver : receivers_) {
-    anyDropped |= receiver->receive(words, wordCount, messageCount, arrival) > 0;
+  auto next = std::make_shared<Receivers>(*receivers_);
+  next->push_back(std::move(inbox));
+  receivers_ = std::move(next);
+}
+
+void Endpoint::detach(const ConnectionInbox* inbox) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto next = std::make_shared<Receivers>(*receivers_);
+  next->erase(std::remove_if(next->begin(), next->end(),
+                             [inbox](const auto& each) { return each.get() == inbox; }),
+              next->end());
+  receivers_ = std::move(next);
+}
+
+std::size_t Endpoint::deliver(const std::uint32_t* words, std::size_t wordCount,
+                              std::size_t messageCount) {
+  std::shared_ptr<const Receivers> receivers;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    receivers = receivers_;
   }
-  return anyDropped;
+  std::size_t dropped = 0;
+  for (const auto& inbox : *receivers) dropped += inbox->receive(words, wordCount, messageCount);
+  return dropped;
 }
 
 }  // namespace midiscope

@@ -1,17 +1,20 @@
-// An endpoint and the connections open on it. Everything that arrives at the endpoint is copied
-// into every attached connection's receive ring.
+// An endpoint, whichever transport it lives on, and the connections open on it. Everything that
+// arrives at the endpoint (from its transport's receive thread, from the other side of a
+// loopback, from a JS transport) goes through deliver() into every attached connection's inbox.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <mutex>
+#include <string>
 #include <vector>
 
 #include "engine/endpoint_info.h"
 
 namespace midiscope {
 
-class Connection;
+class ConnectionInbox;
 
 class Endpoint {
  public:
@@ -19,22 +22,29 @@ class Endpoint {
   Endpoint(const Endpoint&) = delete;
   Endpoint& operator=(const Endpoint&) = delete;
 
-  const EndpointInfo& info() const { return info_; }
+  const std::string& id() const { return id_; }
+  const std::string& transportId() const { return transportId_; }
+  // A copy: a transport may update the info at any time from its own thread.
+  EndpointInfo info() const;
+  void setInfo(EndpointInfo info);
 
-  void attach(Connection* connection);
-  void detach(Connection* connection);
+  void attach(std::shared_ptr<ConnectionInbox> inbox);
+  void detach(const ConnectionInbox* inbox);
 
-  // Copies validated messages (back to back) into every attached connection's ring, stamped
-  // with the arrival time. Returns true if some ring was full and dropped messages.
-  bool deliver(const std::uint32_t* words, std::size_t wordCount, std::size_t messageCount);
+  // Any thread: copies validated messages (back to back) into every attached inbox, one inbox
+  // at a time (see ConnectionInbox). Returns how many message copies were dropped because an
+  // inbox was full (counted there too).
+  std::size_t deliver(const std::uint32_t* words, std::size_t wordCount, std::size_t messageCount);
 
  private:
-  const EndpointInfo info_;
-  // Serializes every producer (JS thread, scheduler thread, any C++ caller) writing into the
-  // attached rings, which are single-producer, and guards receivers_. Connections detach
-  // themselves (taking this mutex) before they are destroyed, so raw pointers are safe here.
-  std::mutex mutex_;
-  std::vector<Connection*> receivers_;
+  using Receivers = std::vector<std::shared_ptr<ConnectionInbox>>;
+
+  const std::string id_;
+  const std::string transportId_;
+  mutable std::mutex mutex_;  // guards info_ and receivers_ (the pointer, not the inboxes)
+  EndpointInfo info_;
+  // Replaced whole on attach/detach, so a delivery works on a snapshot without holding mutex_.
+  std::shared_ptr<const Receivers> receivers_;
 };
 
 }  // namespace midiscope

@@ -16,10 +16,10 @@ bool isUnreserved(unsigned char c) {
 
 }  // namespace
 
-std::string loopbackEndpointId(const std::string& uniqueId) {
+std::string transportEndpointId(const std::string& transportId, const std::string& localId) {
   static const char kHex[] = "0123456789ABCDEF";
-  std::string id = "midiscope://loopback/";
-  for (const char ch : uniqueId) {
+  std::string id = "midiscope://" + transportId + "/";
+  for (const char ch : localId) {
     const auto byte = static_cast<unsigned char>(ch);
     if (isUnreserved(byte)) {
       id += ch;

@@ -12,7 +12,12 @@ extern const char* const kDiagnosticsLoopbackBId;
 extern const char* const kDiagnosticsLoopbackAUniqueId;
 extern const char* const kDiagnosticsLoopbackBUniqueId;
 
-// "midiscope://loopback/" + uniqueId with every byte outside [A-Za-z0-9-._~] as %XX.
-std::string loopbackEndpointId(const std::string& uniqueId);
+// "midiscope://<transportId>/" + localId with every byte outside [A-Za-z0-9-._~] as %XX.
+std::string transportEndpointId(const std::string& transportId, const std::string& localId);
+
+// "midiscope://loopback/" + uniqueId, percent-encoded as above.
+inline std::string loopbackEndpointId(const std::string& uniqueId) {
+  return transportEndpointId("loopback", uniqueId);
+}
 
 }  // namespace midiscope

@@ -1,23 +1,68 @@
-// What the registry tells the outside world about an endpoint.
+// What the engine tells the outside world about an endpoint, whichever transport it lives on.
+// The UMP endpoint facts (endpoint info, function blocks) are plain data that each transport
+// fills in when it knows them; nothing above a transport asks which transport it talks to.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace midiscope {
 
-enum class Transport { Diagnostics, Loopback };
 enum class PairSide { A, B };
-
 inline PairSide otherSide(PairSide side) { return side == PairSide::A ? PairSide::B : PairSide::A; }
 
+// The protocol an endpoint speaks natively: a MIDI 1.0 port (bytes, converted to and from UMP
+// by its transport) or a UMP endpoint.
+enum class MidiProtocol { Unknown, Midi1, Midi2 };
+
+// UMP Endpoint Info and Device Identity, as a device (or the OS on its behalf) declares them.
+struct UmpEndpointDetails {
+  std::uint8_t umpVersionMajor = 1;
+  std::uint8_t umpVersionMinor = 1;
+  std::uint8_t functionBlockCount = 0;
+  bool staticFunctionBlocks = false;
+  bool supportsMidi1 = false;
+  bool supportsMidi2 = false;
+  bool receivesJr = false;
+  bool transmitsJr = false;
+  std::string productInstanceId;
+  std::uint32_t manufacturerId = 0;  // SysEx id, 1 or 3 bytes
+  std::uint16_t family = 0;
+  std::uint16_t model = 0;
+  std::uint32_t softwareRevision = 0;
+};
+
+// A Function Block as UMP 1.1 declares it.
+struct FunctionBlockDetails {
+  std::uint8_t number = 0;
+  std::string name;
+  bool active = true;
+  std::uint8_t direction = 3;  // 1 input (to the device), 2 output, 3 both
+  std::uint8_t firstGroup = 0;
+  std::uint8_t groupCount = 1;
+  std::uint8_t uiHint = 0;           // 0 unknown, 1 receiver, 2 sender, 3 both
+  std::uint8_t midi1 = 0;            // 0 not MIDI 1.0, 1 MIDI 1.0, 2 MIDI 1.0 at 31.25 kb/s
+  std::uint8_t midiCiVersion = 0;    // 0: no MIDI-CI
+  std::uint8_t maxSysEx8Streams = 0;
+};
+
 struct EndpointInfo {
-  std::string endpointDeviceId;
+  std::string endpointDeviceId;  // stable while the endpoint exists; chosen by its transport
+  std::string transportId;       // "diagnostics", "loopback", "alsa", or a JS transport's id
   std::string name;
   std::string description;
   std::string uniqueId;
-  Transport transport = Transport::Loopback;
+  MidiProtocol protocol = MidiProtocol::Midi2;
+  // Transport-specific facts shown as they are, in order (ALSA: client, port, card, ...).
+  std::vector<std::pair<std::string, std::string>> details;
+  std::optional<UmpEndpointDetails> umpEndpoint;
+  std::vector<FunctionBlockDetails> functionBlocks;
+  // Loopback pairs (the diagnostics pair included) only; empty elsewhere.
   PairSide side = PairSide::A;
-  std::string associationId;  // empty for the diagnostics pair
+  std::string associationId;
   std::string peerEndpointDeviceId;
 };
 

@@ -1,46 +1,35 @@
-// The endpoints that exist: the built-in diagnostics pair and the user's loopback pairs.
-// Not thread-safe on its own: Engine guards it with its mutex.
+// Every endpoint the engine knows, from every transport, in the order they appeared, with the
+// transport that owns each. Not thread-safe on its own: Engine guards it with its mutex.
 #pragma once
 
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
-#include "engine/loopback_pair.h"
+#include "engine/endpoint.h"
 
 namespace midiscope {
 
+class Transport;
+
 class EndpointRegistry {
  public:
-  EndpointRegistry();
+  struct Entry {
+    std::shared_ptr<Endpoint> endpoint;
+    Transport* transport = nullptr;
+  };
 
-  // Diagnostics first, then user pairs in creation order, A before B.
+  // Null when an endpoint with that id exists already.
+  std::shared_ptr<Endpoint> add(EndpointInfo info, Transport* transport);
+  // The removed entry (endpoint null if there was none).
+  Entry remove(const std::string& endpointDeviceId);
+  const Entry* find(const std::string& endpointDeviceId) const;
+
   std::vector<EndpointInfo> list() const;
-
-  struct Location {
-    std::shared_ptr<LoopbackPair> pair;
-    PairSide side;
-  };
-  std::optional<Location> find(const std::string& endpointDeviceId) const;
-
-  struct Creation {
-    std::shared_ptr<LoopbackPair> pair;  // null on failure
-    std::string error;                   // why nothing was created
-  };
-  // Validates the whole definition first: on failure nothing is created.
-  Creation createPair(const std::string& associationId, const LoopbackSideDefinition& a,
-                      const LoopbackSideDefinition& b);
-
-  // Null if no user pair has that associationId (the diagnostics pair cannot be removed).
-  std::shared_ptr<LoopbackPair> removePair(const std::string& associationId);
+  std::vector<Entry> entries() const { return entries_; }
 
  private:
-  std::string whyInvalid(const std::string& associationId, const LoopbackSideDefinition& a,
-                         const LoopbackSideDefinition& b) const;
-  const Endpoint* findByUniqueId(const std::string& uniqueId) const;
-
-  std::vector<std::shared_ptr<LoopbackPair>> pairs_;
+  std::vector<Entry> entries_;
 };
 
 }  // namespace midiscope

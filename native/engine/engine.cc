@@ -1,12 +1,159 @@
 #include "engine/engine.h"
 
+#include <algorithm>
 #include <cmath>
+
+#include "transports/js/js_transport.h"
+#include "transports/loopback/loopback_transport.h"
 
 namespace midiscope {
 
-Engine::Engine(std::shared_ptr<EngineListener> listener) : listener_(std::move(listener)) {}
+Engine::Engine(std::shared_ptr<EngineListener> listener,
+               std::vector<std::shared_ptr<Transport>> platformTransports)
+    : listener_(std::move(listener)) {
+  addTransport(std::make_shared<LoopbackTransport>(LoopbackTransport::Kind::Diagnostics));
+  loopbacks_ = std::make_shared<LoopbackTransport>(LoopbackTransport::Kind::User);
+  addTransport(loopbacks_);
+  for (auto& transport : platformTransports) addTransport(std::move(transport));
+  std::lock_guard<std::mutex> lock(mutex_);
+  announcing_ = true;
+}
 
 Engine::~Engine() { shutdown(); }
+
+ConnectionId Engine::allocateId() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return nextId_++;
+}
+
+bool Engine::addTransport(std::shared_ptr<Transport> transport) {
+  const std::string id = transport->id();
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (shutDown_ || jsTransports_.count(id) != 0) return false;
+    for (const auto& existing : transports_) {
+      if (existing->id() == id) return false;
+    }
+    transports_.push_back(transport);
+  }
+  transport->start(*this);
+  return true;
+}
+
+std::vector<TransportSummary> Engine::transports() const {
+  std::vector<std::shared_ptr<Transport>> transports;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    transports = transports_;
+  }
+  std::vector<TransportSummary> summaries;
+  for (const auto& transport : transports) {
+    summaries.push_back({transport->id(), transport->status()});
+  }
+  return summaries;
+}
+
+std::shared_ptr<JsTransport> Engine::jsTransport(const std::string& id) {
+  std::shared_ptr<JsTransport> created;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (shutDown_ || id.empty()) return nullptr;
+    const auto it = jsTransports_.find(id);
+    if (it != jsTransports_.end()) return it->second;
+    for (const auto& existing : transports_) {
+      if (existing->id() == id) return nullptr;
+    }
+    created = std::make_shared<JsTransport>(id, listener_, [this] { return allocateId(); });
+    jsTransports_.emplace(id, created);
+    transports_.push_back(created);
+  }
+  created->start(*this);
+  return created;
+}
+
+bool Engine::removeJsTransport(const std::string& id) {
+  std::shared_ptr<JsTransport> removed;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const auto it = jsTransports_.find(id);
+    if (it == jsTransports_.end()) return false;
+    removed = it->second;
+    jsTransports_.erase(it);
+  }
+  removed->removeAll();
+  removed->stop();
+  std::lock_guard<std::mutex> lock(mutex_);
+  transports_.erase(std::remove(transports_.begin(), transports_.end(), removed), transports_.end());
+  return true;
+}
+
+std::shared_ptr<JsTransport> Engine::jsTransportOwningOutbox(ConnectionId outboxId) const {
+  std::vector<std::shared_ptr<JsTransport>> candidates;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const auto& [id, transport] : jsTransports_) candidates.push_back(transport);
+  }
+  for (const auto& transport : candidates) {
+    if (transport->ownsOutbox(outboxId)) return transport;
+  }
+  return nullptr;
+}
+
+std::shared_ptr<Endpoint> Engine::addEndpoint(EndpointInfo info) {
+  std::shared_ptr<Endpoint> endpoint;
+  EndpointInfo announced;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (shutDown_) return nullptr;
+    Transport* owner = nullptr;
+    for (const auto& transport : transports_) {
+      if (transport->id() == info.transportId) owner = transport.get();
+    }
+    if (owner == nullptr) return nullptr;
+    endpoint = registry_.add(std::move(info), owner);
+    if (!endpoint) return nullptr;
+    if (!announcing_) return endpoint;
+    announced = endpoint->info();
+  }
+  listener_->endpointsChanged({{EndpointChangeKind::Added, announced}});
+  return endpoint;
+}
+
+bool Engine::updateEndpoint(EndpointInfo info) {
+  EndpointInfo announced;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (shutDown_) return false;
+    const EndpointRegistry::Entry* entry = registry_.find(info.endpointDeviceId);
+    if (entry == nullptr || entry->endpoint->transportId() != info.transportId) return false;
+    entry->endpoint->setInfo(std::move(info));
+    announced = entry->endpoint->info();
+  }
+  listener_->endpointsChanged({{EndpointChangeKind::Updated, announced}});
+  return true;
+}
+
+bool Engine::removeEndpoint(const std::string& endpointDeviceId) {
+  std::vector<std::shared_ptr<Connection>> orphans;
+  EndpointRegistry::Entry removed;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (shutDown_) return false;
+    removed = registry_.remove(endpointDeviceId);
+    if (!removed.endpoint) return false;
+    for (const auto& [id, connection] : connections_) {
+      if (&connection->endpoint() == removed.endpoint.get()) orphans.push_back(connection);
+    }
+  }
+  // The orphans stay in connections_ until their owner closes the handle: whatever is in their
+  // rings can still be drained, and sends on them now fail as closed.
+  for (const auto& connection : orphans) {
+    scheduler_.noteCancelled(connection->close());
+    listener_->connectionNeedsAttention(connection->id());
+  }
+  listener_->endpointsChanged({{EndpointChangeKind::Removed, removed.endpoint->info()}});
+  return true;
+}
 
 std::vector<EndpointInfo> Engine::listEndpoints() const {
   std::lock_guard<std::mutex> lock(mutex_);
@@ -18,49 +165,23 @@ PairCreationResult Engine::createLoopbackPair(const std::string& associationId,
                                               const LoopbackSideDefinition& a,
                                               const LoopbackSideDefinition& b) {
   PairCreationResult result;
-  std::vector<EndpointChange> changes;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (shutDown_) {
       result.errorInformation = "the MIDI engine has been shut down";
       return result;
     }
-    const EndpointRegistry::Creation creation = registry_.createPair(associationId, a, b);
-    if (!creation.pair) {
-      result.errorInformation = creation.error;
-      return result;
-    }
-    result.success = true;
-    result.endpointDeviceIdA = creation.pair->endpoint(PairSide::A).info().endpointDeviceId;
-    result.endpointDeviceIdB = creation.pair->endpoint(PairSide::B).info().endpointDeviceId;
-    changes.push_back({EndpointChangeKind::Added, creation.pair->endpoint(PairSide::A).info()});
-    changes.push_back({EndpointChangeKind::Added, creation.pair->endpoint(PairSide::B).info()});
   }
-  listener_->endpointsChanged(changes);
+  const LoopbackTransport::Creation creation = loopbacks_->createPair(associationId, a, b);
+  result.success = creation.success;
+  result.endpointDeviceIdA = creation.endpointDeviceIdA;
+  result.endpointDeviceIdB = creation.endpointDeviceIdB;
+  result.errorInformation = creation.error;
   return result;
 }
 
 bool Engine::removeLoopbackPair(const std::string& associationId) {
-  std::vector<std::shared_ptr<Connection>> orphans;
-  std::shared_ptr<LoopbackPair> removed;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (shutDown_) return false;
-    removed = registry_.removePair(associationId);
-    if (!removed) return false;
-    for (const auto& [id, connection] : connections_) {
-      if (&connection->pair() == removed.get()) orphans.push_back(connection);
-    }
-  }
-  // The orphans stay in connections_ until their owner closes the handle: whatever is in their
-  // rings can still be drained, and sends on them now fail as closed.
-  for (const auto& connection : orphans) {
-    scheduler_.noteCancelled(connection->close());
-    listener_->connectionNeedsAttention(connection->id());
-  }
-  listener_->endpointsChanged({{EndpointChangeKind::Removed, removed->endpoint(PairSide::A).info()},
-                               {EndpointChangeKind::Removed, removed->endpoint(PairSide::B).info()}});
-  return true;
+  return loopbacks_->removePair(associationId);
 }
 
 OpenResult Engine::openConnection(const std::string& endpointDeviceId, double ringCapacityWords) {
@@ -72,21 +193,45 @@ OpenResult Engine::openConnection(const std::string& endpointDeviceId, double ri
                      std::to_string(kMinRingWords) + " to " + std::to_string(kMaxRingWords);
     return result;
   }
-  std::lock_guard<std::mutex> lock(mutex_);
-  if (shutDown_) {
-    result.error = OpenResult::Error::ShutDown;
-    result.message = "the MIDI engine has been shut down";
-    return result;
+  std::shared_ptr<Endpoint> endpoint;
+  std::shared_ptr<Transport> transport;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (shutDown_) {
+      result.error = OpenResult::Error::ShutDown;
+      result.message = "the MIDI engine has been shut down";
+      return result;
+    }
+    const EndpointRegistry::Entry* entry = registry_.find(endpointDeviceId);
+    if (entry != nullptr) {
+      endpoint = entry->endpoint;
+      for (const auto& each : transports_) {
+        if (each.get() == entry->transport) transport = each;
+      }
+    }
   }
-  const auto location = registry_.find(endpointDeviceId);
-  if (!location) {
+  if (!endpoint || !transport) {
     result.error = OpenResult::Error::UnknownEndpoint;
     result.message = "no MIDI endpoint has the id \"" + endpointDeviceId + "\"";
     return result;
   }
-  auto connection = std::make_shared<Connection>(nextId_++, location->pair, location->side,
-                                                 static_cast<std::size_t>(ringCapacityWords),
-                                                 listener_);
+  // Outside the engine's lock: a transport may take its time (ALSA subscribes).
+  Transport::PortOpening opening = transport->openPort(endpoint);
+  if (!opening.port) {
+    result.error = OpenResult::Error::PortFailed;
+    result.message = opening.error;
+    return result;
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  const EndpointRegistry::Entry* entry = registry_.find(endpointDeviceId);
+  if (shutDown_ || entry == nullptr || entry->endpoint != endpoint) {
+    result.error = OpenResult::Error::UnknownEndpoint;
+    result.message = "the MIDI endpoint \"" + endpointDeviceId + "\" went away while opening";
+    return result;
+  }
+  auto connection =
+      std::make_shared<Connection>(nextId_++, endpoint, std::move(opening.port),
+                                   static_cast<std::size_t>(ringCapacityWords), listener_);
   connection->open();
   result.id = connection->id();
   connections_.emplace(result.id, std::move(connection));
@@ -102,7 +247,9 @@ void Engine::closeConnection(ConnectionId id) {
     connection = std::move(it->second);
     connections_.erase(it);
   }
-  scheduler_.noteCancelled(connection->close());
+  // release(), not close(): the ring's memory goes now, even if the scheduler keeps the
+  // connection object for messages queued far ahead (they are dead and skipped).
+  scheduler_.noteCancelled(connection->release());
 }
 
 bool Engine::isConnectionOpen(ConnectionId id) const {
@@ -139,14 +286,19 @@ std::uint64_t Engine::cancelScheduled(ConnectionId id) {
 
 void Engine::shutdown() {
   std::unordered_map<ConnectionId, std::shared_ptr<Connection>> connections;
+  std::vector<std::shared_ptr<Transport>> transports;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (shutDown_) return;
     shutDown_ = true;
     connections.swap(connections_);
+    transports.swap(transports_);
+    jsTransports_.clear();
   }
   scheduler_.stop();
-  for (const auto& entry : connections) entry.second->close();
+  // Transports stop before connections go: no device thread delivers into a freed ring.
+  for (const auto& transport : transports) transport->stop();
+  for (const auto& entry : connections) entry.second->release();
 }
 
 bool isValidTimestamp(Timestamp timestamp) {

@@ -1,5 +1,5 @@
-// The engine as its host sees it: endpoints, connections by integer handle, sends, receive
-// rings and the scheduler. Every method is safe to call from any thread; unknown or closed
+// The engine as its host sees it: transports and their endpoints, connections by integer
+// handle, sends, receive rings and the scheduler. Every method is safe to call from any thread; unknown or closed
 // handles are answered with kEndpointConnectionClosedOrInvalid (sends) or nothing at all.
 #pragma once
 
@@ -15,6 +15,7 @@
 #include "engine/endpoint_registry.h"
 #include "engine/engine_listener.h"
 #include "engine/scheduler.h"
+#include "engine/transport.h"
 
 namespace midiscope {
 
@@ -40,18 +41,47 @@ struct PairCreationResult {
 };
 
 struct OpenResult {
-  enum class Error { None, UnknownEndpoint, BadCapacity, ShutDown };
+  enum class Error { None, UnknownEndpoint, BadCapacity, ShutDown, PortFailed };
   ConnectionId id = 0;
   Error error = Error::None;
   std::string message;
 };
 
-class Engine {
+struct TransportSummary {
+  std::string id;
+  TransportStatus status;
+};
+
+class LoopbackTransport;
+class JsTransport;
+
+class Engine final : public TransportHost {
  public:
-  explicit Engine(std::shared_ptr<EngineListener> listener);
-  ~Engine();
+  // Starts the diagnostics and loopback transports, then `platformTransports` (the OS's MIDI
+  // stack). Endpoints they report while the engine is being built are its initial state, not
+  // changes: the listener hears only what happens after the constructor returns.
+  explicit Engine(std::shared_ptr<EngineListener> listener,
+                  std::vector<std::shared_ptr<Transport>> platformTransports = {});
+  ~Engine() override;
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
+
+  // Starts a transport and keeps it until shutdown(). False (and the transport is dropped) if
+  // one with the same id exists or the engine has shut down.
+  bool addTransport(std::shared_ptr<Transport> transport);
+  std::vector<TransportSummary> transports() const;
+  // The JS transport with that id, created on first use; null if a native transport has that id
+  // or the engine has shut down.
+  std::shared_ptr<JsTransport> jsTransport(const std::string& id);
+  // Removes the JS transport and its endpoints (their connections close). False if unknown.
+  bool removeJsTransport(const std::string& id);
+  // The JS transport whose endpoint outbox has that wake-up id, or null.
+  std::shared_ptr<JsTransport> jsTransportOwningOutbox(ConnectionId outboxId) const;
+
+  // TransportHost: what transports call.
+  std::shared_ptr<Endpoint> addEndpoint(EndpointInfo info) override;
+  bool updateEndpoint(EndpointInfo info) override;
+  bool removeEndpoint(const std::string& endpointDeviceId) override;
 
   std::vector<EndpointInfo> listEndpoints() const;
   PairCreationResult createLoopbackPair(const std::string& associationId,
@@ -77,7 +107,7 @@ class Engine {
   ConnectionStats stats(ConnectionId id) const;
   std::uint64_t cancelScheduled(ConnectionId id);
 
-  // Joins the scheduler thread, closes and frees every connection. Idempotent; afterwards
+  // Joins the scheduler thread and every transport's, closes and frees every connection. Idempotent; afterwards
   // every call fails as if its handle or endpoint did not exist.
   void shutdown();
 
@@ -97,12 +127,20 @@ class Engine {
   SendResult schedule(const std::shared_ptr<Connection>& connection, ScheduledMessage* messages,
                       std::size_t count);
 
+  ConnectionId allocateId();
+
   const std::shared_ptr<EngineListener> listener_;
-  mutable std::mutex mutex_;  // guards registry_, connections_, nextId_, shutDown_
+  // Guards registry_, transports_, jsTransports_, connections_, nextId_, shutDown_. Never held
+  // while calling into a transport or the listener.
+  mutable std::mutex mutex_;
   EndpointRegistry registry_;
+  std::vector<std::shared_ptr<Transport>> transports_;
+  std::unordered_map<std::string, std::shared_ptr<JsTransport>> jsTransports_;
+  std::shared_ptr<LoopbackTransport> loopbacks_;
   std::unordered_map<ConnectionId, std::shared_ptr<Connection>> connections_;
   ConnectionId nextId_ = 1;
   bool shutDown_ = false;
+  bool announcing_ = false;  // false while the constructor starts the first transports
   Scheduler scheduler_;
 };
 

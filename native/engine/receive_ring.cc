@@ -40,7 +40,13 @@ ReceiveRing::ReceiveRing(std::size_t capacityWords)
     : size_(roundUpToPowerOfTwo(std::clamp(capacityWords, kMinRingWords, kMaxRingWords))),
       mask_(size_ - 1),
       words_(new std::uint32_t[size_]),
-      timestamps_(new Timestamp[size_]) {}
+      timestamps_(new Timestamp[size_]) {
+  allocatedBytes_.fetch_add(bytes(), std::memory_order_relaxed);
+}
+
+ReceiveRing::~ReceiveRing() { allocatedBytes_.fetch_sub(bytes(), std::memory_order_relaxed); }
+
+std::atomic<std::size_t> ReceiveRing::allocatedBytes_{0};
 
 ReceiveRing::WriteOutcome ReceiveRing::write(const std::uint32_t* words, std::size_t wordCount,
                                              std::size_t messageCount, Timestamp timestamp) {

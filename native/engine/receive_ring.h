@@ -1,8 +1,9 @@
 // The receive ring of one connection: whole UMP messages (words) plus one timestamp each.
 //
 // Concurrency: single producer, single consumer, lock-free between the two sides. Several
-// threads do produce (the JS thread sending now, the scheduler thread sending later), so
-// producers must serialize among themselves: Endpoint does that with its delivery mutex.
+// threads do produce (the JS thread sending now, the scheduler thread sending later, a
+// transport's receive thread), so producers must serialize among themselves: ConnectionInbox
+// does that with its producer mutex.
 // The consumer is whoever calls drain() (the JS thread in the addon).
 //
 // Wake-ups: write() reports `becameReadable` only when it published messages while no
@@ -27,10 +28,16 @@ class ReceiveRing {
   // capacityWords must lie in [kMinRingWords, kMaxRingWords]; it is rounded up to a power
   // of two. The ring also holds that many timestamps (a message has at least one word).
   explicit ReceiveRing(std::size_t capacityWords);
+  ~ReceiveRing();
   ReceiveRing(const ReceiveRing&) = delete;
   ReceiveRing& operator=(const ReceiveRing&) = delete;
 
   std::size_t capacityWords() const { return size_; }
+  // Memory held by every ring in the process: what open (and not yet released) connections
+  // cost. For diagnostics and for tests that check a closed connection lets go at once.
+  static std::size_t allocatedBytesInProcess() {
+    return allocatedBytes_.load(std::memory_order_relaxed);
+  }
 
   struct WriteOutcome {
     std::size_t written = 0;  // messages now in the ring
@@ -76,6 +83,9 @@ class ReceiveRing {
 
   std::atomic<std::uint64_t> received_{0};
   std::atomic<std::uint64_t> dropped_{0};
+
+  std::size_t bytes() const { return size_ * (sizeof(std::uint32_t) + sizeof(Timestamp)); }
+  static std::atomic<std::size_t> allocatedBytes_;
 };
 
 }  // namespace midiscope

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "test_support.h"
+#include "transports/js/js_transport.h"
 
 using namespace midiscope;
 using namespace midiscope::send_result;
@@ -216,4 +217,48 @@ TEST(pairsComeAndGoWhileOthersOpenAndSend) {
   creator.join();
   CHECK(opened > 0);
   CHECK_EQ(engine.listEndpoints().size(), 6u);
+}
+
+TEST(bulkSendsScheduledSendsAndAJsTransportsDrainerRaceCleanly) {
+  // Two receivers on one endpoint: 64K-word bulk sends from one thread while the scheduler
+  // delivers to the same endpoint and receivers come and go; and a JS transport's outbox filled
+  // by the scheduler while another thread drains it and the endpoint is removed.
+  auto listener = std::make_shared<RecordingListener>();
+  Engine engine(listener);
+  const ConnectionId a = openOrFail(engine, "midiscope://diagnostics/loopback-a");
+  const ConnectionId b1 = openOrFail(engine, "midiscope://diagnostics/loopback-b", 1 << 17);
+  auto js = engine.jsTransport("net");
+  EndpointInfo info;
+  info.name = "remote";
+  info.uniqueId = "remote";
+  const auto added = js->addEndpoint("r", info);
+  const ConnectionId toJs = openOrFail(engine, added.endpointDeviceId);
+  std::atomic<bool> done{false};
+  CheckedThread bulk([&] {
+    std::vector<std::uint32_t> words(65536, 0x2090'3C64);
+    for (int i = 0; i < 20; ++i) engine.sendMessages(a, 0, wordsOf(words));
+    done.store(true);
+  });
+  CheckedThread drainer([&] {
+    std::uint32_t words[4096];
+    double stamps[4096];
+    while (!done.load()) {
+      drainAll(engine, b1);
+      js->drainOutbox(added.outboxId, words, 4096, stamps, 4096);
+    }
+  });
+  int rounds = 0;
+  while (!done.load()) {
+    const ConnectionId b2 = openOrFail(engine, "midiscope://diagnostics/loopback-b", 256);
+    engine.sendMessage(a, clockNow() + kMillisecond / 10, wordsOf({0x2000'0001}));
+    engine.sendMessage(toJs, clockNow() + kMillisecond / 10, wordsOf({0x2000'0002}));
+    engine.closeConnection(b2);
+    ++rounds;
+  }
+  bulk.join();
+  drainer.join();
+  CHECK(js->removeEndpoint(added.endpointDeviceId));
+  CHECK(!engine.isConnectionOpen(toJs));
+  CHECK(rounds > 0);
+  WAIT_UNTIL(engine.scheduledQueueSize() == 0);
 }

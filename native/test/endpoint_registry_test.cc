@@ -20,7 +20,7 @@ TEST(diagnosticsLoopbacksAreAlwaysThereAsAPair) {
   CHECK_EQ(endpoints.size(), 2u);
   CHECK_EQ(endpoints[0].endpointDeviceId, std::string(kDiagnosticsLoopbackAId));
   CHECK_EQ(endpoints[1].endpointDeviceId, std::string(kDiagnosticsLoopbackBId));
-  CHECK(endpoints[0].transport == Transport::Diagnostics);
+  CHECK_EQ(endpoints[0].transportId, std::string("diagnostics"));
   CHECK(endpoints[0].side == PairSide::A && endpoints[1].side == PairSide::B);
   CHECK_EQ(endpoints[0].peerEndpointDeviceId, endpoints[1].endpointDeviceId);
   CHECK_EQ(endpoints[1].peerEndpointDeviceId, endpoints[0].endpointDeviceId);
@@ -39,7 +39,7 @@ TEST(loopbackPairGetsIdsDerivedFromItsUniqueIds) {
   CHECK_EQ(endpoints.size(), 4u);
   CHECK_EQ(endpoints[2].name, std::string("Sample App Loopback A"));
   CHECK_EQ(endpoints[2].associationId, std::string("sample-association"));
-  CHECK(endpoints[2].transport == Transport::Loopback);
+  CHECK_EQ(endpoints[2].transportId, std::string("loopback"));
   CHECK_EQ(endpoints[3].peerEndpointDeviceId, fixture.pair.endpointDeviceIdA);
 }
 
@@ -77,6 +77,7 @@ TEST(watcherHearsPairsAddedAndRemoved) {
   LoopbackFixture fixture;
   CHECK(fixture.engine.removeLoopbackPair("sample-association"));
   CHECK(!fixture.engine.removeLoopbackPair("sample-association"));
+  // The diagnostics pair is the engine's initial state, not a change.
   const auto changes = fixture.listener->changes();
   CHECK_EQ(changes.size(), 4u);
   CHECK(changes[0].kind == EndpointChangeKind::Added);

@@ -1,11 +1,11 @@
 // The built-in diagnostics loopback pair, always present: out on A arrives in on B and back.
 import { engineBinding } from './engineLifecycle';
 
-function diagnosticsEndpointId(kind: 'loopbackA' | 'loopbackB'): string {
+function diagnosticsEndpointId(side: 'A' | 'B'): string {
   const endpoint = engineBinding()
     .listEndpoints()
-    .find((candidate) => candidate.transport === 'diagnostics' && candidate.kind === kind);
-  if (endpoint === undefined) throw new Error(`The engine lists no diagnostics ${kind} endpoint`);
+    .find((candidate) => candidate.transport === 'diagnostics' && candidate.loopback?.side === side);
+  if (endpoint === undefined) throw new Error(`The engine lists no diagnostics loopback ${side} endpoint`);
   return endpoint.endpointDeviceId;
 }
 
@@ -13,10 +13,10 @@ export class MidiDiagnostics {
   private constructor() {}
 
   static get diagnosticsLoopbackAEndpointId(): string {
-    return diagnosticsEndpointId('loopbackA');
+    return diagnosticsEndpointId('A');
   }
 
   static get diagnosticsLoopbackBEndpointId(): string {
-    return diagnosticsEndpointId('loopbackB');
+    return diagnosticsEndpointId('B');
   }
 }

@@ -10,6 +10,14 @@ export { MidiDiagnostics } from './diagnostics';
 export { MidiEndpointDeviceInformation } from './endpointDeviceInformation';
 export { MidiEndpointDeviceWatcher } from './endpointDeviceWatcher';
 export {
+  MidiTransports,
+  MidiJsTransport,
+  type MidiJsDeliveryResult,
+  type MidiJsTransportEndpointDefinition,
+  type MidiJsTransportHandlers,
+  type MidiTransportSummary,
+} from './transports';
+export {
   MidiSendMessageResults,
   describeSendResult,
   sendMessageFailed,

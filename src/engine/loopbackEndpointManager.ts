@@ -44,7 +44,9 @@ export class MidiLoopbackEndpointManager {
     const binding = engineBinding();
     const endpointIds = binding
       .listEndpoints()
-      .filter((endpoint) => endpoint.transport === 'loopback' && endpoint.associationId === associationId)
+      .filter(
+        (endpoint) => endpoint.transport === 'loopback' && endpoint.loopback?.associationId === associationId,
+      )
       .map((endpoint) => endpoint.endpointDeviceId);
     const removed = binding.removeLoopbackPair(associationId);
     if (removed) recordEndpointChanges('removed', endpointIds);

@@ -3,21 +3,33 @@
 // implements exactly this interface; nothing outside src/engine touches it.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { MidiEndpointDeviceInformation, MidiFunctionBlockDetails } from './types';
 
-/** Endpoint as the native registry describes it. */
-export interface NativeEndpointInfo {
-  endpointDeviceId: string;
-  name: string;
-  description: string;
-  uniqueId: string;
-  /** 'diagnostics' for the two built-in loopbacks, 'loopback' for user pairs. */
-  transport: 'diagnostics' | 'loopback';
-  /** Which side of its pair this endpoint is. */
-  kind: 'loopbackA' | 'loopbackB';
-  /** associationId of the pair ('' for the diagnostics pair). */
-  associationId: string;
-  /** endpointDeviceId of the other side of the pair. */
-  peerEndpointDeviceId: string;
+/** Endpoint as the native registry describes it (see MidiEndpointDeviceInformation). */
+export type NativeEndpointInfo = MidiEndpointDeviceInformation;
+
+/** A transport and whether it can run here (and if not, why). */
+export interface NativeTransportSummary {
+  id: string;
+  available: boolean;
+  message: string;
+}
+
+/** An endpoint a JS transport declares; localId makes its id midiscope://<transport>/<localId>. */
+export interface NativeJsEndpointDefinition extends Omit<
+  MidiEndpointDeviceInformation,
+  'endpointDeviceId' | 'transport' | 'loopback' | 'details' | 'functionBlocks' | 'description'
+> {
+  localId: string;
+  description?: string;
+  details?: [string, string][];
+  functionBlocks?: MidiFunctionBlockDetails[];
+}
+
+export interface NativeJsDeliveryResult {
+  /** MidiSendMessageResults flags. */
+  result: number;
+  messagesDelivered: number;
 }
 
 export interface NativeLoopbackSide {
@@ -125,6 +137,42 @@ export interface NativeBinding {
   stats(handle: number): NativeConnectionStats;
   /** Drops every message this connection has scheduled; returns how many. */
   cancelScheduled(handle: number): number;
+
+  /** Every transport the engine runs, with whether it is available here. */
+  listTransports(): NativeTransportSummary[];
+  /** Registers a JS transport (idempotent); throws when a native transport has that id. */
+  registerJsTransport(transportId: string): void;
+  /** Removes a JS transport and its endpoints (their connections close). */
+  unregisterJsTransport(transportId: string): boolean;
+  /**
+   * Declares an endpoint of a JS transport. `onOutbox` runs on the JS thread when messages that
+   * connections sent to it wait in its outbox (drain it with jsTransportDrainOutbox).
+   */
+  jsTransportAddEndpoint(
+    transportId: string,
+    endpoint: NativeJsEndpointDefinition,
+    onOutbox: () => void,
+  ): { endpointDeviceId: string; outbox: number };
+  jsTransportUpdateEndpoint(
+    transportId: string,
+    endpointDeviceId: string,
+    endpoint: Omit<NativeJsEndpointDefinition, 'localId'>,
+  ): boolean;
+  jsTransportRemoveEndpoint(transportId: string, endpointDeviceId: string): boolean;
+  /** Forgets the outbox's wake-up callback (after its endpoint was removed and drained). */
+  jsTransportForgetOutbox(outbox: number): void;
+  /** Whole, validated messages received by a JS transport, into its endpoint's connections. */
+  jsTransportDeliver(
+    transportId: string,
+    endpointDeviceId: string,
+    words: Uint32Array,
+    start: number,
+    count: number,
+  ): NativeJsDeliveryResult;
+  /** Moves what connections sent to a JS transport's endpoint into the caller's buffers. */
+  jsTransportDrainOutbox(outbox: number, words: Uint32Array, timestamps: Float64Array): NativeDrainResult;
+  /** Messages dropped because the outbox was full. */
+  jsTransportOutboxDropped(outbox: number): number;
 
   /** Closes every connection and joins every native thread. Idempotent; the addon is unusable after. */
   shutdown(): void;

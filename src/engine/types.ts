@@ -80,18 +80,74 @@ export interface MidiLoopbackEndpointCreationResult {
   errorInformation: string;
 }
 
-export type MidiEndpointTransport = 'diagnostics' | 'loopback';
+/**
+ * The transport an endpoint lives on: 'diagnostics' (the two built-in loopbacks), 'loopback'
+ * (user pairs), 'alsa' (Linux's MIDI stack) or the id a JS transport registered ('network').
+ */
+export type MidiEndpointTransport = 'diagnostics' | 'loopback' | 'alsa' | (string & {});
+
+/** The protocol an endpoint speaks natively (a MIDI 1.0 port is converted to and from UMP). */
+export type MidiEndpointProtocol = 'midi1' | 'midi2' | 'unknown';
+
+/** UMP Endpoint Info and Device Identity, as a device (or the OS on its behalf) declares them. */
+export interface MidiUmpEndpointDetails {
+  umpVersionMajor: number;
+  umpVersionMinor: number;
+  functionBlockCount: number;
+  staticFunctionBlocks: boolean;
+  supportsMidi1: boolean;
+  supportsMidi2: boolean;
+  receivesJr: boolean;
+  transmitsJr: boolean;
+  productInstanceId: string;
+  /** SysEx manufacturer id (1 or 3 bytes). */
+  manufacturerId: number;
+  family: number;
+  model: number;
+  softwareRevision: number;
+}
+
+/** A UMP Function Block as the endpoint declares it. */
+export interface MidiFunctionBlockDetails {
+  number: number;
+  name: string;
+  active: boolean;
+  /** 1 input (to the device), 2 output, 3 both. */
+  direction: number;
+  /** 0-based first group and how many groups the block spans. */
+  firstGroup: number;
+  groupCount: number;
+  /** 0 unknown, 1 receiver, 2 sender, 3 both. */
+  uiHint: number;
+  /** 0 not MIDI 1.0, 1 MIDI 1.0, 2 MIDI 1.0 restricted to 31.25 kb/s. */
+  midi1: number;
+  /** 0 when the block has no MIDI-CI. */
+  midiCiVersion: number;
+  maxSysEx8Streams: number;
+}
+
+/** Loopback pairs (the diagnostics pair included): which side, and the other side. */
+export interface MidiLoopbackEndpointSide {
+  side: 'A' | 'B';
+  /** associationId of the pair ('' for the diagnostics pair). */
+  associationId: string;
+  peerEndpointDeviceId: string;
+}
 
 export interface MidiEndpointDeviceInformation {
   endpointDeviceId: string;
+  transport: MidiEndpointTransport;
   name: string;
   description: string;
   uniqueId: string;
-  transport: MidiEndpointTransport;
-  kind: 'loopbackA' | 'loopbackB';
-  /** associationId of the loopback pair ('' for the diagnostics pair). */
-  associationId: string;
-  peerEndpointDeviceId: string;
+  protocol: MidiEndpointProtocol;
+  /** Transport-specific facts in display order, such as ['client', '20'], ['port', '0'] for ALSA. */
+  details: [string, string][];
+  /** When the transport knows it (UMP endpoints). */
+  umpEndpoint?: MidiUmpEndpointDetails;
+  functionBlocks: MidiFunctionBlockDetails[];
+  /** Only on the 'loopback' and 'diagnostics' transports. */
+  loopback?: MidiLoopbackEndpointSide;
 }
 
 export interface MidiEndpointDeviceWatcherEvent {

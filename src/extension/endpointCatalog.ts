@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { MidiEndpointDeviceInformation } from '../engine/types';
 import type { EndpointsTreeSource } from '../views/endpoints/endpointsTreeDataProvider';
+import type { TransportView } from '../views/endpoints/endpointsTreeNodes';
 import type { PairPersistence } from './loopback/pairPersistence';
 import { Disposable } from './disposable';
 import type { EngineHost } from './engineHost';
@@ -44,6 +45,10 @@ export class EndpointCatalog extends Disposable implements EndpointsTreeSource {
     return this.engineHost.isAvailable
       ? this.engineHost.require().MidiEndpointDeviceInformation.findAll()
       : [];
+  }
+
+  transports(): readonly TransportView[] {
+    return this.engineHost.isAvailable ? this.engineHost.require().MidiTransports.list() : [];
   }
 
   find(endpointDeviceId: string): MidiEndpointDeviceInformation | undefined {

@@ -88,20 +88,19 @@ describe('extension: endpoints, pairs and sends in the workbench', function () {
     for (const [index, value] of answers.entries()) await answer(`(${index + 1}/${answers.length})`, value);
   }
 
-  it('shows the diagnostics loopbacks, an empty Devices group and the pairs group', async () => {
+  it('groups endpoints by transport: Loopbacks, then Diagnostics with its A and B sides', async () => {
     await workbench.openMidiView();
     for (const text of [
+      'Loopbacks',
       'Diagnostics',
-      'Diagnostics Loopback A',
-      'Diagnostics Loopback B',
-      'Loopback pairs',
+      'A · Diagnostics Loopback A',
+      'B · Diagnostics Loopback B',
     ]) {
       await seeTreeRow(text);
     }
-    await seeTreeRow('no device transport is available yet');
     assert.match(
       (await treeRow('Diagnostics Loopback A').first().textContent()) ?? '',
-      /diagnostics · midiscope-diagnostics-loopback-a/,
+      /midiscope-diagnostics-loopback-a/,
     );
     await workbench.screenshot('extension-01-midi-view');
   });
@@ -117,9 +116,10 @@ describe('extension: endpoints, pairs and sends in the workbench', function () {
     await waitFor('the quick input to close', async () => !(await input.isVisible()), { timeoutMs });
 
     await createPairThroughQuickInput('E2E Synth', 'E2E-SYNTH', 'Transient');
-    const pair = await seeTreeRow('E2E Synth A ↔ E2E Synth B');
+    const pair = await seeTreeRow('A E2E Synth A ↔ B E2E Synth B');
     assert.match((await pair.textContent()) ?? '', /transient/);
-    await seeTreeRow('loopback · E2E-SYNTH-B');
+    await seeTreeRow('B · E2E Synth B');
+    await seeTreeRow('E2E-SYNTH-B');
     await seeNotification(/Created loopback pair "E2E Synth A" ↔ "E2E Synth B" \(transient/);
     await workbench.screenshot('extension-03-transient-pair');
   });
@@ -169,7 +169,8 @@ describe('extension: endpoints, pairs and sends in the workbench', function () {
 
   it('sends hex selected in an editor; a monitor on the other side shows it arrive', async () => {
     // Open a monitor on B from the tree's inline action: what is sent to A arrives on B.
-    const rowB = await seeTreeRow('loopback · E2E-SYNTH-B');
+    const rowB = await seeTreeRow('B · E2E Synth B');
+    await seeTreeRow('E2E-SYNTH-B');
     await rowB.hover();
     await rowB.locator('.action-label[aria-label^="Open Monitor"]').click();
     const monitor = await frameWith('the monitor webview', '[data-counter="received"]');
@@ -209,7 +210,7 @@ describe('extension: endpoints, pairs and sends in the workbench', function () {
 
   it('keeps a persistent pair across a window reload, the old host deactivated cleanly; the transient one is gone', async () => {
     await createPairThroughQuickInput('E2E Kept', 'E2E-KEPT', 'Persistent');
-    assert.match((await (await seeTreeRow('E2E Kept A ↔ E2E Kept B')).textContent()) ?? '', /persistent/);
+    assert.match((await (await seeTreeRow('A E2E Kept A ↔ B E2E Kept B')).textContent()) ?? '', /persistent/);
     await workbench.reload();
     // The reload deactivated MIDI Scope in the old extension host: its engine stopped cleanly.
     await waitFor(
@@ -226,9 +227,9 @@ describe('extension: endpoints, pairs and sends in the workbench', function () {
       },
     );
     await workbench.openMidiView();
-    const kept = await seeTreeRow('E2E Kept A ↔ E2E Kept B');
+    const kept = await seeTreeRow('A E2E Kept A ↔ B E2E Kept B');
     assert.match((await kept.textContent()) ?? '', /persistent/);
-    assert.equal(await treeRow('E2E Synth A ↔ E2E Synth B').count(), 0);
+    assert.equal(await treeRow('A E2E Synth A ↔ B E2E Synth B').count(), 0);
     await workbench.screenshot('extension-07-persistent-pair-after-reload');
   });
 });

@@ -54,13 +54,14 @@ interface PairPick extends vscode.QuickPickItem {
 function pairPicks(services: CommandServices): PairPick[] {
   const pairs = new Map<string, MidiEndpointDeviceInformation[]>();
   for (const endpoint of services.catalog.findAll()) {
-    if (endpoint.transport !== 'loopback') continue;
-    pairs.set(endpoint.associationId, [...(pairs.get(endpoint.associationId) ?? []), endpoint]);
+    const associationId = endpoint.loopback?.associationId;
+    if (endpoint.transport !== 'loopback' || associationId === undefined) continue;
+    pairs.set(associationId, [...(pairs.get(associationId) ?? []), endpoint]);
   }
   return [...pairs].map(([associationId, sides]) => ({
     label: sides
-      .sort((a, b) => a.kind.localeCompare(b.kind))
-      .map((side) => side.name)
+      .sort((a, b) => (a.loopback?.side ?? '').localeCompare(b.loopback?.side ?? ''))
+      .map((side) => `${side.loopback?.side ?? ''} ${side.name}`)
       .join(' ↔ '),
     description: `${associationId} · ${services.catalog.persistenceOf(associationId)}`,
     associationId,

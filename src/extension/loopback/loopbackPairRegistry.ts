@@ -69,8 +69,10 @@ export class LoopbackPairRegistry extends Disposable {
       ? this.engineHost.require().MidiEndpointDeviceInformation.findAll()
       : [];
     const associationIds = new Set<string>();
-    for (const endpoint of endpoints)
-      if (endpoint.associationId !== '') associationIds.add(endpoint.associationId);
+    for (const endpoint of endpoints) {
+      const associationId = endpoint.loopback?.associationId;
+      if (associationId !== undefined && associationId !== '') associationIds.add(associationId);
+    }
     // A setting entry that failed to load still owns its id: creating another pair with it would collide later.
     for (const { config } of readLoopbackPairsSetting(loopbackPairsSettingValue()).entries)
       associationIds.add(config.associationId);
@@ -163,7 +165,7 @@ export class LoopbackPairRegistry extends Disposable {
     for (const { index, config } of wanted.values()) {
       if (this.persistent.has(config.associationId)) continue;
       const where = `${loopbackPairsSettingName}[${index}]`;
-      if (endpoints.some((endpoint) => endpoint.associationId === config.associationId)) {
+      if (endpoints.some((endpoint) => endpoint.loopback?.associationId === config.associationId)) {
         problems.push(
           `${where}.associationId: a transient pair "${config.associationId}" already exists in this window; entry skipped`,
         );

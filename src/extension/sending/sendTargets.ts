@@ -2,6 +2,11 @@
 // else a quick pick with the last target of this workspace first.
 import * as vscode from 'vscode';
 import type { MidiEndpointDeviceInformation } from '../../engine/types';
+import {
+  endpointSummary,
+  transportDisplayName,
+  whereSendsGo,
+} from '../../views/endpoints/endpointDescriptions';
 import { readDefaultEndpoint } from '../configuration';
 import type { EndpointCatalog } from '../endpointCatalog';
 
@@ -58,8 +63,8 @@ export class SendTargets {
     const names = new Map(endpoints.map((endpoint) => [endpoint.endpointDeviceId, endpoint.name]));
     const items: EndpointPick[] = endpoints.map((endpoint) => ({
       label: endpoint.name,
-      description: `${endpoint.transport} · ${endpoint.uniqueId}${endpoint.endpointDeviceId === last ? ' · last used' : ''}`,
-      detail: `arrives on ${names.get(endpoint.peerEndpointDeviceId) ?? endpoint.peerEndpointDeviceId}`,
+      description: `${transportDisplayName(endpoint.transport)} · ${endpointSummary(endpoint)}${endpoint.endpointDeviceId === last ? ' · last used' : ''}`,
+      detail: whereSendsGo(endpoint, (id) => names.get(id)),
       iconPath: new vscode.ThemeIcon(endpoint.endpointDeviceId === last ? 'history' : 'plug'),
       endpoint,
     }));

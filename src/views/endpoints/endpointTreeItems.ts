@@ -1,25 +1,34 @@
 // How each node of the endpoints tree looks: labels, descriptions, tooltips, codicons and the
 // contextValue that package.json's menus key on.
 import * as vscode from 'vscode';
-import type { MidiEndpointDeviceInformation } from '../../engine/types';
-import type { EndpointGroupKind, EndpointsTreeNode, LoopbackPairView } from './endpointsTreeNodes';
+import type { MidiEndpointDeviceInformation, MidiFunctionBlockDetails } from '../../engine/types';
+import {
+  endpointSummary,
+  functionBlockFields,
+  functionBlockSummary,
+  loopbackSide,
+  protocolLabel,
+  transportDisplayName,
+} from './endpointDescriptions';
+import type { EndpointsTreeNode, LoopbackPairView, TransportGroupView } from './endpointsTreeNodes';
 
 /** contextValue of each kind of item; package.json `when` clauses use these strings. */
 export const TreeItemContext = {
   endpoint: 'endpoint',
   transientPair: 'loopbackPair.transient',
   persistentPair: 'loopbackPair.persistent',
-  diagnosticsGroup: 'group.diagnostics',
   loopbackPairsGroup: 'group.loopbackPairs',
-  devicesGroup: 'group.devices',
+  /** `group.transport.<id>`, e.g. group.transport.alsa */
+  transportGroupPrefix: 'group.transport.',
+  functionBlock: 'functionBlock',
   noPairs: 'noPairs',
   engineUnavailable: 'engineUnavailable',
 } as const;
 
-const groupLabels: Record<EndpointGroupKind, { label: string; icon: string; context: string }> = {
-  diagnostics: { label: 'Diagnostics', icon: 'beaker', context: TreeItemContext.diagnosticsGroup },
-  loopbackPairs: { label: 'Loopback pairs', icon: 'arrow-swap', context: TreeItemContext.loopbackPairsGroup },
-  devices: { label: 'Devices', icon: 'circuit-board', context: TreeItemContext.devicesGroup },
+const transportIcons: Record<string, string> = {
+  diagnostics: 'beaker',
+  alsa: 'circuit-board',
+  network: 'globe',
 };
 
 /** Markdown lines "**Field:** value" with the values escaped (names come from the user). */
@@ -35,32 +44,63 @@ function fieldsTooltip(title: string, fields: [string, string][]): vscode.Markdo
   return tooltip;
 }
 
-function sideName(kind: MidiEndpointDeviceInformation['kind']): string {
-  return kind === 'loopbackA' ? 'A' : 'B';
-}
-
 function endpointItem(endpoint: MidiEndpointDeviceInformation): vscode.TreeItem {
-  const item = new vscode.TreeItem(endpoint.name, vscode.TreeItemCollapsibleState.None);
+  const side = loopbackSide(endpoint);
+  // What identifies the item first (the side of a pair, then the name); details after.
+  const item = new vscode.TreeItem(
+    side ? `${side} · ${endpoint.name}` : endpoint.name,
+    endpoint.functionBlocks.length > 0
+      ? vscode.TreeItemCollapsibleState.Collapsed
+      : vscode.TreeItemCollapsibleState.None,
+  );
   item.id = `endpoint:${endpoint.endpointDeviceId}`;
-  item.description = `${endpoint.transport} · ${endpoint.uniqueId}`;
+  item.description = side ? endpoint.uniqueId : endpointSummary(endpoint);
   item.iconPath = new vscode.ThemeIcon(endpoint.transport === 'diagnostics' ? 'debug-alt' : 'plug');
   item.contextValue = TreeItemContext.endpoint;
-  item.tooltip = fieldsTooltip(endpoint.name, [
+  const fields: [string, string][] = [
     ['Description', endpoint.description],
-    ['Transport', endpoint.transport],
-    ['Side', `${sideName(endpoint.kind)} (messages sent here arrive on its peer)`],
-    ['Unique id', endpoint.uniqueId],
-    ['Endpoint id', endpoint.endpointDeviceId],
-    ['Association id', endpoint.associationId],
-    ['Peer endpoint id', endpoint.peerEndpointDeviceId],
-  ]);
+    ['Transport', transportDisplayName(endpoint.transport)],
+    ['Protocol', protocolLabel(endpoint)],
+  ];
+  if (endpoint.loopback) {
+    fields.push(['Side', `${endpoint.loopback.side} (messages sent here arrive on its peer)`]);
+  }
+  fields.push(['Unique id', endpoint.uniqueId], ['Endpoint id', endpoint.endpointDeviceId]);
+  for (const [name, value] of endpoint.details) fields.push([name, value]);
+  if (endpoint.loopback) {
+    fields.push(
+      ['Association id', endpoint.loopback.associationId],
+      ['Peer endpoint id', endpoint.loopback.peerEndpointDeviceId],
+    );
+  }
+  const ump = endpoint.umpEndpoint;
+  if (ump) {
+    fields.push(
+      ['UMP version', `${ump.umpVersionMajor}.${ump.umpVersionMinor}`],
+      ['Product instance id', ump.productInstanceId],
+      ['Function blocks', `${ump.functionBlockCount}${ump.staticFunctionBlocks ? ' (static)' : ''}`],
+    );
+  }
+  item.tooltip = fieldsTooltip(endpoint.name, fields);
+  return item;
+}
+
+function functionBlockItem(block: MidiFunctionBlockDetails): vscode.TreeItem {
+  const item = new vscode.TreeItem(
+    block.name === '' ? `Block ${block.number}` : block.name,
+    vscode.TreeItemCollapsibleState.None,
+  );
+  item.description = functionBlockSummary(block);
+  item.iconPath = new vscode.ThemeIcon(block.active ? 'symbol-module' : 'circle-slash');
+  item.contextValue = TreeItemContext.functionBlock;
+  item.tooltip = fieldsTooltip(`Function block ${block.number}`, functionBlockFields(block));
   return item;
 }
 
 function pairItem(pair: LoopbackPairView): vscode.TreeItem {
   const nameA = pair.endpointA?.name ?? '(missing A)';
   const nameB = pair.endpointB?.name ?? '(missing B)';
-  const item = new vscode.TreeItem(`${nameA} ↔ ${nameB}`, vscode.TreeItemCollapsibleState.Expanded);
+  const item = new vscode.TreeItem(`A ${nameA} ↔ B ${nameB}`, vscode.TreeItemCollapsibleState.Expanded);
   item.id = `pair:${pair.associationId}`;
   // Persistence first: the association id is long and the sidebar cuts descriptions short.
   item.description = `${pair.persistence} · ${pair.associationId}`;
@@ -81,30 +121,47 @@ function pairItem(pair: LoopbackPairView): vscode.TreeItem {
   return item;
 }
 
-function groupItem(group: EndpointGroupKind, childCount: number): vscode.TreeItem {
-  const { label, icon, context } = groupLabels[group];
-  const empty = group === 'devices' && childCount === 0;
+function loopbacksItem(pairCount: number): vscode.TreeItem {
+  const item = new vscode.TreeItem('Loopbacks', vscode.TreeItemCollapsibleState.Expanded);
+  item.id = 'group:loopbacks';
+  item.iconPath = new vscode.ThemeIcon('arrow-swap');
+  item.contextValue = TreeItemContext.loopbackPairsGroup;
+  item.description = pairCount === 1 ? '1 pair' : `${pairCount} pairs`;
+  return item;
+}
+
+function transportItem(view: TransportGroupView): vscode.TreeItem {
+  const empty = view.endpoints.length === 0;
   const item = new vscode.TreeItem(
-    label,
+    transportDisplayName(view.id),
     empty ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Expanded,
   );
-  item.id = `group:${group}`;
-  item.iconPath = new vscode.ThemeIcon(icon);
-  item.contextValue = context;
-  if (empty) {
-    item.description = 'no device transport is available yet';
-    item.tooltip =
-      'MIDI Scope hosts loopback endpoints only for now; hardware and network transports will list their endpoints here.';
-  } else if (group === 'loopbackPairs') {
-    item.description = childCount === 1 ? '1 pair' : `${childCount} pairs`;
+  item.id = `group:transport:${view.id}`;
+  item.contextValue = `${TreeItemContext.transportGroupPrefix}${view.id}`;
+  if (!view.available) {
+    item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    item.description = 'unavailable';
+    item.tooltip = view.message;
+    return item;
+  }
+  item.iconPath = new vscode.ThemeIcon(transportIcons[view.id] ?? 'plug');
+  const count = view.endpoints.length;
+  item.description = count === 0 ? 'no endpoints' : count === 1 ? '1 endpoint' : `${count} endpoints`;
+  if (view.message !== '') {
+    item.description += ` · ${view.message}`;
+    item.tooltip = view.message;
   }
   return item;
 }
 
 export function treeItemFor(node: EndpointsTreeNode): vscode.TreeItem {
   switch (node.kind) {
-    case 'group':
-      return groupItem(node.group, node.childCount);
+    case 'loopbacks':
+      return loopbacksItem(node.pairCount);
+    case 'transport':
+      return transportItem(node.view);
+    case 'functionBlock':
+      return functionBlockItem(node.block);
     case 'pair':
       return pairItem(node.pair);
     case 'endpoint':

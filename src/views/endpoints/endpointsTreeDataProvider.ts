@@ -12,6 +12,7 @@ import {
   type EndpointsSnapshot,
   type EndpointsTreeNode,
   type LoopbackPairView,
+  type TransportView,
 } from './endpointsTreeNodes';
 
 /** What the tree shows; the extension implements it over the engine and its pair bookkeeping. */
@@ -19,6 +20,8 @@ export interface EndpointsTreeSource {
   /** Why the engine cannot be used, or undefined when it can. */
   readonly unavailableReason: string | undefined;
   findAll(): readonly MidiEndpointDeviceInformation[];
+  /** The engine's transports, with why one is unavailable here. */
+  transports(): readonly TransportView[];
   persistenceOf(associationId: string): LoopbackPairView['persistence'];
   /** Fires when endpoints or pair persistence may have changed. */
   readonly onDidChangeEndpoints: vscode.Event<void>;
@@ -54,7 +57,9 @@ export class EndpointsTreeDataProvider
   }
 
   private currentSnapshot(): EndpointsSnapshot {
-    this.snapshot ??= buildSnapshot(this.source.findAll(), (id) => this.source.persistenceOf(id));
+    this.snapshot ??= buildSnapshot(this.source.findAll(), this.source.transports(), (id) =>
+      this.source.persistenceOf(id),
+    );
     return this.snapshot;
   }
 

@@ -1,6 +1,7 @@
 // The quick pick that asks which endpoints a new monitor listens to (several may be chosen).
 import * as vscode from 'vscode';
 import type { MidiEndpointDeviceInformation } from '../../engine';
+import { endpointSummary, transportDisplayName } from '../endpoints/endpointDescriptions';
 
 interface EndpointPick extends vscode.QuickPickItem {
   endpointDeviceId: string;
@@ -16,7 +17,7 @@ export async function pickEndpoints(
   }
   const items: EndpointPick[] = endpoints.map((endpoint) => ({
     label: endpoint.name,
-    description: `${endpoint.transport} · ${endpoint.uniqueId}`,
+    description: `${transportDisplayName(endpoint.transport)} · ${endpointSummary(endpoint)}`,
     detail: endpoint.endpointDeviceId,
     endpointDeviceId: endpoint.endpointDeviceId,
   }));

@@ -25,7 +25,7 @@ interface CreateResult {
 
 function endpointsOf(api: MidiScopeApi, associationId: string) {
   return api.engine.MidiEndpointDeviceInformation.findAll().filter(
-    (endpoint) => endpoint.associationId === associationId,
+    (endpoint) => endpoint.loopback?.associationId === associationId,
   );
 }
 
@@ -161,7 +161,7 @@ describe('extension: loopback pairs', function () {
     const config = uniquePairConfig('removed');
     await createPair(config);
     const pairNode = await waitFor('the pair in the tree', () => {
-      const [, pairsGroup] = api.endpointsProvider.getChildren();
+      const [pairsGroup] = api.endpointsProvider.getChildren();
       return api.endpointsProvider
         .getChildren(pairsGroup)
         .find((node) => node.kind === 'pair' && node.associationId === config.associationId);

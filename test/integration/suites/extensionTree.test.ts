@@ -70,25 +70,29 @@ describe('extension: endpoints tree', function () {
   }
 
   function pairNodes(): EndpointsTreeNode[] {
-    return provider().getChildren(groups()[1]);
+    return provider().getChildren(groups()[0]);
   }
 
-  it('has the groups Diagnostics, Loopback pairs and Devices', () => {
+  it('groups endpoints by transport: Loopbacks, Diagnostics, then each transport the engine runs', () => {
     const items = groups().map((node) => provider().getTreeItem(node));
-    assert.deepEqual(items.map(labelOf), ['Diagnostics', 'Loopback pairs', 'Devices']);
+    const transports = api.engine.MidiTransports.list()
+      .map((transport) => transport.id)
+      .filter((id) => id !== 'loopback' && id !== 'diagnostics');
+    assert.deepEqual(items.slice(0, 2).map(labelOf), ['Loopbacks', 'Diagnostics']);
     assert.deepEqual(
       items.map((item) => item.contextValue),
-      ['group.diagnostics', 'group.loopbackPairs', 'group.devices'],
+      [
+        'group.loopbackPairs',
+        'group.transport.diagnostics',
+        ...transports.map((id) => `group.transport.${id}`),
+      ],
     );
-    const devices = items[2];
-    assert.equal(devices.description, 'no device transport is available yet');
-    assert.equal(devices.collapsibleState, vscode.TreeItemCollapsibleState.None);
-    assert.deepEqual(provider().getChildren(groups()[2]), []);
+    assert.equal(items[1]?.description, '2 endpoints');
   });
 
-  it('lists the two diagnostics loopbacks with transport · unique id and every field in the tooltip', () => {
+  it('lists the two diagnostics loopbacks as "A · name" with the unique id and every field in the tooltip', () => {
     const engine = api.engine;
-    const nodes = provider().getChildren(groups()[0]);
+    const nodes = provider().getChildren(groups()[1]);
     const ids = nodes.map((node) => (node.kind === 'endpoint' ? node.endpointDeviceId : ''));
     assert.deepEqual(ids, [
       engine.MidiDiagnostics.diagnosticsLoopbackAEndpointId,
@@ -98,19 +102,23 @@ describe('extension: endpoints tree', function () {
       assert.equal(node.kind, 'endpoint');
       const endpoint: MidiEndpointDeviceInformation = node.endpoint;
       const item = provider().getTreeItem(node);
-      assert.equal(labelOf(item), endpoint.name);
-      assert.equal(item.description, `diagnostics · ${endpoint.uniqueId}`);
+      assert.equal(labelOf(item), `${endpoint.loopback?.side} · ${endpoint.name}`);
+      assert.equal(item.description, endpoint.uniqueId);
       assert.equal(item.contextValue, 'endpoint');
       assert.ok(item.iconPath instanceof vscode.ThemeIcon);
       // The tooltip escapes Markdown in values; undo that to find them.
       const tooltip = tooltipText(item).replace(/\\(.)/g, '$1');
-      for (const value of [endpoint.endpointDeviceId, endpoint.uniqueId, endpoint.peerEndpointDeviceId]) {
+      for (const value of [
+        endpoint.endpointDeviceId,
+        endpoint.uniqueId,
+        endpoint.loopback?.peerEndpointDeviceId ?? '',
+      ]) {
         assert.ok(tooltip.includes(value), `tooltip lacks ${value}: ${tooltip}`);
       }
     }
   });
 
-  it('shows each pair as "A ↔ B" with its association id and whether it is transient or persistent', () => {
+  it('shows each pair as "A name ↔ B name" with its association id and whether it is transient or persistent', () => {
     const items = new Map(
       pairNodes()
         .filter((node) => node.kind === 'pair')
@@ -120,7 +128,7 @@ describe('extension: endpoints tree', function () {
     assert.ok(transientItem, 'the transient pair is listed');
     assert.equal(
       labelOf(transientItem),
-      `${transientConfig.endpointA.name} ↔ ${transientConfig.endpointB.name}`,
+      `A ${transientConfig.endpointA.name} ↔ B ${transientConfig.endpointB.name}`,
     );
     assert.equal(transientItem.description, `transient · ${transientConfig.associationId}`);
     assert.equal(transientItem.contextValue, 'loopbackPair.transient');
@@ -141,10 +149,11 @@ describe('extension: endpoints tree', function () {
       [transient.endpointDeviceIdA, transient.endpointDeviceIdB],
     );
     const item = provider().getTreeItem(sides[0]);
-    assert.equal(item.description, `loopback · ${transientConfig.endpointA.uniqueId}`);
+    assert.equal(labelOf(item), `A · ${transientConfig.endpointA.name}`);
+    assert.equal(item.description, transientConfig.endpointA.uniqueId);
     const parent = provider().getParent(sides[0]);
     assert.equal(parent?.kind === 'pair' && parent.associationId, transient.associationId);
-    assert.equal(provider().getParent(pairNode)?.kind, 'group');
+    assert.equal(provider().getParent(pairNode)?.kind, 'loopbacks');
   });
 
   it('refreshes from the engine watcher when a pair appears outside the commands', async () => {
@@ -193,6 +202,7 @@ describe('extension: endpoints tree', function () {
     const unavailable = new EndpointsTreeDataProvider({
       unavailableReason: reason,
       findAll: () => [],
+      transports: () => [],
       persistenceOf: () => 'transient',
       onDidChangeEndpoints: new vscode.EventEmitter<void>().event,
     });

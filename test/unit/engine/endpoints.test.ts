@@ -20,11 +20,13 @@ void test('the diagnostics loopback pair is always there, A and B pointing at ea
   const b = MidiEndpointDeviceInformation.find(MidiDiagnostics.diagnosticsLoopbackBEndpointId);
   assert.ok(a && b);
   assert.equal(a.transport, 'diagnostics');
-  assert.equal(a.kind, 'loopbackA');
-  assert.equal(b.kind, 'loopbackB');
-  assert.equal(a.peerEndpointDeviceId, b.endpointDeviceId);
-  assert.equal(b.peerEndpointDeviceId, a.endpointDeviceId);
-  assert.equal(a.associationId, '');
+  assert.equal(a.loopback?.side, 'A');
+  assert.equal(b.loopback?.side, 'B');
+  assert.equal(a.loopback.peerEndpointDeviceId, b.endpointDeviceId);
+  assert.equal(b.loopback.peerEndpointDeviceId, a.endpointDeviceId);
+  assert.equal(a.loopback.associationId, '');
+  assert.equal(a.protocol, 'midi2');
+  assert.deepEqual(a.functionBlocks, []);
 });
 
 void test('a transient pair is listed with every field, then removed by associationId', () => {
@@ -47,12 +49,13 @@ void test('a transient pair is listed with every field, then removed by associat
     description: 'first side',
     uniqueId: uniqueA,
     transport: 'loopback',
-    kind: 'loopbackA',
-    associationId,
-    peerEndpointDeviceId: created.endpointDeviceIdB,
+    protocol: 'midi2',
+    details: [],
+    functionBlocks: [],
+    loopback: { side: 'A', associationId, peerEndpointDeviceId: created.endpointDeviceIdB },
   });
   assert.equal(b?.description, '', 'description defaults to empty');
-  assert.equal(b?.kind, 'loopbackB');
+  assert.equal(b?.loopback?.side, 'B');
 
   assert.equal(MidiLoopbackEndpointManager.removeTransientLoopbackEndpoints(associationId), true);
   assert.equal(MidiEndpointDeviceInformation.find(created.endpointDeviceIdA), undefined);
@@ -161,7 +164,7 @@ void test('the watcher reports added and removed endpoints until it is disposed'
     .flat()
     .find((event) => event.endpoint.endpointDeviceId === pair.endpointDeviceIdA);
   assert.equal(addedEvent?.change, 'added');
-  assert.equal(addedEvent?.endpoint.associationId, pair.associationId);
+  assert.equal(addedEvent?.endpoint.loopback?.associationId, pair.associationId);
 
   pair.remove();
   await waitFor(() => removed.length >= 2, 'two removed events');

@@ -1,0 +1,80 @@
+// The seam between the engine and whatever carries MIDI: loopback pairs, the OS's MIDI stack
+// (ALSA today; CoreMIDI and Windows MIDI Services later), transports written in JS (Network
+// MIDI 2.0). A transport lives in a folder of its own under native/transports/ and touches the
+// engine only through these three interfaces.
+//
+//   transport ──host.addEndpoint(info)──▶ engine: an Endpoint (owned by the engine)
+//   transport ──endpoint->deliver(words)─▶ every open connection's receive ring on it
+//   engine    ──transport.openPort(ep)──▶ a TransportPort per open connection (ALSA subscribes)
+//   connection.send / scheduler ──port->send(words)──▶ transport ──▶ device
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "engine/endpoint_info.h"
+#include "engine/send_result.h"
+
+namespace midiscope {
+
+class Endpoint;
+
+// A connection's way out to its endpoint's device. Sends are whole, validated UMP messages back
+// to back. The JS thread and the scheduler thread may call send() at the same time: a port
+// serializes what it must. A port is destroyed on whichever thread drops the last reference,
+// after which its transport must not touch it.
+class TransportPort {
+ public:
+  virtual ~TransportPort() = default;
+  // kSucceeded, kSucceeded | kBufferFull (something on the way dropped messages, counted),
+  // kFailed | kEndpointConnectionClosedOrInvalid (the device is gone), or kFailed | kOther.
+  virtual SendResult send(const std::uint32_t* words, std::size_t wordCount,
+                          std::size_t messageCount) = 0;
+};
+
+// How a transport reports its endpoints to the engine. Thread-safe; a transport calls it from
+// its own threads (hotplug) or from the JS thread.
+class TransportHost {
+ public:
+  virtual ~TransportHost() = default;
+  // Registers an endpoint (info.transportId must be the transport's id) and returns the object
+  // its received messages are delivered into: endpoint->deliver(words, wordCount, messageCount)
+  // with whole, validated messages. Null if an endpoint with that id exists already.
+  virtual std::shared_ptr<Endpoint> addEndpoint(EndpointInfo info) = 0;
+  // Replaces what is known about an existing endpoint (name, function blocks, ...): watchers
+  // see an Updated change. False if no endpoint has that id.
+  virtual bool updateEndpoint(EndpointInfo info) = 0;
+  // The endpoint is gone (unplugged, session ended): its connections close (sends then fail with
+  // the closed flag and their owners are told), watchers see Removed. False if unknown.
+  virtual bool removeEndpoint(const std::string& endpointDeviceId) = 0;
+};
+
+// Whether a transport can run here, and if not, why (shown in the tree).
+struct TransportStatus {
+  bool available = false;
+  std::string message;  // "alsa-lib 1.2.8: MIDI 1.0 only (UMP needs alsa-lib >= 1.2.10)", ...
+};
+
+class Transport {
+ public:
+  virtual ~Transport() = default;
+  virtual std::string id() const = 0;
+  virtual TransportStatus status() const = 0;
+  // Called once by the engine: the transport reports its endpoints through `host` from now on
+  // (it may add them before start() returns). `host` outlives the transport's stop().
+  virtual void start(TransportHost& host) = 0;
+  // Joins the transport's threads; afterwards it makes no host call. Idempotent.
+  virtual void stop() = 0;
+
+  struct PortOpening {
+    std::shared_ptr<TransportPort> port;  // null on failure
+    std::string error;                    // why, naming the endpoint
+  };
+  // A connection opens on one of this transport's endpoints: open the way out (and in, for
+  // devices that send only to subscribers). Called on the JS thread without engine locks held.
+  virtual PortOpening openPort(const std::shared_ptr<Endpoint>& endpoint) = 0;
+};
+
+}  // namespace midiscope

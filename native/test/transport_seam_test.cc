@@ -1,0 +1,187 @@
+// The transport seam: a transport reports endpoints, delivers what its device sends, receives
+// what connections send through ports, and takes endpoints away under open connections.
+// DeviceTransport below is a test transport written against the public interface only, as
+// a real one (ALSA, a JS transport) is.
+#include <string>
+#include <vector>
+
+#include "engine/endpoint.h"
+#include "test_support.h"
+#include "transports/js/js_transport.h"
+
+using namespace midiscope;
+using namespace testing;
+
+namespace {
+
+class DeviceTransport final : public Transport {
+ public:
+  struct Port final : TransportPort {
+    explicit Port(DeviceTransport& owner) : owner(owner) {}
+    SendResult send(const std::uint32_t* words, std::size_t wordCount, std::size_t) override {
+      std::lock_guard<std::mutex> lock(owner.mutex);
+      owner.sent.insert(owner.sent.end(), words, words + wordCount);
+      return send_result::kSucceeded;
+    }
+    DeviceTransport& owner;
+  };
+
+  std::string id() const override { return "device"; }
+  TransportStatus status() const override { return {true, ""}; }
+  void start(TransportHost& startedHost) override { host = &startedHost; }
+  void stop() override { stopped = true; }
+  PortOpening openPort(const std::shared_ptr<Endpoint>& endpoint) override {
+    if (endpoint->info().name == "refuses") return {nullptr, "the device refused"};
+    ++portsOpened;
+    return {std::make_shared<Port>(*this), ""};
+  }
+
+  std::shared_ptr<Endpoint> plugIn(const std::string& name) {
+    EndpointInfo info;
+    info.endpointDeviceId = "midiscope://device/" + name;
+    info.transportId = "device";
+    info.name = name;
+    info.protocol = MidiProtocol::Midi1;
+    info.details = {{"client", "20"}, {"port", "0"}};
+    return host->addEndpoint(info);
+  }
+
+  TransportHost* host = nullptr;
+  std::mutex mutex;
+  std::vector<std::uint32_t> sent;
+  int portsOpened = 0;
+  bool stopped = false;
+};
+
+}  // namespace
+
+TEST(aTransportsEndpointsAreListedAndWatched) {
+  auto listener = std::make_shared<RecordingListener>();
+  Engine engine(listener);
+  auto device = std::make_shared<DeviceTransport>();
+  CHECK(engine.addTransport(device));
+  CHECK(!engine.addTransport(std::make_shared<DeviceTransport>()));  // the id is taken
+  CHECK(device->plugIn("Synth") != nullptr);
+  CHECK(device->plugIn("Synth") == nullptr);  // the same id twice
+  const auto endpoints = engine.listEndpoints();
+  CHECK_EQ(endpoints.size(), 3u);
+  CHECK_EQ(endpoints[2].transportId, std::string("device"));
+  CHECK(endpoints[2].protocol == MidiProtocol::Midi1);
+  CHECK_EQ(endpoints[2].details[0].second, std::string("20"));
+  const auto changes = listener->changes();
+  CHECK(changes.back().kind == EndpointChangeKind::Added);
+  CHECK_EQ(changes.back().endpoint.name, std::string("Synth"));
+
+  EndpointInfo renamed = endpoints[2];
+  renamed.name = "Synth (renamed)";
+  renamed.functionBlocks.push_back({});
+  CHECK(device->host->updateEndpoint(renamed));
+  CHECK_EQ(engine.listEndpoints()[2].name, std::string("Synth (renamed)"));
+  CHECK(listener->changes().back().kind == EndpointChangeKind::Updated);
+  const auto summaries = engine.transports();
+  CHECK_EQ(summaries.size(), 3u);
+  CHECK_EQ(summaries[2].id, std::string("device"));
+  engine.shutdown();
+  CHECK(device->stopped);
+}
+
+TEST(connectionsSendThroughTheTransportAndReceiveWhatItDelivers) {
+  Engine engine(std::make_shared<RecordingListener>());
+  auto device = std::make_shared<DeviceTransport>();
+  engine.addTransport(device);
+  auto endpoint = device->plugIn("Synth");
+  const ConnectionId a = openOrFail(engine, "midiscope://device/Synth");
+  const ConnectionId b = openOrFail(engine, "midiscope://device/Synth");
+  CHECK_EQ(device->portsOpened, 2);
+  CHECK(sendSucceeded(engine.sendMessage(a, 0, wordsOf({0x20903C64}))));
+  CHECK_EQ(device->sent.size(), 1u);
+  CHECK_EQ(device->sent[0], 0x20903C64u);
+  const std::vector<std::uint32_t> incoming = {0x20803C00, 0x40903C00, 0xC0000000};
+  CHECK_EQ(endpoint->deliver(incoming.data(), 3, 2), 0u);
+  CHECK(drainAll(engine, a).words == incoming);
+  CHECK(drainAll(engine, b).words == incoming);
+}
+
+TEST(aPortThatCannotOpenFailsTheConnectionWithItsReason) {
+  Engine engine(std::make_shared<RecordingListener>());
+  auto device = std::make_shared<DeviceTransport>();
+  engine.addTransport(device);
+  device->plugIn("refuses");
+  const OpenResult opened = engine.openConnection("midiscope://device/refuses", 1024);
+  CHECK(opened.error == OpenResult::Error::PortFailed);
+  CHECK_EQ(opened.message, std::string("the device refused"));
+}
+
+TEST(anEndpointUnpluggedUnderAnOpenConnectionClosesIt) {
+  auto listener = std::make_shared<RecordingListener>();
+  Engine engine(listener);
+  auto device = std::make_shared<DeviceTransport>();
+  engine.addTransport(device);
+  auto endpoint = device->plugIn("Synth");
+  const ConnectionId id = openOrFail(engine, "midiscope://device/Synth");
+  const std::vector<std::uint32_t> before = {0x20903C64};
+  endpoint->deliver(before.data(), 1, 1);
+  CHECK(device->host->removeEndpoint("midiscope://device/Synth"));
+  CHECK(!engine.isConnectionOpen(id));
+  CHECK(listener->wakes(id) >= 2);  // readable, then closed underneath
+  CHECK(engine.sendMessage(id, 0, wordsOf({0x20903C64})) ==
+        (send_result::kFailed | send_result::kEndpointConnectionClosedOrInvalid));
+  CHECK(drainAll(engine, id).words == before);  // what arrived before is still there
+  endpoint->deliver(before.data(), 1, 1);     // a late delivery reaches nobody
+  CHECK(drainAll(engine, id).words.empty());
+  CHECK(listener->changes().back().kind == EndpointChangeKind::Removed);
+  CHECK(engine.openConnection("midiscope://device/Synth", 1024).error ==
+        OpenResult::Error::UnknownEndpoint);
+}
+
+TEST(aClosedConnectionFreesItsRingWhileItsScheduledMessagesWait) {
+  LoopbackFixture fixture;
+  const std::size_t before = ReceiveRing::allocatedBytesInProcess();
+  const ConnectionId id = openOrFail(fixture.engine, fixture.pair.endpointDeviceIdA, 1 << 20);
+  CHECK(ReceiveRing::allocatedBytesInProcess() >= before + (std::size_t{1} << 20) * 12);
+  const Timestamp anHourAhead = clockNow() + 36'000'000'000.0;
+  CHECK(sendSucceeded(fixture.engine.sendMessage(id, anHourAhead, wordsOf({0x20903C64}))));
+  fixture.engine.closeConnection(id);
+  CHECK_EQ(ReceiveRing::allocatedBytesInProcess(), before);
+  CHECK_EQ(fixture.engine.scheduledQueueSize(), 1u);  // still queued, but dead
+}
+
+TEST(aJsTransportDeliversIntoRingsAndCollectsSendsInAnOutbox) {
+  auto listener = std::make_shared<RecordingListener>();
+  Engine engine(listener);
+  auto js = engine.jsTransport("network");
+  CHECK(js != nullptr);
+  CHECK(engine.jsTransport("loopback") == nullptr);  // a native transport's id
+  EndpointInfo info;
+  info.name = "Remote Synth";
+  info.uniqueId = "remote-1";
+  const auto added = js->addEndpoint("host 1/session:2", info);
+  CHECK_EQ(added.endpointDeviceId, std::string("midiscope://network/host%201%2Fsession%3A2"));
+  CHECK(js->addEndpoint("host 1/session:2", info).endpointDeviceId.empty());
+  const ConnectionId id = openOrFail(engine, added.endpointDeviceId);
+
+  // Sends from the connection, now and scheduled, reach the outbox and wake its owner.
+  CHECK(sendSucceeded(engine.sendMessage(id, 0, wordsOf({0x20903C64}))));
+  CHECK(sendSucceeded(engine.sendMessage(id, clockNow() + 10'000, wordsOf({0x20803C00}))));
+  CHECK(listener->wakes(added.outboxId) >= 1);
+  std::vector<std::uint32_t> outgoing;
+  for (int spins = 0; outgoing.size() < 2 && spins < 20'000'000; ++spins) {
+    std::uint32_t words[16];
+    double stamps[16];
+    const auto outcome = js->drainOutbox(added.outboxId, words, 16, stamps, 16);
+    outgoing.insert(outgoing.end(), words, words + outcome.words);
+  }
+  CHECK(outgoing == (std::vector<std::uint32_t>{0x20903C64, 0x20803C00}));
+
+  // What JS receives is validated and delivered; a truncated last message is reported.
+  const std::vector<std::uint32_t> incoming = {0x20903C64, 0x40903C00, 0xC0000000, 0x40903C00};
+  const auto delivery = js->deliver(added.endpointDeviceId, incoming.data(), incoming.size());
+  CHECK_EQ(delivery.messagesDelivered, 2u);
+  CHECK(!sendSucceeded(delivery.result));
+  CHECK(drainAll(engine, id).words ==
+        (std::vector<std::uint32_t>{0x20903C64, 0x40903C00, 0xC0000000}));
+
+  CHECK(engine.removeJsTransport("network"));
+  CHECK(!engine.isConnectionOpen(id));
+  CHECK_EQ(engine.listEndpoints().size(), 4u - 2u);
+}

@@ -1,0 +1,87 @@
+// How endpoints and transports are named to people, in one place for the tree, the pickers and
+// the send commands: the transport's display name, the protocol, where a send goes.
+import type { MidiEndpointDeviceInformation, MidiFunctionBlockDetails } from '../../engine/types';
+
+const transportNames: Record<string, string> = {
+  diagnostics: 'Diagnostics',
+  loopback: 'Loopbacks',
+  alsa: 'ALSA',
+  network: 'Network MIDI 2.0',
+};
+
+/** "ALSA", "Network MIDI 2.0", or the id itself for a transport this build does not know. */
+export function transportDisplayName(transportId: string): string {
+  return transportNames[transportId] ?? transportId;
+}
+
+export function protocolLabel(endpoint: MidiEndpointDeviceInformation): string {
+  return endpoint.protocol === 'midi1'
+    ? 'MIDI 1.0'
+    : endpoint.protocol === 'midi2'
+      ? 'MIDI 2.0'
+      : 'protocol unknown';
+}
+
+/** A loopback side as people read it: "A" or "B". */
+export function loopbackSide(endpoint: MidiEndpointDeviceInformation): string | undefined {
+  return endpoint.loopback?.side;
+}
+
+/** Short facts for a description line: "client 20:0 · MIDI 1.0", "A · uniqueId", … */
+export function endpointSummary(endpoint: MidiEndpointDeviceInformation): string {
+  if (endpoint.loopback) return `${endpoint.loopback.side} · ${endpoint.uniqueId}`;
+  const details = new Map(endpoint.details);
+  const client = details.get('client');
+  const port = details.get('port');
+  const where =
+    client !== undefined && port !== undefined ? `${client}:${port}` : (details.get('remote') ?? '');
+  return [where, protocolLabel(endpoint)].filter((part) => part !== '').join(' · ');
+}
+
+/** Where a message sent to this endpoint goes, for pickers: "arrives on X" or "to the device". */
+export function whereSendsGo(
+  endpoint: MidiEndpointDeviceInformation,
+  nameOf: (endpointDeviceId: string) => string | undefined,
+): string {
+  if (endpoint.loopback) {
+    const peer = endpoint.loopback.peerEndpointDeviceId;
+    return `arrives on ${nameOf(peer) ?? peer}`;
+  }
+  return `out through ${transportDisplayName(endpoint.transport)} to ${endpoint.name}`;
+}
+
+const directions = ['', 'input', 'output', 'input and output'];
+const uiHints = ['unknown', 'receiver', 'sender', 'receiver and sender'];
+const midi1Modes = ['not MIDI 1.0', 'MIDI 1.0', 'MIDI 1.0 at 31.25 kb/s'];
+
+/** "Groups 1–2" in the 1-based numbering people read (the spec numbers groups from 0). */
+export function groupRange(block: MidiFunctionBlockDetails): string {
+  const first = block.firstGroup + 1;
+  const last = block.firstGroup + block.groupCount;
+  return block.groupCount <= 1 ? `Group ${first}` : `Groups ${first}–${last}`;
+}
+
+/** Every field of a function block, for a tooltip or a detail view. */
+export function functionBlockFields(block: MidiFunctionBlockDetails): [string, string][] {
+  return [
+    ['Block', String(block.number)],
+    ['Name', block.name],
+    ['Active', block.active ? 'yes' : 'no'],
+    ['Direction', directions[block.direction] ?? `reserved (${block.direction})`],
+    ['Groups', `${groupRange(block)} (first group ${block.firstGroup}, ${block.groupCount} groups, 0-based)`],
+    ['UI hint', uiHints[block.uiHint] ?? `reserved (${block.uiHint})`],
+    ['MIDI 1.0', midi1Modes[block.midi1] ?? `reserved (${block.midi1})`],
+    [
+      'MIDI-CI version',
+      block.midiCiVersion === 0 ? 'none' : `0x${block.midiCiVersion.toString(16).padStart(2, '0')}`,
+    ],
+    ['SysEx8 streams', String(block.maxSysEx8Streams)],
+  ];
+}
+
+export function functionBlockSummary(block: MidiFunctionBlockDetails): string {
+  const parts = [groupRange(block), directions[block.direction] ?? '?'];
+  if (block.midi1 !== 0) parts.push(midi1Modes[block.midi1] ?? '');
+  if (!block.active) parts.push('inactive');
+  return parts.join(' · ');
+}
