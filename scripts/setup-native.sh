@@ -10,7 +10,7 @@ dpkg -s libclang-rt-14-dev >/dev/null 2>&1 || missing+=(libclang-rt-14-dev)
 command -v llvm-symbolizer >/dev/null || missing+=(llvm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 sudo=(); [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-echo "[setup-native] installing ${missing[*]} (apt)"
+echo "[setup-native] installing ${missing[*]} (apt, once per machine: about a minute)"
 if ! { "${sudo[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }; then
   echo "[setup-native] could not install ${missing[*]}: the native sanitizer and fuzz tests need them" >&2
   exit 1

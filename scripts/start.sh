@@ -15,7 +15,7 @@ if [ -f "$binary" ]; then
   newer_source=$(find native/engine native/addon binding.gyp -newer "$binary" -print -quit 2>/dev/null || true)
 fi
 if [ ! -f "$binary" ] || [ -n "$newer_source" ]; then
-  echo "[start] building the native engine${newer_source:+ ($newer_source changed)}"
+  echo "[start] building the native engine${newer_source:+ ($newer_source changed)} (about 30 s, only when its sources change)"
   node scripts/build-native.mjs
 else
   echo "[start] native engine up to date: $binary"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The one test command (`npm test`): installs what a fresh machine lacks, then runs every suite
-# in order — static checks, unit, native (sanitizers + fuzz), integration (real extension host),
+# The one test command (`npm test`): installs what a fresh machine lacks, proves a cold install
+# of the harness works, then runs every suite in order — static checks, unit, native (sanitizers + fuzz), integration (real extension host),
 # end-to-end (real workbench in Chromium), packaging — and prints each runner's summary and a total.
 # Exits non-zero when anything failed. Usage: bash scripts/test.sh [stage ...]
 set -uo pipefail
@@ -61,7 +61,7 @@ node_suite() {
 }
 
 stages=("$@")
-[ ${#stages[@]} -gt 0 ] || stages=(setup static build unit native integration e2e package)
+[ ${#stages[@]} -gt 0 ] || stages=(setup cold-install static build unit native integration e2e package)
 want() { local s; for s in "${stages[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
 
 if want setup; then
@@ -71,6 +71,9 @@ if want setup; then
     echo "setup failed: nothing else can run"; echo "total: $total_passed passed, $total_failed failed, $total_skipped skipped"; exit 1
   fi
 fi
+# Proves on every run that a machine without the cache can set up: the harness is installed into
+# an empty cache (and an empty npm cache) and started once. The other stages use the normal cache.
+if want cold-install; then check cold-install node scripts/harness/coldInstall.mjs; fi
 if want static; then
   check lint npx --no-install eslint --max-warnings 0 .
   check format npx --no-install prettier --check .

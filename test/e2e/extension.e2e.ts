@@ -130,7 +130,7 @@ describe('extension: endpoints, pairs and sends in the workbench', function () {
     await page
       .context()
       .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(workbench.url).origin });
-    const row = await seeTreeRow('loopback · E2E-SYNTH-A');
+    const row = await seeTreeRow('A · E2E Synth A');
     await row.click({ button: 'right' });
     const item = page.locator('.context-view .action-menu-item', { hasText: 'Copy Endpoint Id' });
     await item.hover();
