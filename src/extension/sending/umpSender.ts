@@ -130,7 +130,7 @@ export class UmpSender extends Disposable {
   } {
     const { MidiEndpointDeviceInformation, endpointReceiverStatistics } = this.engine;
     const target = MidiEndpointDeviceInformation.find(endpointDeviceId);
-    const peerId = target?.peerEndpointDeviceId ?? '';
+    const peerId = target?.loopback?.peerEndpointDeviceId ?? '';
     const before = endpointReceiverStatistics(peerId).dropped;
     return {
       dropsDuring: (result) => {
