@@ -34,7 +34,8 @@ export const layers = [
   },
   {
     folder: 'src/views/monitor',
-    may: [{ from: 'src/engine', types: true }, 'src/ump'],
+    // endpointDescriptions: how endpoints and transports are named, shared by the tree and pickers.
+    may: [{ from: 'src/engine', types: true }, 'src/ump', 'src/views/endpoints/endpointDescriptions'],
     forbiddenModules: [],
   },
   {
