@@ -1,7 +1,7 @@
 // The network commands, from the palette and the network tree's menus. Each returns a result
 // object so tests and other extensions can drive them.
 import * as vscode from 'vscode';
-import type { NetworkClient, NetworkSession } from '../../transports/network';
+import { discoverHosts, type NetworkClient, type NetworkSession } from '../../transports/network';
 import { describeInvitationFailure, type ConnectArguments, type NetworkManager } from './networkManager';
 import type { NetworkSecrets } from './networkSecrets';
 import type { NetworkTreeNode } from './networkTreeNodes';
@@ -25,6 +25,39 @@ function parseAddress(text: string): { address: string; port: number } | string 
 function isConnectArguments(value: unknown): value is ConnectArguments {
   const candidate = value as Partial<ConnectArguments> | undefined;
   return typeof candidate?.address === 'string' && typeof candidate.port === 'number';
+}
+
+const enterAddress = 'Enter an address and port…';
+
+/** Browses mDNS for `_midi2._udp` while a quick pick is open; undefined: type an address instead. */
+async function pickDiscoveredHost(): Promise<ConnectArguments | undefined> {
+  const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { target?: ConnectArguments }>();
+  pick.title = 'Connect to a Network MIDI 2.0 host';
+  pick.placeholder = 'Hosts found over mDNS (_midi2._udp) appear here';
+  pick.busy = true;
+  pick.items = [{ label: enterAddress }];
+  const chosen = new Promise<ConnectArguments | undefined | 'typed'>((resolve) => {
+    pick.onDidAccept(() => resolve(pick.selectedItems[0]?.target ?? 'typed'));
+    pick.onDidHide(() => resolve(undefined));
+  });
+  pick.show();
+  void discoverHosts(3000, (host) => {
+    const address = host.addresses.find((candidate) => !candidate.includes(':')) ?? host.addresses[0];
+    if (!address) return;
+    pick.items = [
+      ...pick.items,
+      {
+        label: host.endpointName || host.name,
+        description: `${address}:${host.port}`,
+        detail: host.productInstanceId,
+        target: { address, port: host.port },
+      },
+    ];
+  }).then(() => (pick.busy = false));
+  const result = await chosen;
+  pick.dispose();
+  if (result === 'typed') return undefined;
+  return result ?? { address: '', port: -1 };
 }
 
 export function registerNetworkCommands(
@@ -89,6 +122,10 @@ export function registerNetworkCommands(
       'midiScope.network.connect',
       async (given?: unknown): Promise<NetworkCommandResult> => {
         let target: ConnectArguments | undefined = isConnectArguments(given) ? given : undefined;
+        if (!target) {
+          target = await pickDiscoveredHost();
+          if (target?.port === -1) return { ok: false, error: 'canceled' };
+        }
         if (!target) {
           const text = await vscode.window.showInputBox({
             title: 'Connect to a Network MIDI 2.0 host',

@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import {
   InvitationError,
+  advertiseHost,
+  type Advertisement,
   NetworkClient,
   NetworkHost,
   type CredentialRequest,
@@ -37,6 +39,7 @@ export type CredentialPrompt = (
 
 export class NetworkManager implements vscode.Disposable {
   private currentHost: NetworkHost | undefined;
+  private advertisement: Advertisement | undefined;
   private hostProblem: string | undefined;
   private readonly clientList: NetworkClient[] = [];
   private readonly changeEmitter = new vscode.EventEmitter<void>();
@@ -101,6 +104,14 @@ export class NetworkManager implements vscode.Disposable {
       this.currentHost = host;
       host.onChange(() => this.changed());
       host.onSession((session) => this.publisher?.publish(session, `host/${session.id}`));
+      if (settings.advertise) {
+        this.advertisement = advertiseHost(
+          host.local.port,
+          settings.endpointName,
+          settings.productInstanceId,
+        );
+        this.log.info(`host advertised over mDNS as _midi2._udp on port ${host.local.port}`);
+      }
       this.changed();
       return host;
     } catch (error) {
@@ -113,6 +124,9 @@ export class NetworkManager implements vscode.Disposable {
   async stopHost(): Promise<void> {
     const host = this.currentHost;
     this.currentHost = undefined;
+    const advertisement = this.advertisement;
+    this.advertisement = undefined;
+    if (advertisement) await advertisement.stop();
     if (host) await host.close();
     this.changed();
   }

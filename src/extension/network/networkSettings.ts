@@ -9,6 +9,8 @@ export interface NetworkHostSettings {
   readonly productInstanceId: string;
   readonly authentication: AuthenticationMode;
   readonly userName: string;
+  /** Advertise the host over mDNS (`_midi2._udp`); off by default, as the host binds 127.0.0.1. */
+  readonly advertise: boolean;
 }
 
 export function readHostSettings(): NetworkHostSettings {
@@ -21,6 +23,7 @@ export function readHostSettings(): NetworkHostSettings {
     productInstanceId: config.get<string>('productInstanceId', '') || `MIDISCOPE-${process.pid}`,
     authentication: mode === 'sharedSecret' || mode === 'user' ? mode : 'none',
     userName: config.get<string>('userName', ''),
+    advertise: config.get<boolean>('advertise', false),
   };
 }
 

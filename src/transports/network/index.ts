@@ -24,3 +24,10 @@ export type { SessionCounters } from './session/sessionCounters';
 export { DEFAULT_SESSION_OPTIONS, sessionOptions, type SessionOptions } from './session/sessionOptions';
 export type { NetworkLog } from './session/networkLog';
 export type { BoundAddress } from './udpSocket';
+export {
+  advertiseHost,
+  discoverHosts,
+  SERVICE_TYPE,
+  type DiscoveredHost,
+  type Advertisement,
+} from './mdnsDiscovery';
