@@ -74,7 +74,10 @@ export function registerMonitor(
       ticksPerSecond: engine.MidiClock.timestampFrequency,
       extensionUri: context.extensionUri,
       log,
-      settings: readMonitorSettings((warning) => log.warn(warning)),
+      settings: readMonitorSettings((refused) => {
+        log.warn(refused);
+        void vscode.window.showWarningMessage(`MIDI Scope monitor: ${refused}`);
+      }),
     });
     monitors.push(monitor);
     monitor.onDidDispose(() => monitors.splice(monitors.indexOf(monitor), 1));

@@ -1,15 +1,12 @@
 // The monitor's settings (midiScope.monitor.*), read with their bounds enforced. Names and
 // bounds match package.json's contributes.configuration.
 import * as vscode from 'vscode';
+import { captureBytesPerMessage, captureMessagesSetting } from './captureLimits';
+import { resolveUserSetting } from './userSettingBounds';
 
 export const monitorSettingsSection = 'midiScope.monitor';
+export { captureMessagesSetting } from './captureLimits';
 
-export const captureMessagesSetting = {
-  name: 'captureMessages',
-  default: 1_000_000,
-  min: 1_000,
-  max: 20_000_000,
-};
 export const updatesPerSecondSetting = { name: 'updatesPerSecond', default: 30, min: 1, max: 30 };
 
 export interface MonitorSettings {
@@ -35,10 +32,28 @@ function boundedInteger(
   return setting.default;
 }
 
+/** captureMessages from the user's settings only; a refused value is said through `warn`. */
+function captureMessages(
+  configuration: vscode.WorkspaceConfiguration,
+  warn: (message: string) => void,
+): number {
+  const { name, ...bounds } = captureMessagesSetting;
+  const resolved = resolveUserSetting(
+    {
+      fullName: `${monitorSettingsSection}.${name}`,
+      ...bounds,
+      cost: (messages) => `about ${Math.round((messages * captureBytesPerMessage) / 1e6)} MB per monitor`,
+    },
+    configuration.inspect(name) ?? {},
+  );
+  for (const message of resolved.refused) warn(message);
+  return resolved.value;
+}
+
 export function readMonitorSettings(warn: (message: string) => void): MonitorSettings {
   const configuration = vscode.workspace.getConfiguration(monitorSettingsSection);
   return {
-    captureMessages: boundedInteger(configuration, captureMessagesSetting, warn),
+    captureMessages: captureMessages(configuration, warn),
     updatesPerSecond: boundedInteger(configuration, updatesPerSecondSetting, warn),
   };
 }

@@ -81,6 +81,25 @@ describe('monitor panel', function () {
     await removePair(pair.associationId);
   });
 
+  it('keeps at most 4,000,000 messages: a larger user value is refused, and a workspace cannot set it', async () => {
+    const configuration = vscode.workspace.getConfiguration('midiScope.monitor');
+    await configuration.update('captureMessages', 30_000_000, vscode.ConfigurationTarget.Global);
+    try {
+      const monitor = await openedBy(api, diagnosticsB);
+      assert.equal(monitor.counters.capacity, 4_000_000);
+      // Application scope: VS Code itself refuses to write it into the workspace.
+      await assert.rejects(
+        Promise.resolve(configuration.update('captureMessages', 2_000, vscode.ConfigurationTarget.Workspace)),
+      );
+      assert.equal(
+        vscode.workspace.getConfiguration('midiScope.monitor').inspect('captureMessages')?.workspaceValue,
+        undefined,
+      );
+    } finally {
+      await configuration.update('captureMessages', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('opens on an endpoint id, loads its webview and shows what the endpoint receives', async () => {
     const monitor = await openedBy(api, diagnosticsB);
     assert.deepEqual(monitor.endpointDeviceIds, [diagnosticsB]);
