@@ -170,6 +170,7 @@ async function main(): Promise<void> {
         typeof peer === 'string'
           ? `pymidi2 client → MIDI Scope host (outside; unavailable: ${peer.slice(0, 80)})`
           : 'pymidi2 client (outside, Python, no FEC) → MIDI Scope host',
+      peerOrigin: typeof peer === 'string' ? 'none' : 'outside',
       peerFigure: typeof peer === 'string' ? null : peer.rate,
       higherIsBetter: true,
       repetitions,
@@ -181,6 +182,7 @@ async function main(): Promise<void> {
       unit: 'µs',
       figure: median(p50),
       peer: 'bare Node dgram datagram of the same size, no protocol (ours, the floor)',
+      peerOrigin: 'ours',
       peerFigure: median(udp50),
       higherIsBetter: false,
       repetitions,
@@ -191,6 +193,7 @@ async function main(): Promise<void> {
       unit: 'µs',
       figure: median(p99),
       peer: 'bare Node dgram datagram of the same size, no protocol (ours, the floor)',
+      peerOrigin: 'ours',
       peerFigure: median(udp99),
       higherIsBetter: false,
       repetitions,
