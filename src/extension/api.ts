@@ -8,6 +8,7 @@ import type { EngineModule } from './engineHost';
 import type { LoopbackPairRegistry } from './loopback/loopbackPairRegistry';
 import type { NetworkManager } from './network/networkManager';
 import type { UmpSender } from './sending/umpSender';
+import type { TestingApi } from './testing';
 
 export interface MidiScopeApi {
   /** The engine facade (src/engine), the same module the commands use. */
@@ -25,4 +26,6 @@ export interface MidiScopeApi {
   readonly monitor: MonitorApi;
   /** The Network MIDI 2.0 host and clients (src/extension/network). */
   readonly network: NetworkManager;
+  /** The Test Explorer's controller for *.umptest files and the latest results. */
+  readonly tests: TestingApi;
 }

@@ -16,6 +16,7 @@ import { registerNetwork } from './network';
 import { SendTargets } from './sending/sendTargets';
 import { UmpSender } from './sending/umpSender';
 import { ScheduledStatusItem } from './statusBar/scheduledStatusItem';
+import { registerTesting } from './testing';
 
 interface Running {
   context: vscode.ExtensionContext;
@@ -72,6 +73,9 @@ export function activate(context: vscode.ExtensionContext): MidiScopeApi {
 
   // The monitor registers its own command, panel serializer and settings.
   const monitor = registerMonitor(context, log, engineHost);
+  // *.umptest files in the Test Explorer.
+  const testing = registerTesting(engineHost, log);
+  context.subscriptions.push(...testing.disposables);
 
   log.info(`MIDI Scope activated in ${(performance.now() - started).toFixed(1)} ms`);
   return {
@@ -84,6 +88,7 @@ export function activate(context: vscode.ExtensionContext): MidiScopeApi {
     log,
     monitor,
     network,
+    tests: testing.api,
   };
 }
 

@@ -41,7 +41,8 @@ export interface TestOutcome {
 }
 
 export interface RunObserver {
-  testStarted?(test: TestCase): void;
+  /** `startTicks`: the MidiClock time the test started at, the anchor of `within` before any send. */
+  testStarted?(test: TestCase, startTicks: number): void;
   /** A line of the test's log (a message sent or received, a step passed or failed). */
   output?(test: TestCase, line: string, span?: Span): void;
   testFinished?(outcome: TestOutcome): void;
@@ -56,6 +57,8 @@ export interface RunOptions {
   isCancelled?: () => boolean;
   /** Names the loopback endpoints the file creates (default "umptest"). */
   label?: string;
+  /** After each test, list every message each endpoint received (a debug run). */
+  trace?: boolean;
 }
 
 class StepFailed extends Error {
@@ -136,13 +139,13 @@ class TestRun {
   }
 
   async run(): Promise<TestOutcome> {
-    this.options.observer?.testStarted?.(this.test);
     const started = performance.now();
     for (const endpoint of this.endpoints.byAlias.values()) endpoint.inbox.clear();
     for (const variable of this.file.variables)
       this.variables.set(variable.name, valueOf(variable.value, this.variables));
     this.startTicks = this.clock.now();
     this.lastSendTicks = this.startTicks;
+    this.options.observer?.testStarted?.(this.test, this.startTicks);
     let failure: StepFailure | undefined;
     try {
       await this.runSteps(this.test.steps);
@@ -154,6 +157,7 @@ class TestRun {
       } else throw error;
     }
     this.reportLeftovers();
+    if (this.options.trace) this.reportTrace();
     const outcome: TestOutcome = {
       test: this.test,
       passed: failure === undefined,
@@ -213,8 +217,10 @@ class TestRun {
       words.set(packet, at);
       at += packet.length;
     }
-    const sentAt = this.clock.now();
     const result = endpoint.connection.sendMultipleMessagesWordList(0, words);
+    // The anchor of `within` is when the send returned: the engine stamped the message during the
+    // call, so a thread preempted between a clock read and the send cannot fail a test by itself.
+    const sentAt = this.clock.now();
     if (!this.options.engine.MidiEndpointConnection.sendMessageSucceeded(result.result)) {
       const why = this.options.engine.describeSendResult(result.result).join(', ');
       throw new StepFailed({
@@ -353,6 +359,21 @@ class TestRun {
     }
     for (const problem of inbox.problems) lines.push(`reassembly problem: ${problem}`);
     return { message: lines.join('\n'), span: step.span, expected: matcher.description, actual };
+  }
+
+  /** Everything each endpoint received during the test, matched or not, with engine times. */
+  private reportTrace(): void {
+    for (const endpoint of this.endpoints.byAlias.values()) {
+      const { inbox } = endpoint;
+      const items = inbox.items.filter((item) => item.timestamp >= this.startTicks);
+      this.say(`trace of ${endpoint.alias} (${endpoint.name}): ${items.length} received`);
+      items.forEach((item) => {
+        const index = inbox.items.indexOf(item);
+        this.say(
+          `  ${this.at(item.timestamp)}  ${describeItem(item)}${inbox.isConsumed(index) ? '  (matched)' : ''}`,
+        );
+      });
+    }
   }
 
   /** Messages no expectation took, and reassembly problems: shown, never dropped silently. */

@@ -8,7 +8,9 @@ describe('harness: MIDI Scope in a real workbench', function () {
   let workbench: Workbench;
 
   before(async () => {
-    workbench = await launchWorkbench();
+    // Without the sample test files: a workspace with *.umptest files activates MIDI Scope at
+    // start for the Test Explorer (testExplorer.e2e.ts), and this spec checks lazy activation.
+    workbench = await launchWorkbench({ leaveOut: ['tests'] });
   });
 
   after(async () => {

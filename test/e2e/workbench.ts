@@ -50,6 +50,8 @@ export interface LaunchOptions {
   settings?: Record<string, unknown>;
   /** Extra environment for code-server and its extension hosts, e.g. { MIDI_SCOPE_ADDON: path }. */
   env?: Record<string, string>;
+  /** Sample folders to leave out of the workspace, e.g. ['tests'] (its *.umptest files activate MIDI Scope at start). */
+  leaveOut?: string[];
 }
 
 export const extensionId = 'midi-scope.midi-scope';
@@ -68,7 +70,7 @@ export async function launchWorkbench(options: LaunchOptions = {}): Promise<Work
     );
   }
   launches += 1;
-  const workspaceDir = createWorkspace(options.workspaceFiles ?? {});
+  const workspaceDir = createWorkspace(options.workspaceFiles ?? {}, options.leaveOut);
   const removeWorkspace = () => rmSync(dirname(workspaceDir), { recursive: true, force: true });
   let session: WorkbenchSession;
   try {

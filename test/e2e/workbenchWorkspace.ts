@@ -7,10 +7,12 @@ import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 /** The checkout this bundle belongs to: the nearest folder above with MIDI Scope's package.json. */
 export const projectRoot = findProjectRoot(__dirname);
 
-/** A fresh workspace folder; remove dirname(it) when done. */
-export function createWorkspace(files: Record<string, string>): string {
+/** A fresh workspace folder; remove dirname(it) when done. `leaveOut`: sample folders not copied. */
+export function createWorkspace(files: Record<string, string>, leaveOut: readonly string[] = []): string {
   const workspaceDir = join(mkdtempSync(join(tmpdir(), 'midi-scope-e2e-workspace-')), 'workspace');
-  cpSync(join(projectRoot, 'samples'), workspaceDir, { recursive: true });
+  const samples = join(projectRoot, 'samples');
+  const skipped = new Set(leaveOut.map((name) => join(samples, name)));
+  cpSync(samples, workspaceDir, { recursive: true, filter: (source) => !skipped.has(source) });
   for (const [relativePath, content] of Object.entries(files)) {
     const normalized = normalize(relativePath);
     if (isAbsolute(normalized) || normalized === '..' || normalized.startsWith(`..${sep}`)) {

@@ -1,0 +1,55 @@
+// The Test Explorer for *.umptest files: a TestController with Run and Debug profiles, the tree
+// of files and tests, and syntax errors as diagnostics.
+import * as vscode from 'vscode';
+import type { EngineHost } from '../engineHost';
+import { TestFileTree } from './testFileTree';
+import { TestRunner, type TestResultRecord } from './testRunHandler';
+
+export interface TestingApi {
+  readonly controller: vscode.TestController;
+  /** Finds the test files in the workspace again. */
+  discover(): Promise<void>;
+  /** The latest result of each test that ran, by test item id. */
+  readonly results: ReadonlyMap<string, TestResultRecord>;
+  /** Forgets the results so far (a test waits for the next run's). */
+  clearResults(): void;
+  readonly onDidFinishRun: vscode.Event<void>;
+}
+
+export function registerTesting(
+  engineHost: EngineHost,
+  log: vscode.LogOutputChannel,
+): { api: TestingApi; disposables: vscode.Disposable[] } {
+  const controller = vscode.tests.createTestController('midiScope.tests', 'MIDI tests');
+  const tree = new TestFileTree(controller);
+  const runner = new TestRunner(controller, tree, engineHost, log);
+  controller.resolveHandler = async (item) => {
+    if (item === undefined) await tree.discover();
+  };
+  controller.refreshHandler = () => tree.discover();
+  const profiles = [
+    controller.createRunProfile(
+      'Run',
+      vscode.TestRunProfileKind.Run,
+      (request, token) => runner.run(request, token, false),
+      true,
+    ),
+    controller.createRunProfile(
+      'Debug (trace every message)',
+      vscode.TestRunProfileKind.Debug,
+      (request, token) => runner.run(request, token, true),
+      true,
+    ),
+  ];
+  void tree.discover().catch((error: unknown) => log.error(`finding test files failed: ${String(error)}`));
+  return {
+    api: {
+      controller,
+      discover: () => tree.discover(),
+      results: runner.results,
+      clearResults: () => runner.results.clear(),
+      onDidFinishRun: runner.onDidFinishRun,
+    },
+    disposables: [...profiles, runner, tree, controller],
+  };
+}

@@ -1,0 +1,181 @@
+// Runs what the Test Explorer asks for: whole files or single tests, through the same runner as
+// the CLI. Each test's output shows every message sent and received and each step's verdict,
+// linked to its line; a failed expectation is marked at its line with expected and actual.
+// The Debug profile adds a trace of everything each endpoint received.
+import * as vscode from 'vscode';
+import { runTestFile, type TestOutcome } from '../../testing';
+import type { EngineHost } from '../engineHost';
+import { spanRange } from './spanRange';
+import { testItemId, type TestFileTree } from './testFileTree';
+
+export interface TestResultRecord {
+  id: string;
+  state: 'passed' | 'failed' | 'errored' | 'skipped';
+  message?: string;
+  /** 0-based line of the failure. */
+  line?: number;
+}
+
+export class TestRunner {
+  /** The latest result of every test item that ran, by id (tests and the integration suite read it). */
+  readonly results = new Map<string, TestResultRecord>();
+  private readonly finished = new vscode.EventEmitter<void>();
+  /** Fires when a run has ended. */
+  readonly onDidFinishRun = this.finished.event;
+
+  constructor(
+    private readonly controller: vscode.TestController,
+    private readonly tree: TestFileTree,
+    private readonly engineHost: EngineHost,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  async run(request: vscode.TestRunRequest, token: vscode.CancellationToken, debug: boolean): Promise<void> {
+    const run = this.controller.createTestRun(request);
+    try {
+      for (const [fileItem, selected] of this.selection(request)) {
+        if (token.isCancellationRequested) break;
+        await this.runFile(run, fileItem, selected, token, debug);
+      }
+    } catch (error) {
+      this.log.error(
+        `test run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+    } finally {
+      run.end();
+      this.finished.fire();
+    }
+  }
+
+  /** Each file to run, with the names of the tests asked for (undefined: all of them). */
+  private selection(request: vscode.TestRunRequest): Map<vscode.TestItem, Set<string> | undefined> {
+    const files = new Map<vscode.TestItem, Set<string> | undefined>();
+    const excluded = new Set((request.exclude ?? []).map((item) => item.id));
+    const roots: vscode.TestItem[] = [];
+    if (request.include) roots.push(...request.include);
+    else this.controller.items.forEach((item) => roots.push(item));
+    for (const item of roots) {
+      if (excluded.has(item.id)) continue;
+      if (item.parent === undefined) files.set(item, undefined);
+      else {
+        const names = files.get(item.parent) ?? new Set<string>();
+        if (files.has(item.parent) && files.get(item.parent) === undefined) continue; // whole file already
+        names.add(item.label);
+        files.set(item.parent, names);
+      }
+    }
+    for (const [file, names] of files) {
+      if (names !== undefined) continue;
+      const all = new Set<string>();
+      file.children.forEach((child) => {
+        if (!excluded.has(child.id)) all.add(child.label);
+      });
+      files.set(file, all);
+    }
+    return files;
+  }
+
+  private async runFile(
+    run: vscode.TestRun,
+    fileItem: vscode.TestItem,
+    names: Set<string> | undefined,
+    token: vscode.CancellationToken,
+    debug: boolean,
+  ): Promise<void> {
+    const uri = fileItem.uri;
+    if (uri === undefined) return;
+    const parsed = this.tree.update(uri, await this.tree.textOf(uri));
+    const itemFor = (name: string) => fileItem.children.get(testItemId(uri, name));
+    const wanted = parsed.file.tests.filter((test) => names === undefined || names.has(test.name));
+    for (const test of wanted) {
+      const item = itemFor(test.name);
+      if (item) run.enqueued(item);
+    }
+    if (parsed.diagnostics.length > 0) {
+      const first = parsed.diagnostics[0];
+      const message = new vscode.TestMessage(`${first.message} (expected ${first.expected})`);
+      message.location = new vscode.Location(uri, spanRange(first.span));
+      for (const test of wanted) this.settle(run, itemFor(test.name), 'errored', message);
+      return;
+    }
+    if (!this.engineHost.isAvailable) {
+      const message = new vscode.TestMessage(
+        `The MIDI engine is not available: ${this.engineHost.unavailableReason ?? 'shutting down'}`,
+      );
+      for (const test of wanted) this.settle(run, itemFor(test.name), 'errored', message);
+      return;
+    }
+    await runTestFile(parsed.file, {
+      engine: this.engineHost.require(),
+      include: (test) => wanted.includes(test),
+      isCancelled: () => token.isCancellationRequested,
+      trace: debug,
+      label: 'Test',
+      observer: {
+        testStarted: (test) => {
+          const item = itemFor(test.name);
+          if (item) run.started(item);
+        },
+        output: (test, line, span) => {
+          const location = span ? new vscode.Location(uri, spanRange(span)) : undefined;
+          run.appendOutput(`${line.replace(/\r?\n/g, '\r\n')}\r\n`, location, itemFor(test.name));
+        },
+        testFinished: (outcome) => this.finish(run, uri, itemFor(outcome.test.name), outcome),
+      },
+    });
+  }
+
+  private finish(
+    run: vscode.TestRun,
+    uri: vscode.Uri,
+    item: vscode.TestItem | undefined,
+    outcome: TestOutcome,
+  ): void {
+    if (item === undefined) return;
+    if (outcome.passed) {
+      run.appendOutput(
+        `✓ ${outcome.test.name} passed in ${outcome.durationMs.toFixed(1)} ms\r\n`,
+        undefined,
+        item,
+      );
+      run.passed(item, outcome.durationMs);
+      this.results.set(item.id, { id: item.id, state: 'passed' });
+      return;
+    }
+    const failure = outcome.failure;
+    const message = new vscode.TestMessage(failure?.message ?? 'failed');
+    if (failure) {
+      message.location = new vscode.Location(uri, spanRange(failure.span));
+      message.expectedOutput = failure.expected;
+      message.actualOutput = failure.actual;
+      run.appendOutput(`✗ ${failure.message.replace(/\n/g, '\r\n')}\r\n`, message.location, item);
+    }
+    run.failed(item, message, outcome.durationMs);
+    this.results.set(item.id, {
+      id: item.id,
+      state: 'failed',
+      message: failure?.message,
+      line: failure?.span.line,
+    });
+  }
+
+  private settle(
+    run: vscode.TestRun,
+    item: vscode.TestItem | undefined,
+    state: 'errored',
+    message: vscode.TestMessage,
+  ): void {
+    if (item === undefined) return;
+    run.errored(item, message);
+    this.results.set(item.id, {
+      id: item.id,
+      state,
+      message: typeof message.message === 'string' ? message.message : message.message.value,
+      line: message.location?.range.start.line,
+    });
+  }
+
+  dispose(): void {
+    this.finished.dispose();
+  }
+}
