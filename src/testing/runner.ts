@@ -116,6 +116,8 @@ class TestRun {
   private startTicks = 0;
   /** The anchor of `within`: when the last send went out (the test's start before any). */
   private lastSendTicks = 0;
+  /** When the last send began: what it caused counts for `expect no`. */
+  private lastSendStartTicks = 0;
   private lastCiRequest: CiRequestSent | undefined;
 
   constructor(
@@ -145,6 +147,7 @@ class TestRun {
       this.variables.set(variable.name, valueOf(variable.value, this.variables));
     this.startTicks = this.clock.now();
     this.lastSendTicks = this.startTicks;
+    this.lastSendStartTicks = this.startTicks;
     this.options.observer?.testStarted?.(this.test, this.startTicks);
     let failure: StepFailure | undefined;
     try {
@@ -217,6 +220,7 @@ class TestRun {
       words.set(packet, at);
       at += packet.length;
     }
+    const startedAt = this.clock.now();
     const result = endpoint.connection.sendMultipleMessagesWordList(0, words);
     // The anchor of `within` is when the send returned: the engine stamped the message during the
     // call, so a thread preempted between a clock read and the send cannot fail a test by itself.
@@ -229,6 +233,7 @@ class TestRun {
       });
     }
     this.lastSendTicks = sentAt;
+    this.lastSendStartTicks = startedAt;
     if (built.ciRequest) this.lastCiRequest = built.ciRequest;
     for (const packet of built.packets)
       this.say(`→ ${step.endpoint} ${this.at(sentAt)}  ${describeWords(packet)}`, step.span);
@@ -264,7 +269,7 @@ class TestRun {
     const { inbox } = this.endpoints.get(step.endpoint);
     const matcher = compileMatcher(step.pattern, this.variables, this.lastCiRequest);
     // From the last send (what it caused counts), to the duration after this step begins.
-    const from = this.lastSendTicks;
+    const from = this.lastSendStartTicks;
     const until = this.clock.now() + step.forUs * ticksPerMicrosecond;
     while (this.clock.now() <= until + drainGraceTicks)
       await this.waitForMessages(inbox, until + drainGraceTicks);
