@@ -87,7 +87,8 @@ async function main(): Promise<void> {
     (100 * near.filter((t) => judge(t) === t.stampedInTime).length) / near.length;
   const common = {
     repetitions,
-    peer: 'the same verdict by when JS saw the message, MidiClock.now() in the handler (ours)',
+    peer: 'the same verdict by when JS saw the message, MidiClock.now() in the handler',
+    peerOrigin: 'ours' as const,
   };
   publish({
     benchmark: 'testing/expect-deadline',
@@ -128,6 +129,7 @@ async function main(): Promise<void> {
         unit: 'µs',
         figure: median(trials.map((t) => t.stampErrorUs)),
         peer: 'none',
+        peerOrigin: 'none',
         peerFigure: null,
         ratio: null,
         higherIsBetter: false,
