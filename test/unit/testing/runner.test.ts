@@ -68,42 +68,52 @@ void test('an endpoint that does not exist fails every test at its declaration',
   }
 });
 
-/** A file on the diagnostics pair, and a connection on its A side to schedule messages from. */
-function diagnosticsPair() {
+/**
+ * A file on the diagnostics pair, run while a message is scheduled on its A side `afterMs` after
+ * the test starts (the runner says when, so the schedule does not race its set-up).
+ */
+async function runWithScheduled(steps: string, afterMs: number, word: number): Promise<TestOutcome> {
   const a = engine.MidiDiagnostics.diagnosticsLoopbackAEndpointId;
   const b = engine.MidiDiagnostics.diagnosticsLoopbackBEndpointId;
   const session = engine.MidiSession.create('runner timing test');
   const connection = session.createEndpointConnection(a);
   connection.open();
-  const scheduleIn = (ms: number, word: number) =>
-    connection.sendSingleMessageWords(engine.MidiClock.now() + ms * 10_000, word);
-  return { header: `endpoint a id "${a}"\nendpoint b id "${b}"\n`, scheduleIn, close: () => session.close() };
+  try {
+    const { file, diagnostics } = parseTestFile(
+      `endpoint a id "${a}"\nendpoint b id "${b}"\ntest "t"\n${steps}\nend`,
+    );
+    assert.deepEqual(diagnostics, []);
+    const [outcome] = await runTestFile(file, {
+      engine,
+      observer: {
+        testStarted: (_test, startTicks) => {
+          connection.sendSingleMessageWords(startTicks + afterMs * 10_000, word);
+        },
+      },
+    });
+    return outcome;
+  } finally {
+    session.close();
+  }
 }
 
 void test('a message stamped before the deadline passes even when the runner looks at it later', async () => {
-  const pair = diagnosticsPair();
-  try {
-    pair.scheduleIn(10, 0x20903d64);
-    // The runner is busy waiting for 150 ms; the deadline is 60 ms after the test starts.
-    const [outcome] = await run(
-      `${pair.header}test "t"\n wait 150ms\n expect b note-on note 61 within 60ms\nend`,
-    );
-    assert.equal(outcome.passed, true, outcome.failure?.message);
-  } finally {
-    pair.close();
-  }
+  // Stamped 10 ms into the test, deadline at 60 ms, and the runner is busy waiting until 150 ms.
+  const outcome = await runWithScheduled(
+    ' wait 150ms\n expect b note-on note 61 within 60ms',
+    10,
+    0x20903d64,
+  );
+  assert.equal(outcome.passed, true, outcome.failure?.message);
 });
 
 void test('a message stamped after the deadline fails even when it is there when the runner looks', async () => {
-  const pair = diagnosticsPair();
-  try {
-    pair.scheduleIn(90, 0x20903e64);
-    const [outcome] = await run(
-      `${pair.header}test "t"\n wait 200ms\n expect b note-on note 62 within 30ms\nend`,
-    );
-    assert.equal(outcome.passed, false);
-    assert.match(outcome.failure?.message ?? '', /a matching message arrived too late: 20903E64 .* too late/);
-  } finally {
-    pair.close();
-  }
+  // Stamped 90 ms into the test, deadline at 30 ms; it is there when the runner looks at 200 ms.
+  const outcome = await runWithScheduled(
+    ' wait 200ms\n expect b note-on note 62 within 30ms',
+    90,
+    0x20903e64,
+  );
+  assert.equal(outcome.passed, false);
+  assert.match(outcome.failure?.message ?? '', /a matching message arrived too late: 20903E64 .* too late/);
 });
