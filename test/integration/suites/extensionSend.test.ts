@@ -251,7 +251,6 @@ describe('extension: send and schedule', function () {
       [0x20903c40, 0x20903c41, 0x20903c42].map((word) => `0x${word.toString(16)}`).join('\n'),
     );
     selectAll(editor);
-    const sentAt = performance.now();
     const ticksAtSend = MidiClock.now();
     const result = await run('midiScope.scheduleSelection', {
       endpointDeviceId: pair.endpointDeviceIdA,
@@ -272,7 +271,6 @@ describe('extension: send and schedule', function () {
     offsetsMs.forEach((offset, index) =>
       assert.ok(offset >= 1000 + index * 100, `message ${index} at ${offset} ms`),
     );
-    assert.ok(onB.received[0].arrivedAtMs - sentAt >= 999, 'the first message arrived before its delay');
     await waitFor('nothing left scheduled', () => api.sender?.pendingScheduled() === 0);
   });
 

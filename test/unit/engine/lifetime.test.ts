@@ -55,7 +55,8 @@ void test('a MIDI_SCOPE_ADDON that does not exist is reported, not replaced by a
   assert.match(outcome.stderr, /no native engine for/);
 });
 
-void test('a process with 100,000 messages pending exits promptly and cleanly', async () => {
+void test('a process with 100,000 messages pending exits by itself, cleanly', async () => {
+  // runNode's deadline only catches a process that never exits; how fast it exits is not asserted.
   const outcome = await runNode([childScriptPath('exitWithPending')], 10_000);
   assert.equal(outcome.signal, null, outcome.stderr);
   assert.equal(outcome.code, 0, outcome.stderr);
@@ -63,13 +64,10 @@ void test('a process with 100,000 messages pending exits promptly and cleanly', 
     scheduled: number;
     immediate: number;
     pendingScheduled: number;
-    endedAtMs: number;
   }>(outcome);
   assert.equal(report.scheduled, 100_000);
   assert.equal(report.immediate, 1_000);
   assert.equal(report.pendingScheduled, 100_000);
-  const exitMs = outcome.elapsedMs - report.endedAtMs;
-  assert.ok(exitMs < 2_000, `took ${exitMs.toFixed(0)} ms to exit after the script ended`);
 });
 
 void test('shutdownEngine() closes everything, joins the engine thread and leaves a clear error', async () => {
@@ -79,7 +77,6 @@ void test('shutdownEngine() closes everything, joins the engine thread and leave
     threadsBefore: number;
     threadsRunning: number;
     threadsAfter: number;
-    shutdownMs: number;
     sessionOpen: boolean;
     connectionOpen: boolean;
     pendingAfter: number;
@@ -89,7 +86,6 @@ void test('shutdownEngine() closes everything, joins the engine thread and leave
   assert.equal(report.connectionOpen, false);
   assert.equal(report.pendingAfter, 0);
   assert.match(report.errorAfterShutdown, /shut down/);
-  assert.ok(report.shutdownMs < 1_000, `shutdown took ${report.shutdownMs} ms`);
   if (process.platform === 'linux') {
     assert.ok(report.threadsRunning > report.threadsBefore, 'the engine runs a thread of its own');
     assert.equal(report.threadsAfter, report.threadsBefore, 'every engine thread was joined');

@@ -147,12 +147,14 @@ void test('1,000,000 pending messages are held while nearer ones still go out on
     log.messages.map((m) => indexOf(m.words[0])),
     [1, 2, 0],
   );
+  // Never early. How late is a figure for bench/engine/scheduler; a scheduler stuck behind the
+  // million never delivers, and waitForCount says so.
   for (const message of log.messages) {
-    const lateMs = MidiClock.convertTimestampTicksToMilliseconds(
-      message.timestamp - near[indexOf(message.words[0])],
+    const due = near[indexOf(message.words[0])];
+    assert.ok(
+      message.timestamp >= due,
+      `delivered ${MidiClock.convertTimestampTicksToMilliseconds(due - message.timestamp)} ms early`,
     );
-    // Generous: the benchmarks measure the real figures; this catches a scheduler stuck behind the million.
-    assert.ok(lateMs >= 0 && lateMs < 250, `delivered ${lateMs} ms late`);
   }
   assert.equal(a.statistics.pendingScheduled, million);
   assert.equal(a.cancelScheduled(), million);

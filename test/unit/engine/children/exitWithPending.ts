@@ -25,6 +25,5 @@ console.log(
     scheduled: scheduled.messagesSent,
     immediate: immediate.messagesSent,
     pendingScheduled: endpoints.a.statistics.pendingScheduled,
-    endedAtMs: performance.now(),
   }),
 );

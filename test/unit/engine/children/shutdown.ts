@@ -21,9 +21,7 @@ endpoints.a.sendMultipleMessagesWordArray(
 );
 const threadsRunning = threadCount();
 
-const started = performance.now();
 engine.shutdownEngine();
-const shutdownMs = performance.now() - started;
 engine.shutdownEngine(); // idempotent
 
 let errorAfterShutdown = '';
@@ -38,7 +36,6 @@ console.log(
     threadsBefore,
     threadsRunning,
     threadsAfter: threadCount(),
-    shutdownMs,
     sessionOpen: endpoints.session.isOpen,
     connectionOpen: endpoints.a.isOpen,
     pendingAfter: endpoints.a.statistics.pendingScheduled,

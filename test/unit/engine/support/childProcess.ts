@@ -6,8 +6,6 @@ export interface ChildOutcome {
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
-  /** Milliseconds from spawn to exit, on this process's performance.now() clock. */
-  elapsedMs: number;
 }
 
 /** Runs `node <args>` and resolves when it exits; rejects (killing it) after `timeoutMs`. */
@@ -17,7 +15,6 @@ export function runNode(
   env = process.env,
   cwd?: string,
 ): Promise<ChildOutcome> {
-  const started = performance.now();
   const child = spawn(process.execPath, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -38,7 +35,7 @@ export function runNode(
     });
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, elapsedMs: performance.now() - started });
+      resolve({ code, signal, stdout, stderr });
     });
   });
 }
