@@ -106,12 +106,13 @@ void test('sends reach onSend in order, now and scheduled; deliveries reach ever
   second.open();
 
   assert.equal(first.sendSingleMessageWords(0, 0x2090_3c64), R.succeeded);
-  const soon = MidiClock.offsetTimestampByMilliseconds(MidiClock.now(), 5);
+  // Far enough ahead that the sends below are done first even on a loaded machine (5 ms was not).
+  const soon = MidiClock.offsetTimestampByMilliseconds(MidiClock.now(), 500);
   assert.equal(first.sendSingleMessageWords(soon, 0x2080_3c00), R.succeeded);
   const bulk = first.sendMultipleMessagesWordList(0, [0x4090_3c00, 0xc000_0000, 0x1000_f800]);
   assert.equal(bulk.result, R.succeeded);
   await waitFor(() => sentWords().length === 5, 'five words sent');
-  // The scheduled message comes last: it was due 5 ms after the immediate ones went out.
+  // The scheduled message comes last: it was due 500 ms after the immediate ones went out.
   assert.deepEqual(sentWords(), [0x2090_3c64, 0x4090_3c00, 0xc000_0000, 0x1000_f800, 0x2080_3c00]);
   assert.ok(sent.every((batch) => batch.endpointDeviceId === id));
   const scheduledBatch = sent.find((batch) => batch.words.includes(0x2080_3c00));
