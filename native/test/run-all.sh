@@ -113,7 +113,7 @@ mkdir -p build
 run_addon_tests
 if build build/asan/engine_tests; then run_suite build/asan/engine_tests; fi
 if build build/tsan/concurrency_tests; then run_suite build/tsan/concurrency_tests "${no_aslr[@]}"; fi
-for fuzzer in fuzz_send_validation fuzz_queue_and_ring; do
+for fuzzer in fuzz_send_validation fuzz_queue_and_ring fuzz_midi1_translation; do
   if build "build/fuzz/$fuzzer"; then run_fuzzer "$fuzzer"; fi
 done
 
