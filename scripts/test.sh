@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (`npm test`): installs what a fresh machine lacks, proves a cold install
-# of the harness works, then runs every suite in order — static checks, unit, native (sanitizers + fuzz), integration (real extension host),
+# of the harness works, then runs every suite in order — static checks, unit, native (sanitizers + fuzz),
+# ALSA (the real kernel in qemu), integration (real extension host),
 # end-to-end (real workbench in Chromium), packaging — and prints each runner's summary and a total.
 # Exits non-zero when anything failed. Usage: bash scripts/test.sh [stage ...]
 set -uo pipefail
@@ -61,7 +62,7 @@ node_suite() {
 }
 
 stages=("$@")
-[ ${#stages[@]} -gt 0 ] || stages=(setup cold-install static build unit native integration e2e package)
+[ ${#stages[@]} -gt 0 ] || stages=(setup cold-install static build unit native alsa integration e2e package)
 want() { local s; for s in "${stages[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
 
 if want setup; then
@@ -89,6 +90,8 @@ if want unit; then
   else node_suite unit "${unit_files[@]}"; fi
 fi
 if want native; then suite native make -s -C native/test all; fi
+# The ALSA transport against the real kernel, in a qemu guest built once per machine.
+if want alsa; then suite alsa bash scripts/alsa-guest/test-stage.sh; fi
 if want integration; then suite integration node scripts/harness/run-integration.mjs; fi
 if want e2e; then suite e2e node scripts/harness/run-e2e.mjs; fi
 if want package; then check package node scripts/package.mjs --check; fi

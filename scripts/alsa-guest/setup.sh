@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds, once per machine, a qemu guest that runs the real Linux ALSA stack with MIDI 2.0 (see
-# docs/ALSA-GUEST.md): the bookworm-backports kernel, its sound modules rebuilt with UMP switched
+# README.md here): the bookworm-backports kernel, its sound modules rebuilt with UMP switched
 # on, trixie's alsa-lib/alsa-utils 1.2.14, bookworm's alsa-lib 1.2.8, and an initramfs. The guest's
 # root is the host's / (read-only, over 9p) under those layers, so the host's Node and the
 # project's build run inside it unchanged.

@@ -1,7 +1,7 @@
 # The pinned versions of everything the ALSA test guest is made of (sourced by setup.sh).
 # The cache directory's name is derived from these: change one and the next run builds anew.
 # bookworm-backports keeps only its newest kernel: when setup.sh says the pinned kernel is gone,
-# set the version it lists here (see docs/ALSA-GUEST.md).
+# set the version it lists here (see scripts/alsa-guest/README.md).
 
 # The unmodified bookworm-backports kernel that boots the guest, and the headers its sound modules
 # are rebuilt against with UMP switched on.

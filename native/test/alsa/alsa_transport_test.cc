@@ -1,0 +1,336 @@
+// The ALSA transport against the real kernel, inside the test guest (scripts/alsa-guest/, the
+// `alsa` stage). Peers are independent of MIDI Scope: aseqsend/aseqdump (alsa-utils), the
+// kernel's rawmidi devices of snd-virmidi, snd-seq-dummy (Midi Through as a UMP MIDI 2.0 client)
+// and the USB MIDI 2.0 gadget on dummy_hcd. Test names say what they need:
+//   ump_*     alsa-lib >= 1.2.10 and a UMP kernel     midi1_*   any alsa-lib
+//   hotplug_* alsa-utils (aseqdump) as the client that comes and goes
+//   oldlib_*  alsa-lib 1.2.8                          nolib_*   no alsa-lib at all
+// The stage runs the binary once per filter.
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "alsa/alsa_peers.h"
+#include "engine/engine.h"
+#include "test_support.h"
+#include "transports/alsa/alsa_transport.h"
+
+using namespace midiscope;
+using namespace midiscope::send_result;
+using namespace testing;
+using alsatest::ChildLines;
+using alsatest::RawMidi;
+using alsatest::shell;
+
+namespace {
+
+std::string detail(const EndpointInfo& info, const std::string& key) {
+  for (const auto& [name, value] : info.details) {
+    if (name == key) return value;
+  }
+  return "";
+}
+
+struct AlsaFixture {
+  std::shared_ptr<RecordingListener> listener = std::make_shared<RecordingListener>();
+  Engine engine{listener};
+  std::shared_ptr<alsa::AlsaTransport> transport = std::make_shared<alsa::AlsaTransport>();
+  AlsaFixture() { CHECK(engine.addTransport(transport)); }
+  ~AlsaFixture() { engine.shutdown(); }
+
+  // The first ALSA endpoint whose client name contains `clientName` (and port, if given).
+  std::optional<EndpointInfo> find(const std::string& clientName, int port = -1) {
+    for (const EndpointInfo& info : engine.listEndpoints()) {
+      if (info.transportId != "alsa") continue;
+      if (detail(info, "client name").find(clientName) == std::string::npos) continue;
+      if (port >= 0 && detail(info, "port") != std::to_string(port)) continue;
+      return info;
+    }
+    return std::nullopt;
+  }
+  EndpointInfo waitFor(const std::string& clientName, int port = -1) {
+    std::optional<EndpointInfo> found;
+    WAIT_UNTIL((found = find(clientName, port)).has_value());
+    return *found;
+  }
+  Received waitForWords(ConnectionId id, std::size_t words) {
+    Received all;
+    WAIT_UNTIL(([&] {
+      Received more = drainAll(engine, id);
+      all.words.insert(all.words.end(), more.words.begin(), more.words.end());
+      all.timestamps.insert(all.timestamps.end(), more.timestamps.begin(), more.timestamps.end());
+      return all.words.size() >= words;
+    }()));
+    return all;
+  }
+};
+
+// The rawmidi device behind a virmidi sequencer client ("Virtual Raw MIDI C-D").
+std::string rawmidiPathOf(const EndpointInfo& info) {
+  const std::string name = detail(info, "client name");
+  const auto space = name.rfind(' ');
+  const std::string cardDevice = name.substr(space + 1);  // "0-0"
+  const auto dash = cardDevice.find('-');
+  return "/dev/snd/midiC" + cardDevice.substr(0, dash) + "D" + cardDevice.substr(dash + 1);
+}
+
+std::vector<std::uint32_t> sysEx7Packets(const std::vector<std::uint8_t>& payload) {
+  std::vector<std::uint32_t> words;
+  for (std::size_t at = 0; at < payload.size() || at == 0;) {
+    const std::size_t n = std::min<std::size_t>(6, payload.size() - at);
+    const bool first = at == 0;
+    const bool last = at + n >= payload.size();
+    const std::uint32_t kind = first && last ? 0 : first ? 1 : last ? 3 : 2;
+    std::uint8_t b[6] = {};
+    for (std::size_t i = 0; i < n; ++i) b[i] = payload[at + i];
+    words.push_back(0x30000000u | (kind << 20) | (static_cast<std::uint32_t>(n) << 16) | (b[0] << 8) | b[1]);
+    words.push_back((std::uint32_t{b[2]} << 24) | (std::uint32_t{b[3]} << 16) | (std::uint32_t{b[4]} << 8) | b[5]);
+    at += n;
+    if (n == 0) break;
+  }
+  return words;
+}
+
+// "" when equal; otherwise the sizes and the first offset where they differ.
+template <typename T>
+std::string difference(const std::vector<T>& actual, const std::vector<T>& expected) {
+  if (actual == expected) return "";
+  std::size_t at = 0;
+  while (at < actual.size() && at < expected.size() && actual[at] == expected[at]) ++at;
+  std::string text = "sizes " + std::to_string(actual.size()) + " vs " + std::to_string(expected.size()) +
+                     ", first difference at " + std::to_string(at);
+  if (at < actual.size()) text += ": actual " + std::to_string(actual[at]);
+  if (at < expected.size()) text += ", expected " + std::to_string(expected[at]);
+  return text;
+}
+
+}  // namespace
+
+TEST(nolib_statusSaysAlsaLibIsMissing) {
+  AlsaFixture fixture;
+  const TransportStatus status = fixture.transport->status();
+  CHECK(!status.available);
+  CHECK_MESSAGE(status.message.find("alsa-lib (libasound.so.2) is not installed") == 0, status.message);
+  for (const EndpointInfo& info : fixture.engine.listEndpoints()) CHECK(info.transportId != "alsa");
+}
+
+TEST(oldlib_statusSaysMidi1OnlyWithTheVersionFound) {
+  AlsaFixture fixture;
+  const TransportStatus status = fixture.transport->status();
+  CHECK(status.available);
+  CHECK_EQ(status.message, std::string("alsa-lib 1.2.8: MIDI 1.0 only (UMP needs alsa-lib >= 1.2.10)"));
+  // Midi Through is a UMP client, but alsa-lib 1.2.8 sees (and reaches) it as MIDI 1.0.
+  CHECK(fixture.waitFor("Midi Through", 0).protocol == MidiProtocol::Midi1);
+}
+
+TEST(ump_statusSaysUmpWorks) {
+  AlsaFixture fixture;
+  const TransportStatus status = fixture.transport->status();
+  CHECK(status.available);
+  CHECK_MESSAGE(status.message.find("alsa-lib 1.2.14, kernel ") == 0, status.message);
+  CHECK_MESSAGE(status.message.find(": MIDI 1.0 and UMP") != std::string::npos, status.message);
+}
+
+TEST(ump_midiThroughIsAUmpEndpointWithItsDetails) {
+  AlsaFixture fixture;
+  const EndpointInfo through = fixture.waitFor("Midi Through", 0);
+  CHECK_EQ(through.endpointDeviceId, std::string("alsa:14:0"));
+  CHECK(through.protocol == MidiProtocol::Midi2);
+  CHECK_EQ(detail(through, "client"), std::string("14"));
+  CHECK_EQ(detail(through, "client type"), std::string("kernel"));
+  CHECK_EQ(detail(through, "MIDI"), std::string("UMP MIDI 2.0"));
+}
+
+TEST(ump_receivesWhatAseqsendSendsThroughMidiThrough) {
+  AlsaFixture fixture;
+  const EndpointInfo through = fixture.waitFor("Midi Through", 0);
+  const ConnectionId id = openOrFail(fixture.engine, through.endpointDeviceId);
+  const Timestamp before = clockNow();
+  CHECK_EQ(shell("aseqsend -u 2 -p 14:0 '40913C00 C0000000'"), 0);
+  const Received received = fixture.waitForWords(id, 2);
+  CHECK_EQ(received.words, (std::vector<std::uint32_t>{0x40913C00, 0xC0000000}));
+  CHECK(received.timestamps[0] >= before && received.timestamps[0] <= clockNow());
+}
+
+TEST(ump_sendsUmpThatAseqdumpReceives) {
+  AlsaFixture fixture;
+  const EndpointInfo through = fixture.waitFor("Midi Through", 0);
+  ChildLines dump("stdbuf -oL aseqdump -u 2 -p 14:0");
+  WAIT_UNTIL(dump.contains("Waiting for data"));
+  const ConnectionId id = openOrFail(fixture.engine, through.endpointDeviceId);
+  const std::vector<std::uint32_t> noteOn = {0x40923E00, 0x80000000};
+  CHECK_EQ(fixture.engine.sendMessage(id, 0, wordsOf(noteOn)), kSucceeded);
+  WAIT_UNTIL(dump.contains("Note on"));
+  CHECK_MESSAGE(dump.contains("channel 2") || dump.contains("ch  2") || dump.contains(" 2, note 62"), dump.all());
+}
+
+TEST(midi1_virmidiPortsAreMidi1Endpoints) {
+  AlsaFixture fixture;
+  const EndpointInfo virmidi = fixture.waitFor("Virtual Raw MIDI 0-0", 0);
+  CHECK(virmidi.protocol == MidiProtocol::Midi1);
+  CHECK(!virmidi.umpEndpoint.has_value());
+  CHECK_EQ(detail(virmidi, "card"), std::string("0"));
+}
+
+TEST(midi1_bytesFromTheDeviceArriveAsType2) {
+  AlsaFixture fixture;
+  const EndpointInfo virmidi = fixture.waitFor("Virtual Raw MIDI 0-0", 0);
+  const ConnectionId id = openOrFail(fixture.engine, virmidi.endpointDeviceId);
+  RawMidi device(rawmidiPathOf(virmidi));
+  CHECK(device.ok());
+  device.write({0x93, 0x3C, 0x64, 0xB3, 0x07, 0x50, 0xF8});
+  const Received received = fixture.waitForWords(id, 3);
+  CHECK_EQ(received.words, (std::vector<std::uint32_t>{0x20933C64, 0x20B30750, 0x10F80000}));
+}
+
+TEST(midi1_umpSentToAMidi1PortArrivesAsBytesScaledDown) {
+  AlsaFixture fixture;
+  const EndpointInfo virmidi = fixture.waitFor("Virtual Raw MIDI 0-1", 0);
+  RawMidi device(rawmidiPathOf(virmidi));
+  CHECK(device.ok());
+  const ConnectionId id = openOrFail(fixture.engine, virmidi.endpointDeviceId);
+  // A MIDI 1.0 note on (type 2) and a MIDI 2.0 note on, velocity 0x8000 -> 64 (type 4).
+  const std::vector<std::uint32_t> words = {0x20913C64, 0x40923E00, 0x80000000};
+  CHECK_EQ(fixture.engine.sendMessages(id, 0, wordsOf(words)).result, kSucceeded);
+  CHECK_EQ(device.read(6), (std::vector<std::uint8_t>{0x91, 0x3C, 0x64, 0x92, 0x3E, 0x40}));
+}
+
+TEST(midi1_untranslatableMessagesFailTheSendInsteadOfVanishing) {
+  AlsaFixture fixture;
+  const EndpointInfo virmidi = fixture.waitFor("Virtual Raw MIDI 0-1", 0);
+  const ConnectionId id = openOrFail(fixture.engine, virmidi.endpointDeviceId);
+  const std::vector<std::uint32_t> perNotePitchBend = {0x40603C00, 0x80000000};
+  const SendResult result = fixture.engine.sendMessage(id, 0, wordsOf(perNotePitchBend));
+  CHECK_EQ(result, kFailed | kInvalidMessageOther);
+}
+
+TEST(midi1_sysEx64KiBCrossesAMidi1PortByteForByteBothWays) {
+  AlsaFixture fixture;
+  const EndpointInfo virmidi = fixture.waitFor("Virtual Raw MIDI 0-2", 0);
+  RawMidi device(rawmidiPathOf(virmidi));
+  CHECK(device.ok());
+  const ConnectionId id = openOrFail(fixture.engine, virmidi.endpointDeviceId, 1 << 16);
+  std::vector<std::uint8_t> payload(64 * 1024);
+  for (std::size_t i = 0; i < payload.size(); ++i) payload[i] = static_cast<std::uint8_t>((i * 7 + i / 128) & 0x7F);
+  std::vector<std::uint8_t> expected = {0xF0};
+  expected.insert(expected.end(), payload.begin(), payload.end());
+  expected.push_back(0xF7);
+
+  // Out: UMP type 3 packets -> MIDI 1.0 bytes at the device.
+  // The device is read while the send runs: its rawmidi buffer holds 4 KiB, as a real one would.
+  const std::vector<std::uint32_t> packets = sysEx7Packets(payload);
+  std::vector<std::uint8_t> atDevice;
+  std::thread reader([&] { atDevice = device.read(expected.size()); });
+  const SendResult sent = fixture.engine.sendMessages(id, 0, wordsOf(packets)).result;
+  reader.join();
+  CHECK_EQ(sent, kSucceeded);
+  CHECK_MESSAGE(atDevice == expected, difference(atDevice, expected));
+
+  // In: MIDI 1.0 bytes from the device -> the same type 3 packets.
+  // The device writes 1 KiB at a time and waits for it to arrive, as a device on a wire does:
+  // snd-virmidi has no flow control toward sequencer readers, and the kernel drops events that
+  // overflow a reader's input pool.
+  std::vector<std::uint32_t> received;
+  for (std::size_t at = 0; at < expected.size(); at += 1024) {
+    const std::size_t end = std::min(expected.size(), at + 1024);
+    device.write(std::vector<std::uint8_t>(expected.begin() + static_cast<std::ptrdiff_t>(at),
+                                           expected.begin() + static_cast<std::ptrdiff_t>(end)));
+    // Bytes [0, end) are in once the packets that end before byte `end - 1` are (6 per packet).
+    const std::size_t wordsDue = end == expected.size() ? packets.size() : 2 * ((end - 1) / 6 > 0 ? (end - 1) / 6 - 1 : 0);
+    const bool arrived = waitUntil(
+        [&] {
+          const Received more = drainAll(fixture.engine, id);
+          received.insert(received.end(), more.words.begin(), more.words.end());
+          return received.size() >= wordsDue;
+        },
+        std::chrono::seconds(30));
+    CHECK_MESSAGE(arrived, "received " << received.size() << " of " << packets.size() << " words after "
+                                       << end << " bytes");
+  }
+  CHECK_MESSAGE(received == packets, difference(received, packets));
+}
+
+TEST(hotplug_aClientAppearsAndVanishesAndAnOpenConnectionCloses) {
+  AlsaFixture fixture;
+  auto dump = std::make_unique<ChildLines>("stdbuf -oL aseqdump");
+  const EndpointInfo peer = fixture.waitFor("aseqdump");
+  const ConnectionId id = openOrFail(fixture.engine, peer.endpointDeviceId);
+  const std::vector<std::uint32_t> noteOn = {0x20903C64};
+  CHECK_EQ(fixture.engine.sendMessage(id, 0, wordsOf(noteOn)), kSucceeded);
+  WAIT_UNTIL(dump->contains("Note on"));
+  dump.reset();  // the client exits: its port is announced gone
+  WAIT_UNTIL(!fixture.find("aseqdump").has_value());
+  const auto removedSeen = [&] {
+    for (const EndpointChange& change : fixture.listener->changes()) {
+      if (change.kind == EndpointChangeKind::Removed && change.endpoint.endpointDeviceId == peer.endpointDeviceId) {
+        return true;
+      }
+    }
+    return false;
+  };
+  WAIT_UNTIL(removedSeen());
+  WAIT_UNTIL(!fixture.engine.isConnectionOpen(id));
+  CHECK_EQ(fixture.engine.sendMessage(id, 0, wordsOf(noteOn)) & kEndpointConnectionClosedOrInvalid,
+           kEndpointConnectionClosedOrInvalid);
+}
+
+TEST(ump_usbMidi2GadgetIsListedWithItsFunctionBlocksAndCarriesUmpBothWaysUntilUnplugged) {
+  CHECK_EQ(shell("sh scripts/alsa-guest/gadget.sh create"), 0);
+  AlsaFixture fixture;
+  CHECK_EQ(shell("sh scripts/alsa-guest/gadget.sh plug"), 0);
+  // Two clients carry the endpoint's name: the gadget's own (the device's firmware side, card
+  // f_midi2) and the USB device the host enumerated (snd-usb-audio). Both appear.
+  std::vector<EndpointInfo> sides;
+  WAIT_UNTIL(([&] {
+    sides.clear();
+    for (const EndpointInfo& info : fixture.engine.listEndpoints()) {
+      if (detail(info, "client name") == "Test MIDI2 EP" && detail(info, "port") == "0" &&
+          !info.functionBlocks.empty() && info.functionBlocks[0].name == "Main FB") {
+        sides.push_back(info);
+      }
+    }
+    return sides.size() == 2;
+  }()));
+  for (const EndpointInfo& side : sides) {
+    CHECK(side.protocol == MidiProtocol::Midi2);
+    CHECK(side.umpEndpoint.has_value());
+    CHECK_EQ(side.umpEndpoint->functionBlockCount, 1);
+    CHECK_EQ(side.functionBlocks.size(), 1u);
+    CHECK_EQ(side.functionBlocks[0].firstGroup, 0);
+    CHECK_EQ(side.functionBlocks[0].groupCount, 2);
+    CHECK(side.functionBlocks[0].active);
+  }
+  // Which is the USB device: the card whose /proc entry says usb.
+  const auto isUsb = [](const EndpointInfo& info) {
+    return shell("test -e /proc/asound/card" + detail(info, "card") + "/usbid") == 0;
+  };
+  const EndpointInfo usb = isUsb(sides[0]) ? sides[0] : sides[1];
+  const EndpointInfo gadget = isUsb(sides[0]) ? sides[1] : sides[0];
+  CHECK(isUsb(usb) && !isUsb(gadget));
+
+  const ConnectionId host = openOrFail(fixture.engine, usb.endpointDeviceId);
+  const ConnectionId device = openOrFail(fixture.engine, gadget.endpointDeviceId);
+  const std::vector<std::uint32_t> toDevice = {0x40903C00, 0xC0000000};
+  CHECK_EQ(fixture.engine.sendMessage(host, 0, wordsOf(toDevice)), kSucceeded);
+  CHECK_EQ(fixture.waitForWords(device, 2).words, toDevice);
+  const std::vector<std::uint32_t> toHost = {0x41B10700, 0x12345678};
+  CHECK_EQ(fixture.engine.sendMessage(device, 0, wordsOf(toHost)), kSucceeded);
+  CHECK_EQ(fixture.waitForWords(host, 2).words, toHost);
+
+  const std::size_t changesBefore = fixture.listener->changes().size();
+  CHECK_EQ(shell("sh scripts/alsa-guest/gadget.sh unplug"), 0);
+  WAIT_UNTIL(!fixture.engine.isConnectionOpen(host));
+  const auto removed = [&] {
+    const auto changes = fixture.listener->changes();
+    for (std::size_t i = changesBefore; i < changes.size(); ++i) {
+      if (changes[i].kind == EndpointChangeKind::Removed && changes[i].endpoint.endpointDeviceId == usb.endpointDeviceId) return true;
+    }
+    return false;
+  };
+  WAIT_UNTIL(removed());
+  CHECK_EQ(fixture.engine.sendMessage(host, 0, wordsOf(toDevice)) & kEndpointConnectionClosedOrInvalid,
+           kEndpointConnectionClosedOrInvalid);
+}

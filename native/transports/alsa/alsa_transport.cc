@@ -1,0 +1,518 @@
+#include "transports/alsa/alsa_transport.h"
+
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <vector>
+
+#include "engine/endpoint.h"
+#include "engine/midi1_to_ump.h"
+#include "engine/ump_size.h"
+#include "engine/ump_to_midi1.h"
+#include "transports/alsa/alsa_endpoints.h"
+#include "transports/alsa/alsa_library.h"
+
+namespace midiscope::alsa {
+
+namespace {
+
+// SysEx goes out in events of this many bytes (MIDI 1.0 ports take SysEx in pieces; one huge
+// variable-length event would not fit the client's output buffer).
+constexpr std::size_t kSysExChunk = 256;
+
+std::string kernelRelease() {
+  utsname name{};
+  return uname(&name) == 0 ? std::string(name.release) : std::string("unknown");
+}
+
+bool kernelAtLeast(const std::string& release, int major, int minor) {
+  int a = 0, b = 0;
+  if (std::sscanf(release.c_str(), "%d.%d", &a, &b) < 2) return false;
+  return a != major ? a > major : b >= minor;
+}
+
+// A connection's way out: one per open connection on an ALSA endpoint.
+struct PortLink;
+
+}  // namespace
+
+// Everything the receive thread, openPort() and the ports share. Ports keep it alive after the
+// transport stopped; `stopped` then makes their sends fail as closed.
+struct SharedState {
+  const Library& lib = library();
+  std::mutex mutex;  // guards everything below except the handles' own use (see sendMutex)
+  TransportHost* host = nullptr;
+  TransportStatus status;
+  bool umpActive = false;
+  SeqHandle* legacy = nullptr;
+  int legacyClient = -1;
+  int legacyPort = -1;
+  SeqHandle* ump = nullptr;
+  int umpClient = -1;
+  int umpPort = -1;
+  bool stopped = false;
+
+  struct Known {
+    PortFacts facts;
+    std::shared_ptr<Endpoint> endpoint;
+    int openCount = 0;
+    std::unique_ptr<Midi1ToUmp> receiver;  // MIDI 1.0 bytes -> UMP (receive thread only)
+    std::vector<std::weak_ptr<PortLink>> links;
+  };
+  std::map<std::string, Known> known;
+  // Serializes output on a sequencer handle (JS thread, scheduler thread).
+  std::mutex sendMutex;
+};
+
+namespace {
+
+struct PortLink final : TransportPort {
+  std::shared_ptr<SharedState> state;
+  std::string endpointId;
+  SeqAddr dest{};
+  bool ump = false;
+  bool closed = false;  // the endpoint went away (guarded by state->mutex)
+  std::mutex mutex;     // this port's translator and encoder
+  UmpToMidi1 toMidi1;
+  MidiEvent* encoder = nullptr;
+  std::vector<std::uint8_t> bytes;
+
+  ~PortLink() override;
+  SendResult send(const std::uint32_t* words, std::size_t wordCount, std::size_t messageCount) override;
+  SendResult failed(int error) const;
+};
+
+SendResult PortLink::failed(int error) const {
+  // The destination is gone (unplugged, client exited): the closed flag, as the seam says.
+  if (error == -ENOENT || error == -ENXIO || error == -ENODEV || error == -EPIPE || error == -EINVAL) {
+    return send_result::kFailed | send_result::kEndpointConnectionClosedOrInvalid;
+  }
+  return send_result::kFailed | send_result::kOther;
+}
+
+SendResult PortLink::send(const std::uint32_t* words, std::size_t wordCount, std::size_t messageCount) {
+  (void)messageCount;
+  std::lock_guard<std::mutex> own(mutex);
+  SeqHandle* handle = nullptr;
+  int sourcePort = -1;
+  {
+    std::lock_guard<std::mutex> lock(state->mutex);
+    if (closed || state->stopped) {
+      return send_result::kFailed | send_result::kEndpointConnectionClosedOrInvalid;
+    }
+    handle = ump ? state->ump : state->legacy;
+    sourcePort = ump ? state->umpPort : state->legacyPort;
+  }
+  const Library& lib = state->lib;
+  std::size_t sent = 0;
+  for (std::size_t at = 0; at < wordCount;) {
+    const std::size_t n = messageWordCount(words[at]);
+    if (ump) {
+      SeqUmpEvent event{};
+      event.flags = seq::kFlagUmp;
+      event.queue = seq::kQueueDirect;
+      event.source.port = static_cast<std::uint8_t>(sourcePort);
+      event.dest = dest;
+      for (std::size_t i = 0; i < n; ++i) event.ump[i] = words[at + i];
+      int rc;
+      {
+        std::lock_guard<std::mutex> out(state->sendMutex);
+        rc = lib.seqUmpEventOutputDirect(handle, &event);
+      }
+      if (rc < 0) return failed(rc) | (sent > 0 ? send_result::kMessageListPartiallyProcessed : 0);
+    } else {
+      bytes.clear();
+      if (!toMidi1.translate(&words[at], n, bytes)) {
+        // No MIDI 1.0 form (counted by the translator): say so instead of dropping it.
+        return send_result::kFailed | send_result::kInvalidMessageOther |
+               (sent > 0 ? send_result::kMessageListPartiallyProcessed : 0);
+      }
+      const unsigned char* data = bytes.data();
+      long left = static_cast<long>(bytes.size());
+      while (left > 0) {
+        SeqEvent event{};
+        const long used = lib.midiEventEncode(encoder, data, left, &event);
+        if (used <= 0) {
+          lib.midiEventResetEncode(encoder);
+          return send_result::kFailed | send_result::kOther;
+        }
+        data += used;
+        left -= used;
+        if (event.type == seq::kNone) continue;  // needs more bytes (SysEx piece not full yet)
+        event.queue = seq::kQueueDirect;
+        event.source.port = static_cast<std::uint8_t>(sourcePort);
+        event.dest = dest;
+        int rc;
+        {
+          std::lock_guard<std::mutex> out(state->sendMutex);
+          rc = lib.seqEventOutputDirect(handle, &event);
+        }
+        if (rc < 0) return failed(rc) | (sent > 0 ? send_result::kMessageListPartiallyProcessed : 0);
+      }
+    }
+    at += n;
+    ++sent;
+  }
+  return send_result::kSucceeded;
+}
+
+PortLink::~PortLink() {
+  std::lock_guard<std::mutex> lock(state->mutex);
+  if (encoder != nullptr) state->lib.midiEventFree(encoder);
+  if (state->stopped) return;
+  auto found = state->known.find(endpointId);
+  if (found == state->known.end() || closed) return;
+  SharedState::Known& known = found->second;
+  if (--known.openCount > 0) return;
+  SeqHandle* handle = ump ? state->ump : state->legacy;
+  const int ourPort = ump ? state->umpPort : state->legacyPort;
+  if (known.facts.readable) state->lib.seqDisconnectFrom(handle, ourPort, dest.client, dest.port);
+  if (known.facts.writable) state->lib.seqDisconnectTo(handle, ourPort, dest.client, dest.port);
+}
+
+SeqHandle* openClient(const Library& lib, const char* name, int& client, int& port, std::string& error) {
+  SeqHandle* handle = nullptr;
+  const int rc = lib.seqOpen(&handle, "default", seq::kOpenDuplex, 0);
+  if (rc < 0) {
+    error = std::string("cannot open the ALSA sequencer: ") + lib.strerror(rc);
+    return nullptr;
+  }
+  lib.seqSetClientName(handle, name);
+  lib.seqSetOutputBufferSize(handle, 64 * 1024);
+  lib.seqSetInputBufferSize(handle, 64 * 1024);
+  // The kernel drops what arrives while a client's input pool is full: take the most it allows.
+  lib.seqSetClientPoolOutput(handle, 1000);
+  lib.seqSetClientPoolInput(handle, 2000);
+  client = lib.seqClientId(handle);
+  // Private: others do not route to it; it reaches devices by subscribing itself.
+  port = lib.seqCreateSimplePort(handle, name,
+                                 seq::kCapRead | seq::kCapWrite | seq::kCapNoExport,
+                                 seq::kTypeMidiGeneric | seq::kTypeApplication);
+  if (port < 0) {
+    error = std::string("cannot create a sequencer port: ") + lib.strerror(port);
+    lib.seqClose(handle);
+    return nullptr;
+  }
+  return handle;
+}
+
+// Known first, then announced: a connection may open on the endpoint as soon as the engine
+// lists it, and openPort() must find it then.
+void addKnown(SharedState& s, PortFacts facts) {
+  const std::string id = facts.info.endpointDeviceId;
+  EndpointInfo info = facts.info;
+  {
+    std::lock_guard<std::mutex> lock(s.mutex);
+    if (s.known.count(id) != 0) return;
+    s.known[id].facts = std::move(facts);
+  }
+  std::shared_ptr<Endpoint> endpoint = s.host->addEndpoint(std::move(info));
+  std::lock_guard<std::mutex> lock(s.mutex);
+  auto found = s.known.find(id);
+  if (found == s.known.end()) return;  // gone again meanwhile
+  if (endpoint == nullptr) {
+    s.known.erase(found);
+  } else if (found->second.endpoint == nullptr) {
+    found->second.endpoint = std::move(endpoint);
+  }
+}
+
+}  // namespace
+
+AlsaTransport::AlsaTransport() : state_(std::make_shared<SharedState>()) {
+  const Library& lib = state_->lib;
+  if (!lib.loaded()) {
+    state_->status = {false, lib.error()};
+  } else if (!lib.hasUmp() || !versionAtLeast(lib.version(), 1, 2, 10)) {
+    state_->status = {true, "alsa-lib " + lib.version() + ": MIDI 1.0 only (UMP needs alsa-lib >= 1.2.10)"};
+  } else {
+    state_->status = {true, "alsa-lib " + lib.version() + ", kernel " + kernelRelease()};
+  }
+}
+
+AlsaTransport::~AlsaTransport() { stop(); }
+
+TransportStatus AlsaTransport::status() const {
+  std::lock_guard<std::mutex> lock(state_->mutex);
+  return state_->status;
+}
+
+void AlsaTransport::start(TransportHost& host) {
+  SharedState& s = *state_;
+  const Library& lib = s.lib;
+  {
+    std::lock_guard<std::mutex> lock(s.mutex);
+    if (!s.status.available || s.legacy != nullptr) return;
+    s.host = &host;
+    std::string error;
+    s.legacy = openClient(lib, "MIDI Scope", s.legacyClient, s.legacyPort, error);
+    if (s.legacy == nullptr) {
+      s.status = {false, error};
+      return;
+    }
+    if (lib.hasUmp() && versionAtLeast(lib.version(), 1, 2, 10)) {
+      std::string umpError;
+      s.ump = openClient(lib, "MIDI Scope UMP", s.umpClient, s.umpPort, umpError);
+      const int rc = s.ump == nullptr ? -1 : lib.seqSetClientMidiVersion(s.ump, 2);
+      if (rc < 0) {
+        if (s.ump != nullptr) lib.seqClose(s.ump);
+        s.ump = nullptr;
+        const std::string release = kernelRelease();
+        s.status.message = "alsa-lib " + lib.version() + ", kernel " + release +
+                           ": MIDI 1.0 only (" +
+                           (kernelAtLeast(release, 6, 5) ? "this kernel was built without CONFIG_SND_SEQ_UMP"
+                                                         : "UMP needs kernel >= 6.5") +
+                           ")";
+      } else {
+        s.umpActive = true;
+        s.status.message += ": MIDI 1.0 and UMP";
+      }
+    }
+    lib.seqConnectFrom(s.legacy, s.legacyPort, seq::kClientSystem, seq::kPortSystemAnnounce);
+  }
+  // Everything there now, then what the announce port says.
+  std::vector<int> skip = {s.legacyClient, s.umpClient};
+  for (PortFacts& facts : queryAllPorts(lib, s.legacy, skip, s.umpActive)) addKnown(s, std::move(facts));
+  wakeFd_ = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  thread_ = std::thread([this] { run(); });
+}
+
+void AlsaTransport::stop() {
+  if (thread_.joinable()) {
+    const std::uint64_t one = 1;
+    [[maybe_unused]] const auto written = write(wakeFd_, &one, sizeof one);
+    thread_.join();
+  }
+  if (wakeFd_ >= 0) {
+    close(wakeFd_);
+    wakeFd_ = -1;
+  }
+  std::lock_guard<std::mutex> lock(state_->mutex);
+  if (state_->stopped) return;
+  state_->stopped = true;
+  state_->host = nullptr;
+  for (auto& entry : state_->known) entry.second.links.clear();
+  state_->known.clear();
+  if (state_->ump != nullptr) state_->lib.seqClose(state_->ump);
+  if (state_->legacy != nullptr) state_->lib.seqClose(state_->legacy);
+  state_->ump = nullptr;
+  state_->legacy = nullptr;
+}
+
+Transport::PortOpening AlsaTransport::openPort(const std::shared_ptr<Endpoint>& endpoint) {
+  SharedState& s = *state_;
+  const Library& lib = s.lib;
+  std::lock_guard<std::mutex> lock(s.mutex);
+  auto found = s.known.find(endpoint->id());
+  if (s.stopped || found == s.known.end()) {
+    return {nullptr, "ALSA endpoint " + endpoint->id() + " is gone"};
+  }
+  SharedState::Known& known = found->second;
+  if (known.endpoint == nullptr) known.endpoint = endpoint;
+  const bool ump = known.facts.ump && s.umpActive;
+  SeqHandle* handle = ump ? s.ump : s.legacy;
+  const int ourPort = ump ? s.umpPort : s.legacyPort;
+  const int client = known.facts.client;
+  const int port = known.facts.port;
+  MidiEvent* encoder = nullptr;
+  if (!ump && (lib.midiEventNew(kSysExChunk, &encoder) < 0 || encoder == nullptr)) {
+    return {nullptr, "alsa-lib could not make a MIDI event encoder for " + known.facts.info.name};
+  }
+  if (known.openCount == 0) {
+    if (known.facts.readable) {
+      const int rc = lib.seqConnectFrom(handle, ourPort, client, port);
+      if (rc < 0) {
+        if (encoder != nullptr) lib.midiEventFree(encoder);
+        return {nullptr, "cannot subscribe to " + known.facts.info.name + " (" + std::to_string(client) + ":" +
+                             std::to_string(port) + "): " + lib.strerror(rc)};
+      }
+    }
+    if (known.facts.writable) {
+      const int rc = lib.seqConnectTo(handle, ourPort, client, port);
+      if (rc < 0) {
+        if (known.facts.readable) lib.seqDisconnectFrom(handle, ourPort, client, port);
+        if (encoder != nullptr) lib.midiEventFree(encoder);
+        return {nullptr, "cannot connect to " + known.facts.info.name + " (" + std::to_string(client) + ":" +
+                             std::to_string(port) + "): " + lib.strerror(rc)};
+      }
+    }
+    if (!ump && known.receiver == nullptr) known.receiver = std::make_unique<Midi1ToUmp>();
+  }
+  ++known.openCount;
+  // Built last: a link's destructor takes s.mutex, so none may die inside this function.
+  auto link = std::make_shared<PortLink>();
+  link->state = state_;
+  link->endpointId = endpoint->id();
+  link->dest = {static_cast<std::uint8_t>(client), static_cast<std::uint8_t>(port)};
+  link->ump = ump;
+  link->encoder = encoder;
+  known.links.push_back(link);
+  return {link, ""};
+}
+
+void AlsaTransport::run() {
+  SharedState& s = *state_;
+  const Library& lib = s.lib;
+  std::vector<pollfd> fds(1);
+  fds[0] = {wakeFd_, POLLIN, 0};
+  std::size_t legacyFds = 0;
+  {
+    std::lock_guard<std::mutex> lock(s.mutex);
+    for (SeqHandle* handle : {s.legacy, s.ump}) {
+      if (handle == nullptr) continue;
+      const int count = lib.seqPollDescriptorsCount(handle, POLLIN);
+      const std::size_t at = fds.size();
+      fds.resize(at + static_cast<std::size_t>(count));
+      lib.seqPollDescriptors(handle, &fds[at], static_cast<unsigned>(count), POLLIN);
+      if (handle == s.legacy) legacyFds = static_cast<std::size_t>(count);
+    }
+  }
+  std::vector<std::uint8_t> bytes(4096);
+  std::vector<std::uint32_t> words;
+  MidiEvent* decoder = nullptr;
+  lib.midiEventNew(16, &decoder);
+  lib.midiEventNoStatus(decoder, 1);
+
+  // hotplug: (re)query a port and tell the engine
+  auto refreshPort = [&](int client, int port) {
+    std::optional<PortFacts> facts = queryPort(lib, s.legacy, client, port, s.umpActive);
+    const std::string id = endpointIdFor(client, port);
+    if (!facts) return;
+    std::unique_lock<std::mutex> lock(s.mutex);
+    auto found = s.known.find(id);
+    if (found == s.known.end()) {
+      lock.unlock();
+      addKnown(s, std::move(*facts));
+    } else {
+      found->second.facts.info = facts->info;
+      EndpointInfo info = facts->info;
+      lock.unlock();
+      s.host->updateEndpoint(std::move(info));
+    }
+  };
+  auto removePort = [&](const std::string& id) {
+    {
+      std::lock_guard<std::mutex> lock(s.mutex);
+      auto found = s.known.find(id);
+      if (found == s.known.end()) return;
+      for (auto& weak : found->second.links) {
+        if (auto link = weak.lock()) link->closed = true;
+      }
+      s.known.erase(found);
+    }
+    s.host->removeEndpoint(id);
+  };
+  auto removeClient = [&](int client) {
+    std::vector<std::string> ids;
+    {
+      std::lock_guard<std::mutex> lock(s.mutex);
+      for (auto& entry : s.known) {
+        if (entry.second.facts.client == client) ids.push_back(entry.first);
+      }
+    }
+    for (const std::string& id : ids) removePort(id);
+  };
+  auto refreshClient = [&](int client) {
+    std::vector<int> ports;
+    {
+      std::lock_guard<std::mutex> lock(s.mutex);
+      for (auto& entry : s.known) {
+        if (entry.second.facts.client == client) ports.push_back(entry.second.facts.port);
+      }
+    }
+    for (int port : ports) refreshPort(client, port);
+  };
+  auto announce = [&](std::uint8_t type, SeqAddr addr) {
+    if (addr.client == s.legacyClient || addr.client == s.umpClient) return;
+    switch (type) {
+      case seq::kPortStart:
+      case seq::kPortChange:
+        refreshPort(addr.client, addr.port);
+        // A UMP client's function blocks change its ports' names: refresh its other ports too.
+        if (type == seq::kPortChange) refreshClient(addr.client);
+        break;
+      case seq::kPortExit:
+        removePort(endpointIdFor(addr.client, addr.port));
+        break;
+      case seq::kClientExit:
+        removeClient(addr.client);
+        break;
+      case seq::kClientChange:
+        refreshClient(addr.client);
+        break;
+      default:
+        break;
+    }
+  };
+  // A kernel UMP client sends from the port of the message's group, to the subscribers of that
+  // port and of port 0 (the whole endpoint): deliver to whichever of the two we opened.
+  auto deliver = [&](SeqAddr source, const std::uint32_t* data, std::size_t count, std::size_t messages) {
+    std::shared_ptr<Endpoint> endpoint;
+    {
+      std::lock_guard<std::mutex> lock(s.mutex);
+      auto found = s.known.find(endpointIdFor(source.client, source.port));
+      if ((found == s.known.end() || found->second.openCount == 0) && source.port != 0) {
+        auto whole = s.known.find(endpointIdFor(source.client, 0));
+        if (whole != s.known.end() && whole->second.facts.ump && whole->second.openCount > 0) found = whole;
+      }
+      if (found == s.known.end() || found->second.endpoint == nullptr) return;
+      endpoint = found->second.endpoint;
+    }
+    endpoint->deliver(data, count, messages);
+  };
+
+  for (;;) {
+    if (poll(fds.data(), fds.size(), -1) < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    if ((fds[0].revents & POLLIN) != 0) break;
+    bool legacyReady = false, umpReady = false;
+    for (std::size_t i = 1; i < fds.size(); ++i) {
+      if ((fds[i].revents & POLLIN) == 0) continue;
+      (i <= legacyFds ? legacyReady : umpReady) = true;
+    }
+    if (legacyReady) {
+      do {
+        SeqEvent* event = nullptr;
+        if (lib.seqEventInput(s.legacy, &event) < 0 || event == nullptr) break;
+        if (event->source.client == seq::kClientSystem) {
+          announce(event->type, event->data.addr);
+          continue;
+        }
+        const std::size_t need = (event->flags & seq::kFlagLengthMask) == seq::kFlagLengthVariable
+                                     ? event->data.ext.length + 16u
+                                     : 16u;
+        if (bytes.size() < need) bytes.resize(need);
+        const long n = lib.midiEventDecode(decoder, bytes.data(), static_cast<long>(bytes.size()), event);
+        if (n <= 0) continue;  // not a MIDI message (e.g. a subscription notice)
+        words.clear();
+        std::size_t messages = 0;
+        {
+          std::lock_guard<std::mutex> lock(s.mutex);
+          auto found = s.known.find(endpointIdFor(event->source.client, event->source.port));
+          if (found == s.known.end()) continue;
+          if (found->second.receiver == nullptr) found->second.receiver = std::make_unique<Midi1ToUmp>();
+          messages = found->second.receiver->feed(bytes.data(), static_cast<std::size_t>(n), words);
+        }
+        if (messages > 0) deliver(event->source, words.data(), words.size(), messages);
+      } while (lib.seqEventInputPending(s.legacy, 0) > 0);
+    }
+    if (umpReady) {
+      do {
+        SeqUmpEvent* event = nullptr;
+        if (lib.seqUmpEventInput(s.ump, &event) < 0 || event == nullptr) break;
+        if ((event->flags & seq::kFlagUmp) == 0) continue;  // system notices: the legacy client has them
+        const std::size_t n = messageWordCount(event->ump[0]);
+        deliver(event->source, event->ump, n, 1);
+      } while (lib.seqEventInputPending(s.ump, 0) > 0);
+    }
+  }
+  lib.midiEventFree(decoder);
+}
+
+}  // namespace midiscope::alsa

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The `alsa` stage of scripts/test.sh: the ALSA transport against the real kernel's ALSA, in a
+# qemu guest (setup.sh builds it once per machine). Builds the test binary on the host, runs it
+# in three guests (alsa-lib 1.2.14 with UMP, alsa-lib 1.2.8, no alsa-lib) and prints
+# "alsa: N passed, N failed" last.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+HERE=scripts/alsa-guest
+LOG=$(mktemp)
+trap 'rm -f "$LOG"' EXIT
+passed=0; failed=0
+
+if ! bash "$HERE/setup.sh" > /dev/null; then
+  echo "alsa: 0 passed, 1 failed (the guest could not be set up; see above)"; exit 1
+fi
+echo "== build native/test/build/alsa/alsa_tests"
+if ! make -s -C native/test -j2 build/alsa/alsa_tests; then
+  echo "alsa: 0 passed, 1 failed (build)"; exit 1
+fi
+BINARY=$(pwd)/native/test/build/alsa/alsa_tests
+for mode in new old none; do
+  echo "== guest with alsa-lib $mode"
+  bash "$HERE/run.sh" --alsa-lib "$mode" --timeout 900 -- sh "$HERE/guest-tests.sh" "$mode" "$BINARY" 2>&1 | tee "$LOG"
+  rc=${PIPESTATUS[0]}
+  p=$(sed -nE 's/^[a-z]+: ([0-9]+) passed, ([0-9]+) failed$/\1/p' "$LOG" | awk '{ n += $1 } END { print n + 0 }')
+  f=$(sed -nE 's/^[a-z]+: ([0-9]+) passed, ([0-9]+) failed$/\2/p' "$LOG" | awk '{ n += $1 } END { print n + 0 }')
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "guest with alsa-lib $mode exited with $rc"; fi
+  if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then f=1; echo "guest with alsa-lib $mode ran no test"; fi
+  passed=$((passed + p)); failed=$((failed + f))
+done
+echo "alsa: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
