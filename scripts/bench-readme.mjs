@@ -22,7 +22,8 @@ function cell(text) {
 function table(report) {
   const lines = [
     `**${report.benchmark}** — ${cell(report.description)} (\`${report.source}\`, ${report.ranAt.slice(0, 10)}, ` +
-      `${report.machine.cores} cores, Node ${report.machine.node})`,
+      `${report.machine.cores} cores, Node ${report.machine.node}` +
+      `${report.machine.loadAverage1m === undefined ? '' : `, load average ${report.machine.loadAverage1m} at the start`})`,
     '',
     '| work | MIDI Scope | peer | peer figure | ratio | target |',
     '| --- | --- | --- | --- | --- | --- |',
