@@ -69,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): MidiScopeApi {
   );
 
   // The Network MIDI 2.0 host and clients, their tree and commands.
-  const network = registerNetwork(context, log);
+  const network = registerNetwork(context, log, engineHost);
 
   // The monitor registers its own command, panel serializer and settings.
   const monitor = registerMonitor(context, log, engineHost);
