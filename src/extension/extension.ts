@@ -5,6 +5,7 @@ import { EndpointsTreeDataProvider } from '../views/endpoints/endpointsTreeDataP
 import { registerMonitor } from '../views/monitor';
 import type { MidiScopeApi } from './api';
 import type { CommandServices } from './commands/commandServices';
+import { registerCaptureCommands } from './capture/captureCommands';
 import { registerEndpointCommands } from './commands/endpointCommands';
 import { registerLoopbackCommands } from './commands/loopbackCommands';
 import { registerSendCommands } from './commands/sendCommands';
@@ -76,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): MidiScopeApi {
   // *.umptest files in the Test Explorer.
   const testing = registerTesting(engineHost, log);
   context.subscriptions.push(...testing.disposables);
+  context.subscriptions.push(...registerCaptureCommands(services, monitor));
 
   log.info(`MIDI Scope activated in ${(performance.now() - started).toFixed(1)} ms`);
   return {

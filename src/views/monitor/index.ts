@@ -4,7 +4,9 @@
 import * as vscode from 'vscode';
 import type { MonitorEngineSource } from './endpointListener';
 import { pickEndpoints } from './endpointPicker';
+import type { Capture } from './capture';
 import { MonitorPanel, type MonitorHandle } from './monitorPanel';
+import { fileEndpointPrefix, fileSource } from './monitorSource';
 import { readMonitorSettings } from './monitorSettings';
 import { endpointIdsFromArguments } from './openMonitorArguments';
 import { protocolLimits, type EndpointLabel } from './protocol';
@@ -24,6 +26,13 @@ export interface MonitorApi {
   /** Monitors open now, oldest first. */
   readonly monitors: readonly MonitorHandle[];
   readonly onDidOpenMonitor: vscode.Event<MonitorHandle>;
+  /** Opens a monitor over messages from a file: `fill` puts them into its capture once. */
+  openFile(file: {
+    title: string;
+    endpointNames: readonly string[];
+    capacity: number;
+    fill(capture: Capture): void;
+  }): MonitorHandle;
 }
 
 function errorText(error: unknown): string {
@@ -36,7 +45,7 @@ function savedEndpointIds(state: unknown): string[] {
   const ids = (state as { endpointDeviceIds?: unknown }).endpointDeviceIds;
   if (!Array.isArray(ids)) return [];
   return ids
-    .filter((id): id is string => typeof id === 'string' && id !== '')
+    .filter((id): id is string => typeof id === 'string' && id !== '' && !id.startsWith(fileEndpointPrefix))
     .slice(0, protocolLimits.maxEndpoints);
 }
 
@@ -104,6 +113,37 @@ export function registerMonitor(
     restore(panel, state) {
       panel.webview.options = webviewOptions(context.extensionUri);
       return attach(panel, savedEndpointIds(state));
+    },
+    openFile(file) {
+      const panel = vscode.window.createWebviewPanel(
+        monitorViewType,
+        file.title,
+        vscode.ViewColumn.Active,
+        webviewOptions(context.extensionUri),
+      );
+      const endpoints = file.endpointNames.map((name, index) => ({
+        index,
+        endpointDeviceId: `${fileEndpointPrefix}${name}`,
+        name,
+      }));
+      const settings = readMonitorSettings((warning) => log.warn(warning));
+      const monitor = new MonitorPanel(panel, endpoints, {
+        engine,
+        ticksPerSecond: engine.MidiClock.timestampFrequency,
+        extensionUri: context.extensionUri,
+        log,
+        settings: { ...settings, captureMessages: Math.max(1, file.capacity) },
+        source: (capture) => {
+          file.fill(capture);
+          return fileSource;
+        },
+      });
+      panel.title = file.title;
+      monitors.push(monitor);
+      monitor.onDidDispose(() => monitors.splice(monitors.indexOf(monitor), 1));
+      log.info(`monitor opened on the capture ${file.title}`);
+      openEmitter.fire(monitor);
+      return monitor;
     },
     get monitors() {
       return [...monitors];

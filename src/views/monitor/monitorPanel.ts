@@ -8,6 +8,7 @@ import { packetsBlock, rowsBlock, tailBlock } from './captureBlocks';
 import { exportCapture } from './captureExport';
 import { rowsAsHex } from './capturePackets';
 import { EndpointListener, type MonitorEngine } from './endpointListener';
+import type { MonitorSource } from './monitorSource';
 import type { MonitorSettings } from './monitorSettings';
 import {
   MessageKind,
@@ -36,6 +37,8 @@ export interface MonitorPanelDependencies {
   extensionUri: vscode.Uri;
   log: vscode.LogOutputChannel;
   settings: MonitorSettings;
+  /** Where messages come from instead of the endpoints (a capture file); fills the capture once. */
+  source?: (capture: Capture) => MonitorSource;
 }
 
 /** What tests and benchmarks read from an open monitor. */
@@ -60,6 +63,8 @@ export interface MonitorHandle {
   /** True once the webview loaded and said it is ready. */
   readonly isWebviewReady: boolean;
   readonly onDidDispose: vscode.Event<void>;
+  /** The capture itself, for Save, Replay, Compare and the measurements. */
+  readonly captured: { capture: Capture; endpoints: readonly EndpointLabel[]; ticksPerSecond: number };
   dispose(): void;
 }
 
@@ -71,7 +76,7 @@ interface ViewState {
 
 export class MonitorPanel implements MonitorHandle {
   private readonly capture: Capture;
-  private readonly listener: EndpointListener;
+  private readonly listener: MonitorSource;
   private readonly messenger: WebviewMessenger;
   private readonly rate = new RateMeter();
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
@@ -95,7 +100,9 @@ export class MonitorPanel implements MonitorHandle {
   ) {
     const names = endpoints.map((endpoint) => endpoint.name);
     this.capture = new Capture(deps.settings.captureMessages, (row) => rowSearchText(row, names));
-    this.listener = new EndpointListener(deps.engine, endpoints, this.capture, deps.log);
+    this.listener = deps.source
+      ? deps.source(this.capture)
+      : new EndpointListener(deps.engine, endpoints, this.capture, deps.log);
     this.messenger = new WebviewMessenger(panel.webview, deps.log, (message) => this.handle(message));
     panel.title = `MIDI Monitor: ${names.join(', ')}`;
     panel.webview.html = monitorHtml(panel.webview, deps.extensionUri);
@@ -120,6 +127,10 @@ export class MonitorPanel implements MonitorHandle {
 
   get listenedEndpointIds(): readonly string[] {
     return this.listener.listenedEndpointIds;
+  }
+
+  get captured(): MonitorHandle['captured'] {
+    return { capture: this.capture, endpoints: this.endpoints, ticksPerSecond: this.deps.ticksPerSecond };
   }
 
   get isWebviewReady(): boolean {
