@@ -123,9 +123,11 @@ describe('captures: save, open, compare, replay, measure', function () {
       const back = snapshot(opened.monitor);
       if (format === 'syx') {
         assert.equal(result.written, 10);
+        // A .syx has neither groups nor times: the SysEx comes back on group 0.
+        const sysEx = original.words.filter((w) => w[0] >>> 28 === 0x3);
         assert.deepEqual(
           back.words,
-          original.words.filter((w) => w[0] >>> 28 === 0x3),
+          sysEx.map(([first, second]) => [(first & 0xf0ffffff) >>> 0, second]),
         );
         return;
       }
