@@ -226,12 +226,13 @@ describe('captures: save, open, compare, replay, measure', function () {
     await waitFor('the monitor in front', () => monitor.panel.active || undefined);
     const result = await vscode.commands.executeCommand<{
       messages: number;
-      deltas: { count: number; meanUs: number };
+      deltas: { count: number; meanUs: number; minUs: number; maxUs: number };
       counters: { skips: number; lost: number; reordered: number };
     }>('midiScope.captureStatistics');
     assert.equal(result.messages, 6);
     assert.equal(result.deltas.count, 5);
-    assert.ok(result.deltas.meanUs > 0);
+    // The scheduler may deliver a late run at once (equal arrival times): no timing is asserted.
+    assert.ok(result.deltas.minUs <= result.deltas.meanUs && result.deltas.meanUs <= result.deltas.maxUs);
     assert.deepEqual([result.counters.skips, result.counters.lost, result.counters.reordered], [1, 1, 1]);
   });
 
