@@ -142,6 +142,7 @@ describe('captures: save, open, compare, replay, measure', function () {
         () =>
           (opened.monitor.isWebviewReady && opened.monitor.counters.received === back.words.length) ||
           undefined,
+        20_000,
       );
       opened.monitor.dispose();
     });
