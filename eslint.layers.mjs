@@ -14,11 +14,14 @@ export const layers = [
   { folder: 'src/ump', may: [], modules: 'none' },
   { folder: 'src/engine', may: ['src/ump'], forbiddenModules: ['vscode'] },
   { folder: 'src/transports/network', may: ['src/ump'], forbiddenModules: ['vscode'] },
+  // Capture files are pure: the extension host, tests and benchmarks read and write them alike.
+  { folder: 'src/capture', may: ['src/ump'], forbiddenModules: ['vscode', /^node:/] },
   {
     folder: 'src/extension',
     may: [
       'src/engine',
       'src/ump',
+      'src/capture',
       'src/views/endpoints',
       'src/views/monitor',
       'src/testing',

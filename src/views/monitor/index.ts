@@ -127,6 +127,7 @@ export function registerMonitor(
         name,
       }));
       const settings = readMonitorSettings((warning) => log.warn(warning));
+      const engine = engineSource.require();
       const monitor = new MonitorPanel(panel, endpoints, {
         engine,
         ticksPerSecond: engine.MidiClock.timestampFrequency,
