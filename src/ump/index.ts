@@ -26,6 +26,7 @@ export * from './build/sysEx';
 export * from './build/umpStream';
 export * from './build/umpStreamNotifications';
 export * from './build/umpStreamNames';
+export * from './decode/umpStreamValues';
 export * from './build/flexData';
 export * from './build/flexDataChord';
 export * from './build/flexDataText';

@@ -1,0 +1,107 @@
+// A virtual device on a real loopback pair of the engine (dist/engine.js): Discover Endpoint on
+// its host side gets everything declared; MIDI-CI Discovery and Property Exchange Get round-trip;
+// what the device does not answer is counted and seen by another connection on the device side.
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { loadEngine } from '../engine/support/engine';
+import { waitFor } from '../engine/support/waitFor';
+
+// From dist/engine.js, as a plain Node script uses them.
+const engine = loadEngine();
+const { discoverEndpoint, forEachUmp } = engine.discovery;
+const { MidiCiInitiator } = engine.midiCi;
+const { VirtualDevice, parseVirtualDeviceDeclaration } = engine.virtualDevice;
+const session = engine.MidiSession.create('virtual device test');
+after(() => session.close());
+
+const declaration = parseVirtualDeviceDeclaration({
+  endpointName: 'Virtual Scope Synth',
+  productInstanceId: 'VS-42',
+  deviceIdentity: { manufacturer: [0x7d, 0, 0], family: 7, model: 9, softwareRevision: [0, 1, 0, 0] },
+  functionBlocks: Array.from({ length: 3 }, (_, i) => ({
+    name: `Part ${i + 1} with a name longer than one packet`,
+    firstGroup: i,
+    direction: i === 0 ? 'input' : 'bidirectional',
+  })),
+  midiCi: { muid: 0x0abcdef, maxSysExSize: 128, resources: { ChannelList: [{ title: 'One', channel: 1 }] } },
+});
+
+void describe('VirtualDevice on the engine', () => {
+  void it('appears as an endpoint, answers discovery as declared and is removed on close', async () => {
+    const device = VirtualDevice.create(engine, declaration);
+    const listed = engine.MidiEndpointDeviceInformation.findAll().map((e) => e.endpointDeviceId);
+    assert.ok(listed.includes(device.endpointDeviceId));
+    const run = discoverEndpoint(session, device.endpointDeviceId, {
+      timeoutMs: 10_000,
+      negotiate: { protocol: 1 },
+    });
+    const result = await run.discovery.finished();
+    run.dispose();
+    assert.equal(result.state, 'complete');
+    assert.deepEqual(result.problems, []);
+    assert.equal(result.endpointName?.value, 'Virtual Scope Synth');
+    assert.equal(result.productInstanceId?.value, 'VS-42');
+    assert.equal(result.functionBlocks.size, 3);
+    assert.equal(result.functionBlocks.get(2)?.name?.value, 'Part 3 with a name longer than one packet');
+    assert.equal(result.negotiation?.accepted, true);
+    assert.equal(device.responder.streamConfiguration.protocol, 1, 'the device switched to MIDI 1.0');
+    device.close();
+    assert.equal(
+      engine.MidiEndpointDeviceInformation.findAll().some(
+        (e) => e.endpointDeviceId === device.endpointDeviceId,
+      ),
+      false,
+    );
+  });
+
+  void it('answers MIDI-CI Discovery and Property Exchange Get of ResourceList, DeviceInfo and a declared resource', async (t) => {
+    const device = VirtualDevice.create(engine, declaration);
+    t.after(() => device.close());
+    const connection = session.createEndpointConnection(device.endpointDeviceId);
+    t.after(() => session.disconnectEndpointConnection(connection.connectionId));
+    const initiator = new MidiCiInitiator({
+      group: 0,
+      send: (words) => (connection.sendSingleMessageWordArray(0, 0, words.length, words) & 0x80000000) === 0,
+    });
+    connection.onMessagesReceived((batch) =>
+      forEachUmp(batch.words, (offset) => initiator.receive(batch.words, offset)),
+    );
+    assert.equal(connection.open(), true);
+    const responders = await initiator.discover(10_000, 0x7f, (found) => found.length > 0);
+    assert.equal(responders.length, 1);
+    assert.equal(responders[0].muid, 0x0abcdef);
+    assert.equal(responders[0].maxSysExSize, 128);
+    assert.deepEqual(responders[0].manufacturer, [0x7d, 0, 0]);
+    const list = await initiator.getProperty(0x0abcdef, 'ResourceList', 10_000);
+    assert.deepEqual(list?.bodyJson, [{ resource: 'DeviceInfo' }, { resource: 'ChannelList' }]);
+    const info = await initiator.getProperty(0x0abcdef, 'DeviceInfo', 10_000);
+    assert.equal((info?.bodyJson as { model: string }).model, 'Virtual Scope Synth');
+    assert.ok((info?.chunkCount ?? 0) >= 2, 'DeviceInfo does not fit 128 bytes: it came in chunks');
+    const channels = await initiator.getProperty(0x0abcdef, 'ChannelList', 10_000);
+    assert.deepEqual(channels?.bodyJson, [{ title: 'One', channel: 1 }]);
+    const missing = await initiator.getProperty(0x0abcdef, 'NoSuchThing', 10_000);
+    assert.equal(missing?.header?.status, 404);
+    assert.deepEqual(initiator.problems, []);
+  });
+
+  void it('leaves what it does not answer to other connections on the device side, and counts it', async (t) => {
+    const device = VirtualDevice.create(engine, declaration);
+    t.after(() => device.close());
+    const unanswered: number[][] = [];
+    device.onUnanswered((words) => unanswered.push(Array.from(words)));
+    const monitor = session.createEndpointConnection(device.deviceSideEndpointDeviceId);
+    const seen: number[] = [];
+    monitor.onMessagesReceived((batch) => seen.push(...batch.words));
+    assert.equal(monitor.open(), true);
+    const host = session.createEndpointConnection(device.endpointDeviceId);
+    assert.equal(host.open(), true);
+    t.after(() => {
+      session.disconnectEndpointConnection(host.connectionId);
+      session.disconnectEndpointConnection(monitor.connectionId);
+    });
+    host.sendSingleMessageWords(0, 0x40903c00, 0xffff0000);
+    await waitFor(() => unanswered.length === 1 && seen.length === 2, 'the note on to reach the device side');
+    assert.deepEqual(unanswered, [[0x40903c00, 0xffff0000]]);
+    assert.equal(device.statistics.unanswered, 1);
+  });
+});
