@@ -7,3 +7,4 @@ export * from './missingItems';
 export * from './endpointDiscovery';
 export * from './connectionDiscovery';
 export * from './umpMessages';
+export * from './discoveryReport';

@@ -1,8 +1,12 @@
 // What `activate` returns: `vscode.extensions.getExtension('midi-scope.midi-scope').exports`.
 // Tests and other extensions use it to reach the same engine and views the commands use.
 import type * as vscode from 'vscode';
+import type { DiscoveryTreeDataProvider } from '../views/endpoints/discoveryTreeDataProvider';
 import type { EndpointsTreeDataProvider } from '../views/endpoints/endpointsTreeDataProvider';
 import type { MonitorApi } from '../views/monitor';
+import type { DiscoveryDocuments } from './discovery/discoveryDocuments';
+import type { DiscoveryStore } from './discovery/discoveryStore';
+import type { VirtualDeviceRegistry } from './discovery/virtualDeviceRegistry';
 import type { EndpointCatalog } from './endpointCatalog';
 import type { EngineModule } from './engineHost';
 import type { LoopbackPairRegistry } from './loopback/loopbackPairRegistry';
@@ -28,4 +32,11 @@ export interface MidiScopeApi {
   readonly network: NetworkManager;
   /** The Test Explorer's controller for *.umptest files and the latest results. */
   readonly tests: TestingApi;
+  /** Endpoint discovery results by endpoint (MIDI: Discover Endpoint). */
+  readonly discoveries: DiscoveryStore;
+  /** The tree's provider: the endpoints with discovery results under them. */
+  readonly discoveryTreeProvider: DiscoveryTreeDataProvider;
+  readonly virtualDevices: VirtualDeviceRegistry;
+  /** The detail view's text and JSON (what Copy Discovery as Text/JSON copy). */
+  readonly discoveryDocuments: DiscoveryDocuments;
 }

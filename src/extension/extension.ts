@@ -1,6 +1,7 @@
 // Entry point: activate() builds the extension from small parts and returns its API;
 // deactivate() disposes them and then stops the engine's native threads.
 import * as vscode from 'vscode';
+import { DiscoveryTreeDataProvider } from '../views/endpoints/discoveryTreeDataProvider';
 import { EndpointsTreeDataProvider } from '../views/endpoints/endpointsTreeDataProvider';
 import { registerMonitor } from '../views/monitor';
 import type { MidiScopeApi } from './api';
@@ -9,6 +10,11 @@ import { registerCaptureCommands } from './capture/captureCommands';
 import { registerEndpointCommands } from './commands/endpointCommands';
 import { registerLoopbackCommands } from './commands/loopbackCommands';
 import { registerSendCommands } from './commands/sendCommands';
+import { DiscoveryDocuments } from './discovery/discoveryDocuments';
+import { registerDiscoveryCommands } from './discovery/discoveryCommands';
+import { DiscoveryStore } from './discovery/discoveryStore';
+import { MidiCiLinks, registerMidiCiCommands } from './discovery/midiCiCommands';
+import { VirtualDeviceRegistry } from './discovery/virtualDeviceRegistry';
 import { EndpointCatalog } from './endpointCatalog';
 import { reportDeactivation } from './deactivationReport';
 import { EngineHost } from './engineHost';
@@ -43,9 +49,12 @@ export function activate(context: vscode.ExtensionContext): MidiScopeApi {
   const pairs = add(new LoopbackPairRegistry(engineHost, log));
   const catalog = add(new EndpointCatalog(engineHost, pairs, log));
   const endpointsProvider = add(new EndpointsTreeDataProvider(catalog));
+  const discoveries = add(new DiscoveryStore(engineHost, log));
+  // Discovery results hang under their endpoints: the tree shows the endpoints provider wrapped.
+  const discoveryTreeProvider = add(new DiscoveryTreeDataProvider(endpointsProvider, discoveries));
   add(
     vscode.window.createTreeView('midiScope.endpoints', {
-      treeDataProvider: endpointsProvider,
+      treeDataProvider: discoveryTreeProvider,
       showCollapseAll: true,
     }),
   );
@@ -67,6 +76,13 @@ export function activate(context: vscode.ExtensionContext): MidiScopeApi {
     ...registerLoopbackCommands(services),
     ...registerSendCommands(services),
     ...registerEndpointCommands(services),
+  );
+  const virtualDevices = add(new VirtualDeviceRegistry(engineHost, log));
+  void virtualDevices.syncFromSettings();
+  const discoveryDocuments = add(new DiscoveryDocuments(discoveries, (id) => catalog.find(id)?.name ?? id));
+  context.subscriptions.push(
+    ...registerDiscoveryCommands({ ...services, discoveries, discoveryDocuments, virtualDevices }),
+    ...registerMidiCiCommands(services, add(new MidiCiLinks(services))),
   );
 
   // The Network MIDI 2.0 host and clients, their tree and commands.
@@ -91,6 +107,10 @@ export function activate(context: vscode.ExtensionContext): MidiScopeApi {
     monitor,
     network,
     tests: testing.api,
+    discoveries,
+    discoveryTreeProvider,
+    virtualDevices,
+    discoveryDocuments,
   };
 }
 

@@ -3,3 +3,4 @@
 export * from './virtualDeviceDeclaration';
 export * from './virtualDeviceResponder';
 export * from './virtualDevice';
+export * from './exampleDevices';

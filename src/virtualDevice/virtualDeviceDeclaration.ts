@@ -39,6 +39,8 @@ export interface VirtualDeviceDeclaration {
     deviceInfo?: Record<string, unknown>;
     /** Extra resources answered by Get (name → JSON value). */
     resources: Record<string, unknown>;
+    /** Profiles answered to a Profile Inquiry sent to the function block. */
+    profiles: { id: number[]; enabled: boolean }[];
   };
 }
 
@@ -122,6 +124,19 @@ function block(value: unknown, path: string): VirtualFunctionBlock {
   };
 }
 
+function profiles(value: unknown): { id: number[]; enabled: boolean }[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value))
+    throw new DeclarationError('midiCi.profiles', 'an array of { id, enabled }', value);
+  return value.map((p, i) => {
+    const o = object(p, `midiCi.profiles[${i}]`);
+    return {
+      id: bytes(o.id, `midiCi.profiles[${i}].id`, 5),
+      enabled: boolean(o.enabled, `midiCi.profiles[${i}].enabled`, true),
+    };
+  });
+}
+
 /** Checks a declaration from settings or a parsed file; throws DeclarationError at the first fault. */
 export function parseVirtualDeviceDeclaration(value: unknown, source = ''): VirtualDeviceDeclaration {
   try {
@@ -179,6 +194,7 @@ export function parseVirtualDeviceDeclaration(value: unknown, source = ''): Virt
       midiCi: {
         maxSysExSize: integer(ci.maxSysExSize, 'midiCi.maxSysExSize', 128, 0x0fffffff, 512),
         resources: ci.resources === undefined ? {} : object(ci.resources, 'midiCi.resources'),
+        profiles: profiles(ci.profiles),
       },
     };
     if (ci.muid !== undefined) declaration.midiCi.muid = integer(ci.muid, 'midiCi.muid', 0, 0x0ffffeff);

@@ -21,6 +21,7 @@ import {
   PropertyExchangeAssembler,
   asciiJson,
   buildDiscoveryReply,
+  buildProfileInquiryReply,
   buildPropertyExchangeCapabilities,
   buildPropertyExchangeMessages,
   midiCiPackets,
@@ -43,8 +44,8 @@ const pending: Response = Object.freeze({ outcome: 'pending', replies: [] });
 const directions = { input: 1, output: 2, bidirectional: 3 } as const;
 const midi1Modes = { none: 0, midi1: 1, midi1Restricted: 2 } as const;
 const uiHints = { unknown: 0, receiver: 1, sender: 2, both: 3 } as const;
-/** Categories the virtual device supports: Property Exchange. */
-const CATEGORIES = 0x08;
+/** Categories the virtual device supports: Profile Configuration and Property Exchange. */
+const CATEGORIES = 0x0c;
 
 export class VirtualDeviceResponder {
   readonly muid: number;
@@ -151,6 +152,16 @@ export class VirtualDeviceResponder {
             functionBlock: 0,
           }),
         ];
+      case 'profileInquiry': {
+        const profiles = d.midiCi.profiles;
+        return [
+          buildProfileInquiryReply(
+            address,
+            profiles.filter((p) => p.enabled).map((p) => p.id),
+            profiles.filter((p) => !p.enabled).map((p) => p.id),
+          ),
+        ];
+      }
       case 'propertyExchangeCapabilities':
         return [buildPropertyExchangeCapabilities(T.PropertyExchangeCapabilitiesReply, address, 1, 0, 0)];
       case 'propertyExchange': {

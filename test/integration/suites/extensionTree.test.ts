@@ -232,8 +232,18 @@ describe('extension: endpoints tree', function () {
     assert.deepEqual(actions('endpoint', true), ['midiScope.openMonitor', 'midiScope.sendToEndpoint']);
     assert.deepEqual(actions('endpoint', false), [
       'midiScope.copyEndpointId',
+      'midiScope.discoverEndpoint',
+      'midiScope.midiCiDiscover',
+      'midiScope.midiCiGetProperty',
+      'midiScope.midiCiListProfiles',
       'midiScope.openMonitor',
       'midiScope.sendToEndpoint',
+    ]);
+    assert.deepEqual(actions('discovery.endpointInfo', true), ['midiScope.showDiscoveryDetails']);
+    assert.deepEqual(actions('discovery.endpointInfo', false), [
+      'midiScope.copyDiscoveryAsJson',
+      'midiScope.copyDiscoveryAsText',
+      'midiScope.showDiscoveryDetails',
     ]);
     for (const pairContext of ['loopbackPair.transient', 'loopbackPair.persistent']) {
       assert.deepEqual(actions(pairContext, true), ['midiScope.removeLoopbackPair']);
