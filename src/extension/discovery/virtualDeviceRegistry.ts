@@ -63,7 +63,9 @@ export class VirtualDeviceRegistry implements vscode.Disposable {
           typeof entry === 'string'
             ? await this.readFile(this.resolve(entry))
             : parseVirtualDeviceDeclaration(entry, where);
-        this.fromSettings.push(VirtualDevice.create(this.engineHost.require(), declaration));
+        // A stable association id, so the device's endpoint ids survive a reload.
+        const associationId = `virtual-${declaration.endpointName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+        this.fromSettings.push(VirtualDevice.create(this.engineHost.require(), declaration, associationId));
       } catch (error) {
         const message = `${where}: ${error instanceof Error ? error.message : String(error)}`;
         this.settingProblems.push(message);
