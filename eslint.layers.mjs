@@ -16,6 +16,19 @@ export const layers = [
   { folder: 'src/transports/network', may: ['src/ump'], forbiddenModules: ['vscode'] },
   // Capture files are pure: the extension host, tests and benchmarks read and write them alike.
   { folder: 'src/capture', may: ['src/ump'], forbiddenModules: ['vscode', /^node:/] },
+  // Endpoint discovery, MIDI-CI and virtual devices run in plain Node over engine objects they
+  // are handed (sessions, the loaded module): engine types only.
+  { folder: 'src/midici', may: ['src/ump'], modules: 'none' },
+  {
+    folder: 'src/discovery',
+    may: ['src/ump', { from: 'src/engine', types: true }],
+    forbiddenModules: ['vscode'],
+  },
+  {
+    folder: 'src/virtualDevice',
+    may: ['src/ump', 'src/midici', 'src/discovery', { from: 'src/engine', types: true }],
+    forbiddenModules: ['vscode'],
+  },
   {
     folder: 'src/extension',
     may: [
@@ -26,13 +39,16 @@ export const layers = [
       'src/views/monitor',
       'src/testing',
       'src/transports/network',
+      'src/discovery',
+      'src/midici',
+      'src/virtualDevice',
     ],
     forbiddenModules: [],
   },
   // The views get the engine from src/extension/engineHost, the one place that loads it: types only.
   {
     folder: 'src/views/endpoints',
-    may: [{ from: 'src/engine', types: true }],
+    may: [{ from: 'src/engine', types: true }, 'src/discovery'],
     forbiddenModules: [],
   },
   {

@@ -9,8 +9,9 @@
 import { loadEngine } from '../engine/support/engine';
 import { publish, row } from '../engine/support/benchReport';
 import { median } from '../engine/support/statistics';
-import { EndpointDiscovery } from '../../src/discovery';
+import { EndpointDiscovery, discoverEndpoint } from '../../src/discovery';
 import {
+  VirtualDevice,
   VirtualDeviceResponder,
   exampleDeviceJson,
   parseVirtualDeviceDeclaration,
@@ -19,16 +20,16 @@ import {
 const REPETITIONS = 31;
 const WINDOWS_DEFAULT_TIMEOUT_MS = 5000;
 const engine = loadEngine();
-const declaration = engine.virtualDevice.parseVirtualDeviceDeclaration(exampleDeviceJson(32));
+const declaration = parseVirtualDeviceDeclaration(exampleDeviceJson(32));
 
 async function throughEngine(): Promise<number[]> {
   const session = engine.MidiSession.create('discovery bench');
-  const device = engine.virtualDevice.VirtualDevice.create(engine, declaration);
+  const device = VirtualDevice.create(engine, declaration);
   const times: number[] = [];
   try {
     for (let i = 0; i < REPETITIONS + 1; i++) {
       const started = performance.now();
-      const run = engine.discovery.discoverEndpoint(session, device.endpointDeviceId, {
+      const run = discoverEndpoint(session, device.endpointDeviceId, {
         timeoutMs: 10_000,
         negotiate: { protocol: 2 },
       });

@@ -48,7 +48,3 @@ export { endpointReceiverStatistics, type MidiEndpointReceiverStatistics } from 
 export * from './types';
 /** The UMP codec (message types and sizes, decoder, builders, hex), as src/ump exports it. */
 export * as ump from '../ump';
-/** UMP endpoint discovery, MIDI-CI and virtual devices (src/discovery, src/midici, src/virtualDevice). */
-export * as discovery from '../discovery';
-export * as midiCi from '../midici';
-export * as virtualDevice from '../virtualDevice';

@@ -6,11 +6,13 @@ import { after, describe, it } from 'node:test';
 import { loadEngine } from '../engine/support/engine';
 import { waitFor } from '../engine/support/waitFor';
 
-// From dist/engine.js, as a plain Node script uses them.
+import { discoverEndpoint, forEachUmp } from '../../../src/discovery';
+import { MidiCiInitiator } from '../../../src/midici';
+import { VirtualDevice, parseVirtualDeviceDeclaration } from '../../../src/virtualDevice';
+
+// The engine is dist/engine.js, as a plain Node script loads it; discovery, MIDI-CI and the
+// virtual device are plain TypeScript that take it (or its sessions) as arguments.
 const engine = loadEngine();
-const { discoverEndpoint, forEachUmp } = engine.discovery;
-const { MidiCiInitiator } = engine.midiCi;
-const { VirtualDevice, parseVirtualDeviceDeclaration } = engine.virtualDevice;
 const session = engine.MidiSession.create('virtual device test');
 after(() => session.close());
 
