@@ -20,6 +20,9 @@ const virtualDevice = {
   ],
 };
 
+/** An editor's text as shown: Monaco draws spaces as no-break spaces. */
+const editorText = (text: string | null): string => (text ?? '').replace(/\u00a0/g, ' ');
+
 describe('discovery: a virtual device discovered in the workbench', function () {
   let workbench: Workbench;
 
@@ -79,7 +82,7 @@ describe('discovery: a virtual device discovered in the workbench', function () 
     const editor = workbench.page.locator('.editor-instance .view-lines').first();
     await waitFor(
       'the discovery details in an editor',
-      async () => ((await editor.textContent()) ?? '').includes('Endpoint discovery: E2E Virtual Synth'),
+      async () => editorText(await editor.textContent()).includes('Endpoint discovery: E2E Virtual Synth'),
       { timeoutMs, detail: () => 'no editor showed the details' },
     );
     await workbench.screenshot('discovery-02-details');
@@ -93,7 +96,7 @@ describe('discovery: a virtual device discovered in the workbench', function () 
     const editor = workbench.page.locator('.editor-instance .view-lines').first();
     await waitFor(
       'the DeviceInfo JSON in an editor',
-      async () => ((await editor.textContent()) ?? '').includes('"serialNumber": "E2E-0001"'),
+      async () => editorText(await editor.textContent()).includes('"serialNumber": "E2E-0001"'),
       { timeoutMs, detail: () => 'no editor showed the DeviceInfo JSON' },
     );
     await workbench.screenshot('discovery-03-midi-ci-device-info');

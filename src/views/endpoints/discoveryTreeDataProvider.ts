@@ -50,6 +50,8 @@ export class DiscoveryTreeDataProvider
       const result = this.results.resultFor(node.endpointDeviceId);
       if (result !== undefined) {
         item.collapsibleState = vscode.TreeItemCollapsibleState.Expanded;
+        // A new id: VS Code keeps an item's collapsed state by id, and this one had no children.
+        item.id = `${item.id ?? node.endpointDeviceId}#discovered`;
         const flagged = result.problems.length + result.missing.length;
         item.description = `${typeof item.description === 'string' ? `${item.description} · ` : ''}${flagged > 0 ? `⚠ ${flagged}` : 'discovered'}`;
       }
