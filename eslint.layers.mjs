@@ -59,7 +59,7 @@ export const layers = [
   },
   {
     folder: 'webview/monitor',
-    may: ['src/ump', 'src/views/monitor/protocol', 'src/views/monitor/rowsBlock'],
+    may: ['src/ump', 'src/midici', 'src/views/monitor/protocol', 'src/views/monitor/rowsBlock'],
     forbiddenModules: ['vscode', /^node:/],
   },
   {

@@ -2,6 +2,7 @@
 // messages the reassembled payload.
 import { decodeUmp } from '../../src/ump';
 import type { PacketRecord } from '../../src/views/monitor/rowsBlock';
+import { midiCiDetails } from './midiCiRow';
 import { reassembledPayload } from './payloadText';
 import { hexWords, oneBased, type PresentationContext } from './rowPresentation';
 import { formatAbsolute } from './timeFormat';
@@ -81,6 +82,12 @@ export class DetailPane {
     const payload = subject.packets.length > 1 ? reassembledPayload(subject.packets) : undefined;
     if (payload) {
       parts.push(element('h3', payload.label), element('p', payload.text, 'hex'));
+    }
+    const midiCi = subject.truncated || subject.incomplete ? undefined : midiCiDetails(subject.packets);
+    if (midiCi) {
+      const rows: [string, string][] = [['Summary', midiCi.summary], ...midiCi.fields];
+      for (const problem of midiCi.problems) rows.push(['Problem', problem]);
+      parts.push(element('h3', 'MIDI-CI'), table('MIDI-CI', rows));
     }
     subject.packets.forEach((packet, i) => {
       const decoded = decodeUmp(packet.words, 0);

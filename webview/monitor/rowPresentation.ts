@@ -5,6 +5,7 @@ import type { EndpointLabel } from '../../src/views/monitor/protocol';
 import type { PacketRecord, RowRecord } from '../../src/views/monitor/rowsBlock';
 import { rowFlagOpen } from '../../src/views/monitor/rowsBlock';
 import type { RowCells } from './columns';
+import { midiCiRowName } from './midiCiRow';
 import { formatAbsolute, formatDelta } from './timeFormat';
 
 export interface PresentationContext {
@@ -64,6 +65,7 @@ export function rowCells(
     row.endpointIndex,
     context,
   );
+  cells.name = midiCiRowName(row.words) ?? cells.name;
   if (row.packetCount > 1 || (row.flags & rowFlagOpen) !== 0) {
     const incomplete = (row.flags & rowFlagOpen) !== 0 ? ', incomplete' : '';
     cells.fields = `${row.packetCount} packets${incomplete} · ${cells.fields}`;
