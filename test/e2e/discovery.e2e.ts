@@ -62,7 +62,7 @@ describe('discovery: a virtual device discovered in the workbench', function () 
 
   it('discovers the virtual device from its context menu and shows the function blocks under it', async () => {
     await workbench.openMidiView();
-    const endpoint = await seeTreeRow('loopback · virtual-e2e-virtual-synth-host');
+    const endpoint = await seeTreeRow('virtual-e2e-virtual-synth-host');
     await contextMenu(endpoint, 'Discover Endpoint');
     await seeTreeRow(/Endpoint info.*complete · 4 blocks/);
     for (const block of ['0: Keyboard', '1: Synth engine', '2: DIN MIDI 1.0 port', '3: Control surface']) {
@@ -89,7 +89,7 @@ describe('discovery: a virtual device discovered in the workbench', function () 
   });
 
   it('gets DeviceInfo over MIDI-CI Property Exchange and opens it as JSON', async () => {
-    const endpoint = await seeTreeRow('loopback · virtual-e2e-virtual-synth-host');
+    const endpoint = await seeTreeRow('virtual-e2e-virtual-synth-host');
     await contextMenu(endpoint, 'Get Property');
     await workbench.quickInput('Group 1');
     await workbench.quickInput('DeviceInfo');

@@ -54,7 +54,7 @@ describe('extension: endpoint discovery, MIDI-CI and virtual devices', function 
     const walk = (nodes: EndpointsOrDiscoveryNode[]): EndpointsOrDiscoveryNode | undefined => {
       for (const node of nodes) {
         if (node.kind === 'endpoint' && node.endpointDeviceId === endpointDeviceId) return node;
-        if (node.kind === 'group' || node.kind === 'pair') {
+        if (node.kind !== 'endpoint') {
           const found = walk(provider.getChildren(node));
           if (found) return found;
         }
