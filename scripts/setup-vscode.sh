@@ -9,10 +9,15 @@
 #   node/         Node 24, unpacked from npm's node-linux-<arch> tarball with tar (no npm install)
 #   code-server/  an npm prefix holding only code-server, installed with node/bin first on PATH
 #   .complete     written last; a cache without it is installed again
-# Why separate trees: code-server's postinstall runs `node` from PATH and refuses Node < 24. When
-# Node 24 lived in the same node_modules that the code-server install rewrites, npm could move the
-# node package aside mid-install, `node` on PATH fell back to the system's Node 20, and the first
-# install on a fresh machine failed (1 in 6). Here nothing that npm touches contains our Node.
+#
+# Why the install failed on fresh machines (issue 10): code-server's postinstall.sh does not run
+# `node`; it reads the Node version from $npm_config_user_agent ("npm/… node/v20.… linux x64").
+# Under `npm test` or `npm start` the OUTER npm (on the system's Node 20) exports that variable,
+# the nested `npm install` takes exported npm_config_* variables as its own configuration, and so
+# passed "node/v20" on to the postinstall, whatever Node it ran on. It failed exactly when this
+# script ran under npm and the cache was empty: a machine's first `npm test`. The nested install
+# below runs with every inherited npm_* variable removed (only an explicit npm cache is kept),
+# with Node 24 first on PATH, and checks the user agent it will pass on before it starts.
 set -euo pipefail
 QUIET=false; [ "${1:-}" = "--quiet" ] && QUIET=true
 
@@ -70,9 +75,17 @@ NODE24="$CACHE/node/bin/node"
 found_version=$("$NODE24" --version 2>/dev/null || true)
 [ "$found_version" = "v$NODE24_VERSION" ] || { log "unpacked $NODE24 reports '$found_version', expected v$NODE24_VERSION"; exit 1; }
 
-# Everything below runs with Node 24 first on PATH; prove it before npm starts.
+# Everything below runs with Node 24 first on PATH and without what an outer npm exported.
 export PATH="$CACHE/node/bin:$PATH"
 [ "$(node --version)" = "v$NODE24_VERSION" ] || { log "node on PATH is $(command -v node) $(node --version), not Node $NODE24_VERSION"; exit 1; }
+kept_npm_cache="${npm_config_cache:-}"
+while IFS= read -r name; do unset "$name"; done < <(compgen -e | grep '^npm_' || true)
+[ -z "$kept_npm_cache" ] || export npm_config_cache="$kept_npm_cache"
+agent=$(npm config get user-agent 2>/dev/null | sed -e "s/{node-version}/$(node --version)/")
+case "$agent" in
+  *"node/v$NODE24_VERSION"*|*"{node-version}"*) ;;
+  *) log "npm would tell code-server's postinstall it runs on '$agent', not Node $NODE24_VERSION"; exit 1 ;;
+esac
 
 log "step 2/3: code-server $CODE_SERVER_VERSION and its native modules (the long step: downloads and compiles)"
 cd "$CACHE/code-server"
