@@ -49,12 +49,12 @@ test('the watcher gets one batch per change of the registry', async () => {
     batches[0].map((c) => [
       c.change,
       c.endpoint.endpointDeviceId,
-      c.endpoint.kind,
-      c.endpoint.peerEndpointDeviceId,
+      c.endpoint.loopback.side,
+      c.endpoint.loopback.peerEndpointDeviceId,
     ]),
     [
-      ['added', 'midiscope://loopback/w-a', 'loopbackA', 'midiscope://loopback/w-b'],
-      ['added', 'midiscope://loopback/w-b', 'loopbackB', 'midiscope://loopback/w-a'],
+      ['added', 'midiscope://loopback/w-a', 'A', 'midiscope://loopback/w-b'],
+      ['added', 'midiscope://loopback/w-b', 'B', 'midiscope://loopback/w-a'],
     ],
   );
   addon.removeLoopbackPair('watched');
@@ -83,9 +83,10 @@ test('listEndpoints describes both sides of every pair', () => {
     description: 'Built-in loopback: messages sent out on A arrive in on B',
     uniqueId: 'midiscope-diagnostics-loopback-a',
     transport: 'diagnostics',
-    kind: 'loopbackA',
-    associationId: '',
-    peerEndpointDeviceId: 'midiscope://diagnostics/loopback-b',
+    protocol: 'midi2',
+    details: [],
+    functionBlocks: [],
+    loopback: { side: 'A', associationId: '', peerEndpointDeviceId: 'midiscope://diagnostics/loopback-b' },
   });
   assert.equal(endpoints.length, 2);
 });
