@@ -150,6 +150,7 @@ export function vsixProblems(entries, nodePlatformArch, manifest) {
     /^extension\/LICENSE(\.txt)?$/,
     /^extension\/dist\/(extension|engine)\.js$/,
     /^extension\/dist\/webview\/[\w/.-]+\.(js|css|ttf)$/,
+    /^extension\/(syntaxes|snippets)\/[\w.-]+\.json$/,
     new RegExp(`^${escape(native)}$`),
   ];
   if (manifest.icon) allowed.push(new RegExp(`^extension/${escape(manifest.icon.replace(/^\.\//, ''))}$`));
@@ -157,6 +158,8 @@ export function vsixProblems(entries, nodePlatformArch, manifest) {
     'extension/package.json',
     'extension/dist/extension.js',
     'extension/dist/engine.js',
+    'extension/syntaxes/ump.tmLanguage.json',
+    'extension/snippets/ump.json',
     native,
   ];
   const names = new Set(entries.map((entry) => entry.name));

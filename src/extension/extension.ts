@@ -16,6 +16,7 @@ import { DiscoveryStore } from './discovery/discoveryStore';
 import { MidiCiLinks, registerMidiCiCommands } from './discovery/midiCiCommands';
 import { VirtualDeviceRegistry } from './discovery/virtualDeviceRegistry';
 import { EndpointCatalog } from './endpointCatalog';
+import { registerLanguageFeatures } from './language';
 import { reportDeactivation } from './deactivationReport';
 import { EngineHost } from './engineHost';
 import { LoopbackPairRegistry } from './loopback/loopbackPairRegistry';
@@ -76,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): MidiScopeApi {
     ...registerLoopbackCommands(services),
     ...registerSendCommands(services),
     ...registerEndpointCommands(services),
+    ...registerLanguageFeatures(services),
   );
   const virtualDevices = add(new VirtualDeviceRegistry(engineHost, log));
   void virtualDevices.syncFromSettings();

@@ -4,7 +4,12 @@
 //               of the line when it is the first character on its line (after blanks) or when it
 //               follows a blank and is followed by a blank or the line's end, as in assembly:
 //               `0x20903C64 ; note on` is a comment, `[0x20903C64, 0x20803C00];` a separator.
+//   C preprocessor lines, as a C programmer reads them: `#define NAME value` gives its value when
+//               that is one or more whole hex words (the name is skipped), any other `#define`,
+//               `#include`, `#if`… is skipped; each is recorded in `skipped`, with line
+//               continuations (`\`). Other `#` text is a comment, as in Python or a shell.
 // Lines end at \n, \r\n or a lone \r, as in VS Code; columns count UTF-16 code units.
+import { readHexToken } from './hexToken';
 
 export interface HexToken {
   text: string;
@@ -17,6 +22,35 @@ export interface HexToken {
   /** No other token came before it on its line. */
   firstOnLine: boolean;
 }
+
+/** Text the scanner passed over that a reader might have taken for content. */
+export interface SkippedText {
+  /** 1-based. */
+  line: number;
+  column: number;
+  offset: number;
+  length: number;
+  text: string;
+  /** Why, in a few words: "preprocessor directive", "#define NAME (its value is read)"… */
+  reason: string;
+}
+
+const directives = new Set([
+  'include',
+  'if',
+  'ifdef',
+  'ifndef',
+  'elif',
+  'elifdef',
+  'elifndef',
+  'else',
+  'endif',
+  'pragma',
+  'undef',
+  'error',
+  'warning',
+  'line',
+]);
 
 export interface UnterminatedComment {
   offset: number;
@@ -31,6 +65,8 @@ export class HexScanner {
   private tokenSeenOnLine = false;
   /** Set when a `/*` comment runs to the end of the text. */
   unterminatedComment: UnterminatedComment | undefined;
+  /** Preprocessor lines and macro names passed over, in order. */
+  readonly skipped: SkippedText[] = [];
 
   constructor(private readonly text: string) {}
 
@@ -43,6 +79,8 @@ export class HexScanner {
         this.newLine(code);
       } else if (isBlank(code) || isSeparator(code)) {
         this.position++;
+      } else if (code === 0x23 /* # */ && !this.tokenSeenOnLine && this.onlyBlanksBefore()) {
+        this.preprocessorLine();
       } else if (code === 0x23 /* # */ || this.startsWith('//')) {
         this.skipToLineEnd();
       } else if (this.startsWith('/*')) {
@@ -76,6 +114,90 @@ export class HexScanner {
     };
     this.tokenSeenOnLine = true;
     return token;
+  }
+
+  /**
+   * At a `#` that starts its line: a directive is skipped (and recorded), a `#define` of hex
+   * words leaves the scanner at its value, anything else is a comment.
+   */
+  private preprocessorLine(): void {
+    const text = this.text;
+    const start = this.position;
+    const column = start - this.lineStart + 1;
+    const line = this.line;
+    const directive = /^#[ \t]*([A-Za-z_]+)/.exec(text.slice(start, start + 40));
+    const word = directive?.[1] ?? '';
+    if (word === 'define') {
+      const define = /^#[ \t]*define[ \t]+([A-Za-z_][A-Za-z0-9_]*)(\(?)/.exec(
+        text.slice(start, this.lineEndAt(start)),
+      );
+      const name = define?.[1];
+      if (name !== undefined && define?.[2] === '' && this.valueIsHexWords(start + define[0].length)) {
+        const length = define[0].length;
+        this.record(start, line, column, length, `#define ${name}: the name is skipped, its value is read`);
+        this.position = start + length;
+        return;
+      }
+      const why =
+        name === undefined
+          ? '#define without a name'
+          : define?.[2] === '('
+            ? `#define ${name}(…) is a function-like macro`
+            : `#define ${name}: its value is not whole hex words`;
+      this.skipDirective(start, line, column, why);
+      return;
+    }
+    if (directives.has(word)) {
+      this.skipDirective(start, line, column, `#${word}: a preprocessor directive`);
+      return;
+    }
+    this.skipToLineEnd();
+  }
+
+  /** Whether the rest of the line from `from` (comments aside) is one or more 8-digit hex words. */
+  private valueIsHexWords(from: number): boolean {
+    const end = this.lineEndAt(from);
+    const rest = this.text
+      .slice(from, end)
+      .replace(/\/\*.*?\*\//g, ' ')
+      .replace(/\/\/.*$/, '');
+    if (rest.trimEnd().endsWith('\\')) return false;
+    const tokens = rest.split(/[\s,(){}[\]]+/).filter((token) => token !== '');
+    return tokens.length > 0 && tokens.every((token) => readHexToken(token).kind === 'word');
+  }
+
+  /** Skips the directive's line and the lines its trailing backslashes continue it onto. */
+  private skipDirective(start: number, line: number, column: number, reason: string): void {
+    for (;;) {
+      const end = this.lineEndAt(this.position);
+      const continued = this.text.slice(this.position, end).trimEnd().endsWith('\\');
+      this.position = end;
+      if (!continued || end >= this.text.length) break;
+      this.newLine(this.text.charCodeAt(end));
+    }
+    this.record(start, line, column, this.position - start, reason);
+  }
+
+  private record(offset: number, line: number, column: number, length: number, reason: string): void {
+    this.skipped.push({
+      line,
+      column,
+      offset,
+      length,
+      text: this.text.slice(offset, offset + length),
+      reason,
+    });
+  }
+
+  private lineEndAt(from: number): number {
+    const text = this.text;
+    let at = from;
+    while (at < text.length) {
+      const code = text.charCodeAt(at);
+      if (code === 0x0a || code === 0x0d) break;
+      at++;
+    }
+    return at;
   }
 
   private semicolonStartsComment(): boolean {

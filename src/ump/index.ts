@@ -16,6 +16,8 @@ export { noteName } from './names/notes';
 export { registeredControllerName, registeredPerNoteControllerName } from './names/registeredControllers';
 export { formatWord, formatUmpHex, formatBytes, type FormatUmpHexOptions } from './hex';
 export * from './parseUmpHex';
+export { readHexToken, type HexTokenValue } from './hexToken';
+export { looksLikeTimeOffset } from './timeOffset';
 export { decodeUtf8, encodeUtf8 } from './utf8';
 export * from './build/midi1ChannelVoice';
 export * from './build/midi2ChannelVoice';

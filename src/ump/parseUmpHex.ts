@@ -3,7 +3,9 @@
 // as its first word's message type says. All or nothing: either every message, or the first
 // problem with its position, the offending token, what was expected there and how many complete
 // messages came before it. Never throws.
-import { HexScanner, type HexToken } from './hexScanner';
+import { HexScanner, type HexToken, type SkippedText } from './hexScanner';
+
+export type { SkippedText } from './hexScanner';
 import { formatWord } from './hex';
 import { messageTypeName, wordCountOf } from './messageType';
 import { readHexToken } from './hexToken';
@@ -14,6 +16,8 @@ export interface UmpHexMessage {
   /** 1-based position of the message's first token. */
   line: number;
   column: number;
+  /** Where each word was written: character offset and length in the text (for editors). */
+  wordRanges: Array<{ offset: number; length: number }>;
   /** From a `+10ms` / `+250us` / `+1.5s` prefix on its line: delay after the previous message. */
   delayUs?: number;
   /** From an `@10ms` prefix on its line: offset from the start of the schedule. */
@@ -37,11 +41,27 @@ export interface UmpHexParseError {
 }
 
 export type UmpHexParseResult =
-  { ok: true; messages: UmpHexMessage[]; wordCount: number } | { ok: false; error: UmpHexParseError };
+  | {
+      ok: true;
+      messages: UmpHexMessage[];
+      wordCount: number;
+      /** Preprocessor lines and macro names that were passed over (see hexScanner.ts). */
+      skipped: SkippedText[];
+    }
+  | { ok: false; error: UmpHexParseError };
+
+/**
+ * How byte groups become words: as written (big-endian, the default: `20 90 3C 64` is
+ * 0x20903C64), or as a little-endian memory dump (`64 3C 90 20` is 0x20903C64). Whole 8-digit
+ * words are values either way. Never guessed: the caller says which.
+ */
+export type UmpByteOrder = 'bigEndianWords' | 'littleEndianBytes';
 
 export interface ParseUmpHexOptions {
   /** Accept a `+N(us|ms|s)` or `@N(us|ms|s)` token at the start of a line (default false). */
   allowTimeOffsets?: boolean;
+  /** Default 'bigEndianWords'. */
+  byteOrder?: UmpByteOrder;
 }
 
 /** Where a run of text starts and ends, for errors that cover more than one token. */
@@ -65,7 +85,11 @@ class ParseFailure extends Error {
 
 export function parseUmpHex(text: string, options?: ParseUmpHexOptions): UmpHexParseResult {
   try {
-    return new UmpHexParser(String(text), options?.allowTimeOffsets === true).parse();
+    return new UmpHexParser(
+      String(text),
+      options?.allowTimeOffsets === true,
+      options?.byteOrder === 'littleEndianBytes',
+    ).parse();
   } catch (failure) {
     if (failure instanceof ParseFailure) return { ok: false, error: failure.error };
     throw failure;
@@ -78,6 +102,7 @@ class UmpHexParser {
   /** The message being filled: its words so far and the span of its tokens. */
   private messageWords: number[] = [];
   private messageSpan: Span | undefined;
+  private messageWordRanges: Array<{ offset: number; length: number }> = [];
   /** Bytes of a word being spelled as byte groups. */
   private pendingBytes: number[] = [];
   private pendingBytesSpan: Span | undefined;
@@ -89,6 +114,7 @@ class UmpHexParser {
   constructor(
     private readonly text: string,
     private readonly allowTimeOffsets: boolean,
+    private readonly littleEndianBytes: boolean,
   ) {}
 
   parse(): UmpHexParseResult {
@@ -110,7 +136,7 @@ class UmpHexParser {
       );
     }
     this.finish();
-    return { ok: true, messages: this.messages, wordCount: this.wordCount };
+    return { ok: true, messages: this.messages, wordCount: this.wordCount, skipped: scanner.skipped };
   }
 
   private take(token: HexToken): void {
@@ -170,7 +196,10 @@ class UmpHexParser {
     const span = this.pendingBytesSpan;
     this.pendingBytes = [];
     this.pendingBytesSpan = undefined;
-    this.takeWordSpan(((b0 << 24) | (b1 << 16) | (b2 << 8) | b3) >>> 0, span);
+    const word = this.littleEndianBytes
+      ? (b0 | (b1 << 8) | (b2 << 16) | (b3 << 24)) >>> 0
+      : ((b0 << 24) | (b1 << 16) | (b2 << 8) | b3) >>> 0;
+    this.takeWordSpan(word, span);
   }
 
   private takeWord(word: number, token: HexToken): void {
@@ -186,11 +215,13 @@ class UmpHexParser {
     }
     this.messageSpan.endOffset = span.endOffset;
     this.messageWords.push(word);
+    this.messageWordRanges.push({ offset: span.start.offset, length: span.endOffset - span.start.offset });
     if (this.messageWords.length < wordCountOf(this.messageWords[0])) return;
 
     const start = this.messageSpan.start;
     const message: UmpHexMessage = {
       words: Uint32Array.from(this.messageWords),
+      wordRanges: this.messageWordRanges,
       line: start.line,
       column: start.column,
     };
@@ -203,6 +234,7 @@ class UmpHexParser {
     this.messages.push(message);
     this.wordCount += this.messageWords.length;
     this.messageWords = [];
+    this.messageWordRanges = [];
     this.messageSpan = undefined;
   }
 

@@ -1,6 +1,7 @@
 // Reads command arguments, which come from the tree (nodes), from menus, from keybindings and
 // from other code. Anything unexpected is a TypeError that names the command and the field.
 import * as vscode from 'vscode';
+import type { UmpByteOrder } from '../../ump';
 
 /**
  * Arguments VS Code passes by itself and that carry no options: the document's Uri from editor
@@ -56,6 +57,7 @@ function optionalNonNegativeNumber(command: string, argument: object, key: strin
 
 export interface ScheduleOptions {
   endpointDeviceId?: string;
+  byteOrder?: UmpByteOrder;
   /** From now to the first message; asked for when absent (and the text has no offsets). */
   delayMs?: number;
   /** Between consecutive messages; 0 when delayMs is given without it. */
@@ -71,7 +73,22 @@ export function scheduleOptionsArgument(command: string, argument: unknown): Sch
   }
   return {
     endpointDeviceId: endpointIdArgument(command, argument),
+    byteOrder: byteOrderArgument(command, argument),
     delayMs: optionalNonNegativeNumber(command, argument, 'delayMs'),
     spacingMs: optionalNonNegativeNumber(command, argument, 'spacingMs'),
   };
+}
+
+/**
+ * `byteOrder` of an options object: 'littleEndianBytes' reads byte groups as a little-endian
+ * memory dump. Only ever from an explicit option, never guessed from the text.
+ */
+export function byteOrderArgument(command: string, argument: unknown): UmpByteOrder {
+  if (typeof argument !== 'object' || argument === null || Array.isArray(argument)) return 'bigEndianWords';
+  const value = field(argument, 'byteOrder');
+  if (value === undefined || value === 'bigEndianWords') return 'bigEndianWords';
+  if (value === 'littleEndianBytes') return value;
+  throw new TypeError(
+    `${command}: byteOrder must be 'bigEndianWords' or 'littleEndianBytes', got ${describe(value)}`,
+  );
 }

@@ -32,7 +32,7 @@ export async function scheduleSelection(
 ): Promise<SendCommandResult> {
   const options = scheduleOptionsArgument('midiScope.scheduleSelection', argument);
   requireSender(services);
-  const { messages } = messagesFromEditor('Schedule Selection');
+  const { messages } = messagesFromEditor('Schedule Selection', options.byteOrder);
   const endpoint = await chooseEndpoint(services, options.endpointDeviceId, 'Schedule Selection as UMP');
   if (!endpoint) return failure('cancelled');
   let offsetsUs: number[];

@@ -3,7 +3,7 @@
 // validated first, then one multiple-message call hands everything over.
 import * as vscode from 'vscode';
 import { plural } from '../sending/sendReport';
-import { endpointIdArgument } from './commandArguments';
+import { byteOrderArgument, endpointIdArgument } from './commandArguments';
 import {
   UserFacingError,
   failure,
@@ -19,8 +19,9 @@ export type { SendCommandResult } from './sendDelivery';
 
 async function sendSelection(services: CommandServices, argument: unknown): Promise<SendCommandResult> {
   const explicitId = endpointIdArgument('midiScope.sendSelection', argument);
+  const byteOrder = byteOrderArgument('midiScope.sendSelection', argument);
   requireSender(services);
-  const { messages } = messagesFromEditor('Send Selection');
+  const { messages } = messagesFromEditor('Send Selection', byteOrder);
   const timed = messages.find((message) => message.delayUs !== undefined || message.atUs !== undefined);
   if (timed) {
     throw new UserFacingError(
@@ -46,6 +47,12 @@ export function registerSendCommands(services: CommandServices): vscode.Disposab
     registerMidiCommand(services, 'midiScope.sendSelection', (argument) => sendSelection(services, argument)),
     registerMidiCommand(services, 'midiScope.sendToEndpoint', (argument) =>
       sendSelection(services, { endpointDeviceId: endpointIdArgument('midiScope.sendToEndpoint', argument) }),
+    ),
+    registerMidiCommand(services, 'midiScope.sendSelectionLittleEndian', (argument) =>
+      sendSelection(services, {
+        endpointDeviceId: endpointIdArgument('midiScope.sendSelectionLittleEndian', argument),
+        byteOrder: 'littleEndianBytes',
+      }),
     ),
     registerMidiCommand(services, 'midiScope.scheduleSelection', (argument) =>
       scheduleSelection(services, argument),

@@ -1,6 +1,7 @@
 // What every send command shares: choosing the endpoint, parsing the editor's text, and one
 // engine call followed by a report that says exactly what went out (or how far it got and why).
 import * as vscode from 'vscode';
+import type { UmpByteOrder } from '../../ump';
 import type { MidiEndpointDeviceInformation } from '../../engine/types';
 import { revealParseProblem, selectedUmpText } from '../sending/editorText';
 import { countText, isCompleteSend, partialSendText, receiverDropText } from '../sending/sendReport';
@@ -112,7 +113,10 @@ export async function sendAndReport(
  * Parses the editor's selection (or line); a parse error selects the bad token and is thrown.
  * The messages carry document lines, whatever line the selection starts on.
  */
-export function messagesFromEditor(what: string): {
+export function messagesFromEditor(
+  what: string,
+  byteOrder: UmpByteOrder = 'bigEndianWords',
+): {
   editor: vscode.TextEditor;
   messages: UmpMessageToSend[];
 } {
@@ -122,7 +126,7 @@ export function messagesFromEditor(what: string): {
       `${what}: there is no active editor. Open a file of UMP hex words and select some.`,
     );
   const source = selectedUmpText(editor);
-  const reading = readUmpText(source.text);
+  const reading = readUmpText(source.text, byteOrder);
   if (!reading.ok)
     throw new UserFacingError(`UMP parse error at ${revealParseProblem(editor, source, reading.problem)}`);
   if (reading.messages.length === 0) {

@@ -1,6 +1,6 @@
 // The messages of a send: parsed from hex text or decoded from binary UMP words, complete before
 // anything is sent, with an error that says where and why when the input is bad.
-import { parseUmpHex, wordCountForMessageType } from '../../ump';
+import { parseUmpHex, wordCountForMessageType, type UmpByteOrder } from '../../ump';
 
 export interface UmpMessageToSend {
   words: Uint32Array;
@@ -29,8 +29,8 @@ export type UmpTextReading =
   { ok: true; messages: UmpMessageToSend[] } | { ok: false; problem: UmpParseProblem };
 
 /** Parses hex text (per-line `+Nms` / `@Nms` offsets allowed; the caller decides what they mean). */
-export function readUmpText(text: string): UmpTextReading {
-  const parsed = parseUmpHex(text, { allowTimeOffsets: true });
+export function readUmpText(text: string, byteOrder: UmpByteOrder = 'bigEndianWords'): UmpTextReading {
+  const parsed = parseUmpHex(text, { allowTimeOffsets: true, byteOrder });
   if (!parsed.ok) {
     const { error } = parsed;
     const expected = error.expected ? ` (expected ${error.expected})` : '';

@@ -1,0 +1,106 @@
+// Commands behind the `.ump` CodeLens (send or schedule one block) and MIDI: Copy Selection as
+// Code. The CodeLens selects the block and runs the ordinary send commands, so a block is sent
+// exactly as a selection would be.
+import * as vscode from 'vscode';
+import { parseUmpHex } from '../../ump';
+import { UserFacingError, registerMidiCommand, type CommandServices } from '../commands/commandServices';
+import { selectedUmpText } from '../sending/editorText';
+import { umpAsCode, type CodeLanguage, type CodeWordOrder } from './codeGeneration';
+
+interface BlockArgument {
+  uri: string;
+  startLine: number;
+  endLine: number;
+  mode: 'send' | 'schedule';
+  endpointDeviceId?: string;
+}
+
+function blockArgument(argument: unknown): BlockArgument {
+  const value = argument as Partial<BlockArgument> | undefined;
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    typeof value.uri !== 'string' ||
+    !Number.isInteger(value.startLine) ||
+    !Number.isInteger(value.endLine) ||
+    (value.mode !== 'send' && value.mode !== 'schedule')
+  ) {
+    throw new TypeError(
+      'midiScope.sendBlock: expected { uri, startLine, endLine, mode: "send" | "schedule" }',
+    );
+  }
+  return value as BlockArgument;
+}
+
+async function sendBlock(argument: unknown, afterSend: () => void): Promise<unknown> {
+  const block = blockArgument(argument);
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(block.uri));
+  const editor = await vscode.window.showTextDocument(document);
+  const end = document.lineAt(Math.min(block.endLine, document.lineCount - 1)).range.end;
+  editor.selection = new vscode.Selection(new vscode.Position(block.startLine, 0), end);
+  const command = block.mode === 'send' ? 'midiScope.sendSelection' : 'midiScope.scheduleSelection';
+  const options =
+    block.endpointDeviceId === undefined ? undefined : { endpointDeviceId: block.endpointDeviceId };
+  const result = await vscode.commands.executeCommand(command, options);
+  afterSend();
+  return result;
+}
+
+const languages: Array<{ label: string; language: CodeLanguage }> = [
+  { label: 'C / C++ (uint32_t array)', language: 'c' },
+  { label: 'Rust (array)', language: 'rust' },
+  { label: 'Python (list)', language: 'python' },
+  { label: 'JavaScript / TypeScript (Uint32Array)', language: 'javascript' },
+];
+const orders: Array<{ label: string; detail: string; order: CodeWordOrder }> = [
+  { label: 'Big-endian words', detail: '32-bit words as written: 0x20903C64', order: 'bigEndianWords' },
+  {
+    label: 'Little-endian bytes',
+    detail: 'a memory dump on a little-endian CPU: 0x64, 0x3C, 0x90, 0x20',
+    order: 'littleEndianBytes',
+  },
+];
+
+async function copyAsCode(
+  argument: unknown,
+): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
+  const options = (typeof argument === 'object' && argument !== null ? argument : {}) as {
+    language?: CodeLanguage;
+    byteOrder?: CodeWordOrder;
+  };
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) throw new UserFacingError('Copy Selection as Code: there is no active editor.');
+  const parsed = parseUmpHex(selectedUmpText(editor).text, { allowTimeOffsets: true });
+  if (!parsed.ok)
+    throw new UserFacingError(
+      `Copy Selection as Code: ${parsed.error.message} (line ${parsed.error.line}, column ${parsed.error.column})`,
+    );
+  if (parsed.messages.length === 0)
+    throw new UserFacingError('Copy Selection as Code: the selection holds no UMP words.');
+  const language =
+    options.language ??
+    (await vscode.window.showQuickPick(languages, { title: 'Copy Selection as Code: language' }))?.language;
+  if (language === undefined) return { ok: false, reason: 'cancelled' };
+  const order =
+    options.byteOrder ??
+    (await vscode.window.showQuickPick(orders, { title: 'Copy Selection as Code: word order' }))?.order;
+  if (order === undefined) return { ok: false, reason: 'cancelled' };
+  const text = umpAsCode(
+    parsed.messages.map((message) => message.words),
+    language,
+    order,
+  );
+  await vscode.env.clipboard.writeText(text);
+  void vscode.window.showInformationMessage(`Copied ${parsed.messages.length} UMP message(s) as code.`);
+  return { ok: true, text };
+}
+
+export function registerLanguageCommands(
+  services: CommandServices,
+  afterSend: () => void,
+): vscode.Disposable[] {
+  return [
+    registerMidiCommand(services, 'midiScope.sendBlock', (argument) => sendBlock(argument, afterSend)),
+    registerMidiCommand(services, 'midiScope.copyAsCode', (argument) => copyAsCode(argument)),
+  ];
+}
