@@ -12,6 +12,8 @@ export interface RowCells {
   name: string;
   fields: string;
   hex: string;
+  /** Not a column: the problem badge on the name cell ("" when clean). */
+  problems?: string;
 }
 
 export interface Column {

@@ -1,10 +1,10 @@
 // The counters line under the toolbar: rate, totals, losses (engine drops and ring evictions
-// kept apart) and the capture's memory. Each counter also carries its value in a data
+// kept apart), messages with conformance problems and the capture's memory. Each counter also carries its value in a data
 // attribute so tests and benchmarks read numbers, not formatted text.
 import type { MonitorCounters, ViewRange } from '../../src/views/monitor/protocol';
 import { formatBytes, formatCount } from './timeFormat';
 
-type CounterName = 'rate' | 'received' | 'dropped' | 'evicted' | 'memory' | 'rows';
+type CounterName = 'rate' | 'received' | 'dropped' | 'problems' | 'evicted' | 'memory' | 'rows';
 
 export class CountersBar {
   readonly element: HTMLElement;
@@ -14,7 +14,7 @@ export class CountersBar {
     this.element = document.createElement('div');
     this.element.className = 'counters';
     this.element.setAttribute('aria-label', 'Capture counters');
-    for (const name of ['rate', 'received', 'dropped', 'evicted', 'memory', 'rows'] as const) {
+    for (const name of ['rate', 'received', 'dropped', 'problems', 'evicted', 'memory', 'rows'] as const) {
       const item = document.createElement('span');
       item.dataset.counter = name;
       this.items.set(name, item);
@@ -26,6 +26,7 @@ export class CountersBar {
     this.set('rate', counters.messagesPerSecond, `${formatCount(counters.messagesPerSecond)} msg/s`);
     this.set('received', counters.received, `${formatCount(counters.received)} received`);
     this.set('dropped', counters.engineDropped, `${formatCount(counters.engineDropped)} dropped by engine`);
+    this.set('problems', counters.problems, `${formatCount(counters.problems)} with problems`);
     this.set('evicted', counters.evicted, `${formatCount(counters.evicted)} evicted from capture`);
     this.set(
       'memory',
@@ -41,6 +42,7 @@ export class CountersBar {
       `${formatCount(displayedRows)} rows${scanning}${paused ? ' · paused' : ''}`,
     );
     this.items.get('dropped')!.classList.toggle('warning', counters.engineDropped > 0);
+    this.items.get('problems')!.classList.toggle('warning', counters.problems > 0);
   }
 
   private set(name: CounterName, value: number, text: string): void {

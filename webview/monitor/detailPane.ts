@@ -4,6 +4,7 @@ import { decodeUmp } from '../../src/ump';
 import type { PacketRecord } from '../../src/views/monitor/rowsBlock';
 import { midiCiDetails } from './midiCiRow';
 import { reassembledPayload } from './payloadText';
+import { problemSection } from './problemView';
 import { hexWords, oneBased, type PresentationContext } from './rowPresentation';
 import { formatAbsolute } from './timeFormat';
 
@@ -95,6 +96,7 @@ export class DetailPane {
       const rows: [string, string][] = decoded.fields.map((field) => [field.name, field.display]);
       rows.push(['Words', hexWords(packet.words, decoded.wordCount)]);
       parts.push(element('h3', title), table(title, rows));
+      parts.push(...problemSection(decoded.problems, packet.words, decoded.wordCount));
     });
     this.element.replaceChildren(...parts);
   }

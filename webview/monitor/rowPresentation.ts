@@ -6,6 +6,7 @@ import type { PacketRecord, RowRecord } from '../../src/views/monitor/rowsBlock'
 import { rowFlagOpen } from '../../src/views/monitor/rowsBlock';
 import type { RowCells } from './columns';
 import { midiCiRowName } from './midiCiRow';
+import { problemBadgeText } from './problemView';
 import { formatAbsolute, formatDelta } from './timeFormat';
 
 export interface PresentationContext {
@@ -49,6 +50,7 @@ function packetCells(
     name: decoded.name,
     fields: decoded.summary,
     hex: hexWords(words, decoded.wordCount),
+    problems: problemBadgeText(decoded.problems),
   };
 }
 
@@ -89,5 +91,6 @@ export function rowLabel(cells: RowCells): string {
   const where = [cells.group && `group ${cells.group}`, cells.channel && `channel ${cells.channel}`]
     .filter(Boolean)
     .join(', ');
-  return `${cells.seq}: ${cells.name}${where ? ` on ${where}` : ''}, ${cells.fields}, from ${cells.endpoint} at ${cells.time} seconds`;
+  const problems = cells.problems ? `, ${cells.problems} conformance problem(s)` : '';
+  return `${cells.seq}: ${cells.name}${where ? ` on ${where}` : ''}, ${cells.fields}, from ${cells.endpoint} at ${cells.time} seconds${problems}`;
 }

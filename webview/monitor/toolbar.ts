@@ -59,6 +59,8 @@ export class Toolbar {
   private readonly exportFormat: Dropdown;
   private readonly exportScope: Dropdown;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly problemsOnly: IconButton;
+  private problemsOnlyOn = false;
 
   constructor(private readonly actions: ToolbarActions) {
     this.element = document.createElement('div');
@@ -80,6 +82,12 @@ export class Toolbar {
     this.channel.setChoices(numberedChoices('All channels', 'Channel', 16), any);
     this.messageType = dropdown('Filter by message type', changed);
     this.messageType.setChoices(messageTypeChoices, any);
+    this.problemsOnly = iconButton('warning', 'Show only messages with problems', () => {
+      this.problemsOnlyOn = !this.problemsOnlyOn;
+      this.problemsOnly.setPressed(this.problemsOnlyOn);
+      changed();
+    });
+    this.problemsOnly.setPressed(false);
     this.search = textField('Search messages', 'Search name, fields, hex', 'search', () => {
       clearTimeout(this.searchTimer);
       this.searchTimer = setTimeout(changed, searchDebounceMs);
@@ -118,6 +126,7 @@ export class Toolbar {
         this.groupFilter.element,
         this.channel.element,
         this.messageType.element,
+        this.problemsOnly.element,
         this.search.element,
       ),
       group(
@@ -147,6 +156,8 @@ export class Toolbar {
     this.channel.setChoices(numberedChoices('All channels', 'Channel', 16), single(filter.channels));
     this.messageType.setChoices(messageTypeChoices, single(filter.messageTypes));
     this.search.value = filter.text;
+    this.problemsOnlyOn = filter.problemsOnly === true;
+    this.problemsOnly.setPressed(this.problemsOnlyOn);
   }
 
   showState(paused: boolean, following: boolean, showDetails: boolean): void {
@@ -164,6 +175,7 @@ export class Toolbar {
       channels: selected(this.channel),
       messageTypes: selected(this.messageType),
       text: this.search.value,
+      problemsOnly: this.problemsOnlyOn,
     };
   }
 }

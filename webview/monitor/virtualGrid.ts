@@ -2,6 +2,7 @@
 // pool of row elements refilled on every draw). Scrolling is virtual (virtualScroll.ts): the
 // wheel, the keyboard and the scrollbar all move a top row, never a pixel offset.
 import { columns, type RowCells } from './columns';
+import { showProblemBadge } from './problemView';
 import type { DisplayLocation, DisplayRows } from './displayRows';
 import {
   WheelAccumulator,
@@ -208,6 +209,7 @@ export class VirtualGrid {
     element.row.classList.toggle('packet', content?.isPacket ?? false);
     if (!content) {
       for (const cell of element.cells.values()) cell.textContent = '';
+      showProblemBadge(element.cells.get('name')!, undefined);
       element.cells.get('name')!.textContent = '…';
       element.row.setAttribute('aria-label', 'loading');
       element.twisty.className = 'twisty';
@@ -215,8 +217,9 @@ export class VirtualGrid {
       return;
     }
     for (const [key, cell] of element.cells) {
-      if (cell.textContent !== content.cells[key]) cell.textContent = content.cells[key];
+      if (cell.textContent !== content.cells[key]) cell.textContent = content.cells[key] ?? '';
     }
+    showProblemBadge(element.cells.get('name')!, content.cells.problems);
     element.row.setAttribute('aria-label', content.label);
     if (content.expandable) {
       element.row.setAttribute('aria-expanded', String(content.expanded));

@@ -67,6 +67,8 @@ async function copyAsCode(
   const options = (typeof argument === 'object' && argument !== null ? argument : {}) as {
     language?: CodeLanguage;
     byteOrder?: CodeWordOrder;
+    /** Return the code without touching the clipboard (for callers that place it themselves). */
+    returnOnly?: boolean;
   };
   const editor = vscode.window.activeTextEditor;
   if (!editor) throw new UserFacingError('Copy Selection as Code: there is no active editor.');
@@ -90,6 +92,7 @@ async function copyAsCode(
     language,
     order,
   );
+  if (options.returnOnly === true) return { ok: true, text };
   await vscode.env.clipboard.writeText(text);
   void vscode.window.showInformationMessage(`Copied ${parsed.messages.length} UMP message(s) as code.`);
   return { ok: true, text };

@@ -9,6 +9,8 @@ import { checkUmpStream } from './checkUmpStream';
 import { fieldHex, pushProblem, type UmpProblem } from './problem';
 
 const noProblems: readonly UmpProblem[] = Object.freeze([]);
+/** Reused for every call, so a clean message costs no allocation; a copy leaves with problems. */
+const scratch: UmpProblem[] = [];
 
 /** The problems of the message at `words[offset]`; a frozen empty list when there are none. */
 export function checkUmp(words: ArrayLike<number>, offset = 0): readonly UmpProblem[] {
@@ -29,7 +31,8 @@ export function checkUmpWords(
   w3: number,
   available: number,
 ): readonly UmpProblem[] {
-  const into: UmpProblem[] = [];
+  const into = scratch;
+  into.length = 0;
   const type = w0 >>> 28;
   const size = UMP_WORD_COUNTS[type];
   if (available < size) {
@@ -41,7 +44,7 @@ export function checkUmpWords(
       0,
       `a message of type ${fieldHex(type, 4)} has ${size} words; only ${available} arrived`,
     );
-    return into;
+    return into.slice();
   }
   switch (type) {
     case 0x0:
@@ -71,5 +74,10 @@ export function checkUmpWords(
     default:
       pushProblem(into, 'reservedMessageType', 0, 31, 28, `message type ${fieldHex(type, 4)} is reserved`);
   }
-  return into.length === 0 ? noProblems : into;
+  return into.length === 0 ? noProblems : into.slice();
+}
+
+/** Whether the message at `words[offset]` has any problem on its own (the filter's fast path). */
+export function hasUmpProblems(words: ArrayLike<number>, offset = 0): boolean {
+  return checkUmp(words, offset).length > 0;
 }

@@ -1,7 +1,7 @@
 // One monitor's capture: the packet ring, the logical rows over it and the view the webview
 // scrolls (all rows or a filter's). It knows nothing of VS Code or the engine: batches come in
 // as words + timestamps, blocks for the webview go out (captureBlocks.ts).
-import { wordCountForMessageType } from '../../ump';
+import { hasUmpProblems, wordCountForMessageType } from '../../ump';
 import { CaptureRing } from './captureRing';
 import { LogicalRows } from './logicalRows';
 import { emptyFilter, type FilterSpec, type ViewRange } from './protocol';
@@ -24,6 +24,7 @@ export class Capture {
   private currentView: RowView;
   private currentFilter: FilterSpec = emptyFilter;
   private currentGeneration = 1;
+  private problemMessages = 0;
 
   constructor(
     capacity: number,
@@ -45,6 +46,11 @@ export class Capture {
   /** Changes whenever view indexes are renumbered (clear, new filter). */
   get generation(): number {
     return this.currentGeneration;
+  }
+
+  /** Received messages with a conformance problem of their own, since the last clear. */
+  get problems(): number {
+    return this.problemMessages;
   }
 
   get received(): number {
@@ -84,6 +90,7 @@ export class Capture {
       if (offset + wordCount > words.length)
         return { appended: message, malformedAt: { message, wordOffset: offset } };
       const seq = this.ring.push(words, offset, wordCount, timestamps[message], endpointIndex);
+      if (hasUmpProblems(words, offset)) this.problemMessages++;
       this.rows.addPacket(seq, endpointIndex);
       offset += wordCount;
     }
@@ -108,6 +115,7 @@ export class Capture {
   }
 
   clear(): void {
+    this.problemMessages = 0;
     this.ring.clear();
     this.rows.clear();
     this.setFilter(this.currentFilter);

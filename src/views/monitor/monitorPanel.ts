@@ -167,6 +167,7 @@ export class MonitorPanel implements MonitorHandle {
       capacity: this.capture.ring.capacity,
       messagesPerSecond: this.messagesPerSecond,
       captureBytes: this.capture.allocatedBytes,
+      problems: this.capture.problems,
     };
   }
 

@@ -51,6 +51,8 @@ export interface FilterSpec {
   channels: number[];
   messageTypes: number[];
   text: string;
+  /** Only messages the conformance checker finds a problem in (absent: all). */
+  problemsOnly?: boolean;
 }
 
 export const emptyFilter: FilterSpec = {
@@ -76,6 +78,8 @@ export interface MonitorCounters {
   messagesPerSecond: number;
   /** Bytes the capture holds allocated (ring, row index, filter index). */
   captureBytes: number;
+  /** Received messages (packets) the conformance checker found a problem in, since the last clear. */
+  problems: number;
 }
 
 /**

@@ -1,8 +1,8 @@
 // Turns a FilterSpec into a predicate over captured rows. Cheap tests (endpoint, type, group,
-// channel: bits of the first word) run first; the text search, which needs the decoded
+// channel: bits of the first word) run first, then "problems only" (the conformance checker); the text search, which needs the decoded
 // message, only runs on rows that passed them.
 import type { FilterSpec } from './protocol';
-import { channelOf, groupOf, messageTypeOf } from '../../ump';
+import { channelOf, groupOf, hasUmpProblems, messageTypeOf } from '../../ump';
 
 /** What a predicate sees of a row: its first packet and where it came from. */
 export interface RowSubject {
@@ -23,7 +23,8 @@ export function isEmptyFilter(spec: FilterSpec): boolean {
     spec.groups.length === 0 &&
     spec.channels.length === 0 &&
     spec.messageTypes.length === 0 &&
-    spec.text.trim() === ''
+    spec.text.trim() === '' &&
+    spec.problemsOnly !== true
   );
 }
 
@@ -46,6 +47,7 @@ export function compileRowFilter(spec: FilterSpec, textOf: RowText): RowPredicat
   const groups = allowed(spec.groups, 16);
   const channels = allowed(spec.channels, 16);
   const needle = spec.text.trim().toLowerCase();
+  const problemsOnly = spec.problemsOnly === true;
   return (row) => {
     const word0 = row.words[row.offset];
     if (endpoints && endpoints[row.endpointIndex] !== 1) return false;
@@ -58,6 +60,8 @@ export function compileRowFilter(spec: FilterSpec, textOf: RowText): RowPredicat
       const channel = channelOf(word0);
       if (channel === undefined || channels[channel] !== 1) return false;
     }
+    // The checker reads the first packet's bits: after the address tests, before the text.
+    if (problemsOnly && !hasUmpProblems(row.words, row.offset)) return false;
     return needle === '' || textOf(row).includes(needle);
   };
 }

@@ -71,13 +71,19 @@ function filterSpec(value: unknown): FilterSpec {
       `filter.text must be a string of at most ${protocolLimits.maxFilterTextLength} characters`,
     );
   }
-  return {
+  const problemsOnly = value.problemsOnly;
+  if (problemsOnly !== undefined && typeof problemsOnly !== 'boolean') {
+    throw new InvalidMessage('filter.problemsOnly must be a boolean when given');
+  }
+  const spec: FilterSpec = {
     endpoints: smallIntegers(value, 'endpoints', protocolLimits.maxEndpoints - 1),
     groups: smallIntegers(value, 'groups', 15),
     channels: smallIntegers(value, 'channels', 15),
     messageTypes: smallIntegers(value, 'messageTypes', 15),
     text,
   };
+  if (problemsOnly === true) spec.problemsOnly = true;
+  return spec;
 }
 
 const exportFormats: readonly ExportFormat[] = ['hex', 'json', 'csv'];
