@@ -1,0 +1,184 @@
+// The conformance checker's costs: per message on the monitor's visible-row path, "problems only"
+// over a 1,000,000-message capture, and the `.ump` editor's hover and diagnostics on a
+// 10,000-line file. Each against a peer of ours measured in the same run (the work the checker
+// rides on). Medians of 5 repetitions; printed, never asserted.
+import { problemTextRange } from '../../src/extension/language/problemRanges';
+import { buildUmpDocumentModel, messageAt } from '../../src/extension/language/umpDocumentModel';
+import { umpHoverMarkdown } from '../../src/extension/language/umpHoverText';
+import { checkUmp, decodeUmp, formatWord, parseUmpHex } from '../../src/ump';
+import { Capture } from '../../src/views/monitor/capture';
+import { emptyFilter } from '../../src/views/monitor/protocol';
+import { rowSearchText } from '../../src/views/monitor/rowSearchText';
+import { progress, publish, row } from '../engine/support/benchReport';
+import { median } from '../engine/support/statistics';
+
+const repetitions = 5;
+
+/** A mix of traffic: MIDI 1.0 and 2.0 notes and controllers, SysEx7, clock; 1 in 100 malformed. */
+function trafficMessages(count: number): Uint32Array {
+  const words: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const note = i % 128;
+    const bad = i % 100 === 99;
+    switch (i % 5) {
+      case 0:
+        words.push((0x20903c00 | (note << 8) | (bad ? 0xff : 0x64)) >>> 0);
+        break;
+      case 1:
+        words.push((0x40903c00 | (note << 8)) >>> 0, 0xffff0000);
+        break;
+      case 2:
+        words.push((0x40b00700 | (bad ? 1 : 0)) >>> 0, 0x80000000);
+        break;
+      case 3:
+        words.push((0x30027e00 | (bad ? 0x80 : 0x7f)) >>> 0, 0);
+        break;
+      default:
+        words.push(0x10f80000);
+    }
+  }
+  return Uint32Array.from(words);
+}
+
+function messageOffsets(words: Uint32Array): number[] {
+  const offsets: number[] = [];
+  for (
+    let at = 0;
+    at < words.length;
+    at += [1, 1, 1, 2, 2, 4, 1, 1, 2, 2, 2, 3, 3, 4, 4, 4][words[at] >>> 28]
+  )
+    offsets.push(at);
+  return offsets;
+}
+
+function timeMs(work: () => void): number {
+  const started = performance.now();
+  work();
+  return performance.now() - started;
+}
+
+function medianOf(work: () => void): number {
+  work();
+  return median(Array.from({ length: repetitions }, () => timeMs(work)));
+}
+
+// 1. Per message, as the visible rows are drawn: the check alone against the decode it rides on.
+const sample = trafficMessages(100_000);
+const offsets = messageOffsets(sample);
+let sink = 0;
+progress('checkUmp and decodeUmp per message');
+const checkNs =
+  (medianOf(() => {
+    for (const offset of offsets) sink += checkUmp(sample, offset).length;
+  }) *
+    1e6) /
+  offsets.length;
+const decodeNs =
+  (medianOf(() => {
+    for (const offset of offsets) sink += decodeUmp(sample, offset).fields.length;
+  }) *
+    1e6) /
+  offsets.length;
+
+// 2. "Problems only" over a full capture, against the text search over the same capture.
+progress('filling a 1,000,000-message capture');
+const million = 1_000_000;
+const capture = new Capture(million, (r) => rowSearchText(r, ['Bench B']));
+const traffic = trafficMessages(million);
+capture.append(
+  traffic,
+  new Float64Array(million).map((_, i) => i),
+  million,
+  0,
+);
+const filterMs = (spec: typeof emptyFilter): number =>
+  medianOf(() => {
+    capture.setFilter(spec);
+    while (!capture.scanFilter(1000));
+  });
+progress('problems only over the capture');
+const problemsOnlyMs = filterMs({ ...emptyFilter, problemsOnly: true });
+const problemRows = capture.viewRange().end - capture.viewRange().start;
+progress('text search over the capture');
+const searchMs = filterMs({ ...emptyFilter, text: 'pressure' });
+
+// 3. A 10,000-line .ump file: a hover after an edit (the model rebuilt) and its diagnostics.
+const lines: string[] = [];
+for (let i = 0; i < 10_000; i++) {
+  const offset = i % 10 === 0 ? '+1ms ' : '';
+  const word = i % 50 === 49 ? 0x20903cff : (0x20903c00 | (i % 128)) >>> 0;
+  lines.push(i % 25 === 0 ? '' : `${offset}${formatWord(word)} // line ${i}`);
+}
+const text = lines.join('\n');
+const hoverOffset = text.indexOf('0x20903CFF', Math.floor(text.length / 2));
+progress('hover and diagnostics on a 10,000-line .ump');
+const hoverMs = medianOf(() => {
+  const model = buildUmpDocumentModel(text);
+  const message = messageAt(model, hoverOffset);
+  if (message) sink += umpHoverMarkdown(message.words, message.problems).length;
+});
+let diagnosticCount = 0;
+const diagnosticsMs = medianOf(() => {
+  const model = buildUmpDocumentModel(text);
+  diagnosticCount = 0;
+  for (const block of model.blocks)
+    for (const message of block.messages)
+      for (const problem of message.problems) {
+        sink += problemTextRange(message, problem, text).length;
+        diagnosticCount++;
+      }
+});
+const parseMs = medianOf(() => {
+  const parsed = parseUmpHex(text, { allowTimeOffsets: true });
+  sink += parsed.ok ? parsed.messages.length : 0;
+});
+
+publish({
+  benchmark: 'conformance/checker',
+  description: `The conformance checker (src/ump/check): per message over a 100,000-message mix (MIDI 1.0/2.0 notes and controllers, SysEx7, clock; 1 in 100 malformed); "problems only" over a 1,000,000-message capture; hover and diagnostics on a 10,000-line .ump. Median of ${repetitions} repetitions. (checksum ${sink % 997})`,
+  rows: [
+    row({
+      work: "checkUmp per message, the monitor's visible-row path",
+      unit: 'ns',
+      figure: checkNs,
+      peer: 'decodeUmp per message, which now includes the check (ours)',
+      peerFigure: decodeNs,
+      higherIsBetter: false,
+      repetitions,
+    }),
+    row({
+      work: `"problems only" over a 1,000,000-message capture (${problemRows.toLocaleString('en-US')} rows kept)`,
+      unit: 'ms',
+      figure: problemsOnlyMs,
+      peer: 'text search "pressure" over the same capture (ours)',
+      peerFigure: searchMs,
+      higherIsBetter: false,
+      repetitions,
+      target: { value: 1000, text: '<= 1,000' },
+    }),
+    row({
+      work: 'hover on a 10,000-line .ump after an edit (model rebuilt, message found, Markdown)',
+      unit: 'ms',
+      figure: hoverMs,
+      peer: 'parseUmpHex of the whole file, as a send does (ours)',
+      peerFigure: parseMs,
+      higherIsBetter: false,
+      repetitions,
+      target: { value: 50, text: '<= 50' },
+    }),
+    row({
+      work: `diagnostics for a 10,000-line .ump (${diagnosticCount} problems placed on their digits)`,
+      unit: 'ms',
+      figure: diagnosticsMs,
+      peer: 'parseUmpHex of the whole file, as a send does (ours)',
+      peerFigure: parseMs,
+      higherIsBetter: false,
+      repetitions,
+      target: { value: 200, text: '<= 200' },
+    }),
+  ],
+  notes: [
+    'The hover and diagnostics figures are the pure parts the providers call (src/extension/language); turning diagnostics into vscode.Diagnostic objects and painting them are not included.',
+    'The capture counts problems as it receives (checkUmp per message on append); that cost is the first row per message.',
+  ],
+});
