@@ -7,6 +7,14 @@
         "<!@(node -p \"require('fs').readdirSync('native/addon').filter(f=>f.endsWith('.cc')).map(f=>'native/addon/'+f).join(' ')\")",
         "<!@(node -p \"['loopback','js'].flatMap(t=>require('fs').readdirSync('native/transports/'+t).filter(f=>f.endsWith('.cc')).map(f=>'native/transports/'+t+'/'+f)).join(' ')\")"
       ],
+      "conditions": [
+        ["OS=='linux'", {
+          "sources": [
+            "<!@(node -p \"require('fs').readdirSync('native/transports/alsa').filter(f=>f.endsWith('.cc')).map(f=>'native/transports/alsa/'+f).join(' ')\")"
+          ],
+          "libraries": ["-ldl"]
+        }]
+      ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")", "native"],
       "defines": ["NAPI_VERSION=8", "NODE_ADDON_API_DISABLE_DEPRECATED", "NAPI_CPP_EXCEPTIONS"],
       "cflags!": ["-fno-exceptions"],

@@ -4,11 +4,29 @@
 #include <unordered_set>
 
 #include "addon/js_values.h"
+#ifdef __linux__
+#include "transports/alsa/alsa_transport.h"
+#endif
 
 namespace midiscope::addon {
 
+namespace {
+
+// The OS's MIDI stack. alsa-lib is loaded at run time: without it, or without a sequencer
+// (/dev/snd/seq), the transport is listed as unavailable with the reason and everything else works.
+std::vector<std::shared_ptr<Transport>> platformTransports() {
+#ifdef __linux__
+  return {std::make_shared<alsa::AlsaTransport>()};
+#else
+  return {};
+#endif
+}
+
+}  // namespace
+
 AddonInstance::AddonInstance(Napi::Env env)
-    : notifier(std::make_shared<JsNotifier>(env, this)), engine(std::make_unique<Engine>(notifier)) {}
+    : notifier(std::make_shared<JsNotifier>(env, this)),
+      engine(std::make_unique<Engine>(notifier, platformTransports())) {}
 
 void AddonInstance::shutdown() {
   engine->shutdown();  // joins the scheduler: no other thread notifies after this

@@ -175,6 +175,13 @@ PortLink::~PortLink() {
 }
 
 SeqHandle* openClient(const Library& lib, const char* name, int& client, int& port, std::string& error) {
+  // Checked first so that a machine without the sequencer gets one clear reason instead of
+  // alsa-lib printing its own error to the extension host's stderr.
+  if (::access("/dev/snd/seq", R_OK | W_OK) != 0) {
+    error = std::string("no ALSA sequencer on this machine: /dev/snd/seq: ") + std::strerror(errno) +
+            " (is the snd-seq kernel module loaded, and may this user open it?)";
+    return nullptr;
+  }
   SeqHandle* handle = nullptr;
   const int rc = lib.seqOpen(&handle, "default", seq::kOpenDuplex, 0);
   if (rc < 0) {
