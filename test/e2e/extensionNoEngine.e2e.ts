@@ -51,7 +51,11 @@ describe('extension: without a working native engine', function () {
   it('shows one error item with the reason in the MIDI view', async () => {
     const { page } = session;
     await page.locator('.part.activitybar .action-label[aria-label="MIDI"]').click();
-    const rows = page.locator('.part.sidebar .monaco-list-row');
+    // The Endpoints view (the container also holds the Network MIDI 2.0 view, with rows of its own).
+    const endpointsPane = page
+      .locator('.part.sidebar .pane')
+      .filter({ has: page.locator('.pane-header', { hasText: 'Endpoints' }) });
+    const rows = endpointsPane.locator('.monaco-list-row');
     const errorRow = rows.filter({ hasText: 'MIDI engine unavailable' });
     await errorRow.waitFor({ state: 'visible', timeout: timeoutMs });
     assert.equal(await rows.count(), 1);
