@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "engine/ump_size.h"
+
 namespace midiscope::addon {
 
 namespace {
@@ -110,6 +112,16 @@ std::string Arguments::stringProperty(const Napi::Object& object, const char* ob
                    (std::string("a string, not ") + typeName(value)).c_str());
   }
   return value.As<Napi::String>().Utf8Value();
+}
+
+Arguments::DrainBuffers Arguments::drainBuffers(std::size_t index) const {
+  DrainBuffers buffers{uint32Array(index, "words"), float64Array(index + 1, "timestamps")};
+  if (buffers.words.ElementLength() < kMaxMessageWords || buffers.timestamps.ElementLength() < 1) {
+    throw Napi::RangeError::New(env(), std::string(function_) +
+                                           ": words must hold at least 4 elements (the largest "
+                                           "message) and timestamps at least 1");
+  }
+  return buffers;
 }
 
 }  // namespace midiscope::addon

@@ -28,6 +28,14 @@ class Arguments {
   // `words, start, count` starting at `index`, ready for the engine's bounds check.
   WordArgument words(std::size_t index) const;
 
+  struct DrainBuffers {
+    Napi::Uint32Array words;
+    Napi::Float64Array timestamps;
+  };
+  // The `words, timestamps` a drain fills, from `index`. A RangeError when they are too small to
+  // take the largest message: the caller's drain loop could never make progress.
+  DrainBuffers drainBuffers(std::size_t index) const;
+
   // A string property; when `optional`, a missing or undefined one reads as "".
   std::string stringProperty(const Napi::Object& object, const char* objectName, const char* key,
                              bool optional) const;

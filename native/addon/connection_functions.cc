@@ -1,7 +1,6 @@
 #include "addon/arguments.h"
 #include "addon/functions.h"
 #include "addon/js_values.h"
-#include "engine/ump_size.h"
 
 namespace midiscope::addon {
 
@@ -45,14 +44,7 @@ Napi::Value isConnectionOpen(const Napi::CallbackInfo& info) {
 Napi::Value drain(const Napi::CallbackInfo& info) {
   const Arguments args(info, "drain");
   const ConnectionId id = args.handle(0);
-  Napi::Uint32Array words = args.uint32Array(1, "words");
-  Napi::Float64Array timestamps = args.float64Array(2, "timestamps");
-  // Smaller buffers could never take a four-word message and the caller would loop forever.
-  if (words.ElementLength() < kMaxMessageWords || timestamps.ElementLength() < 1) {
-    throw Napi::RangeError::New(info.Env(),
-                                "drain: words must hold at least 4 elements (the largest message) "
-                                "and timestamps at least 1");
-  }
+  auto [words, timestamps] = args.drainBuffers(1);
   const ReceiveRing::DrainOutcome outcome = instanceOf(info).engine->drain(
       id, words.Data(), words.ElementLength(), timestamps.Data(), timestamps.ElementLength());
   return drainToJs(info.Env(), outcome);

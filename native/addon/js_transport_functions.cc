@@ -181,13 +181,7 @@ Napi::Value jsTransportDeliver(const Napi::CallbackInfo& info) {
 Napi::Value jsTransportDrainOutbox(const Napi::CallbackInfo& info) {
   const Arguments args(info, "jsTransportDrainOutbox");
   const ConnectionId outbox = args.handle(0);
-  Napi::Uint32Array words = args.uint32Array(1, "words");
-  Napi::Float64Array timestamps = args.float64Array(2, "timestamps");
-  if (words.ElementLength() < kMaxMessageWords || timestamps.ElementLength() < 1) {
-    throw Napi::RangeError::New(info.Env(),
-                                "jsTransportDrainOutbox: words must hold at least 4 elements and "
-                                "timestamps at least 1");
-  }
+  auto [words, timestamps] = args.drainBuffers(1);
   const auto transport = instanceOf(info).engine->jsTransportOwningOutbox(outbox);
   ReceiveRing::DrainOutcome outcome;
   if (transport) {
