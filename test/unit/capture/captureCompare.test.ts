@@ -81,6 +81,61 @@ void describe('compareCaptures', () => {
       ),
     );
   });
+
+  void it('cut at unique messages, every message still appears once, in order, equal when same (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 60 }),
+        fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 60 }),
+        (a, b) => {
+          const result = compareCaptures(table(a.map(note)), table(b.map(note)), { anchorAbove: 0 });
+          const lefts = result.rows.flatMap((row) => ('left' in row ? [row.left] : []));
+          const rights = result.rows.flatMap((row) => ('right' in row ? [row.right] : []));
+          assert.deepEqual(
+            lefts,
+            a.map((_, i) => i),
+          );
+          assert.deepEqual(
+            rights,
+            b.map((_, i) => i),
+          );
+          for (const row of result.rows) if (row.kind === 'same') assert.equal(a[row.left], b[row.right]);
+        },
+      ),
+    );
+  });
+
+  void it('finds thousands of scattered differences in long captures exactly, past the edit limit of one pass', () => {
+    const count = 30_000;
+    const left = new CaptureTable(count);
+    const right = new CaptureTable(count);
+    let dropped = 0;
+    for (let i = 0; i < count; i++) {
+      // Every message distinct (a counter in the second word), as a sender with a counter makes them.
+      left.addMessage([0x40903c00, i], i);
+      if (i % 5 === 2) dropped++;
+      else right.addMessage([0x40903c00, i], i);
+    }
+    const result = compareCaptures(left, right, { maxEdits: 4000 });
+    assert.equal(result.approximate, false);
+    assert.deepEqual(
+      [result.same, result.missing, result.added, result.changed],
+      [count - dropped, dropped, 0, 0],
+    );
+  });
+
+  void it('a reversed capture (no long common order) still finishes with every message accounted for', () => {
+    const count = 6000;
+    const left = new CaptureTable(count);
+    const right = new CaptureTable(count);
+    for (let i = 0; i < count; i++) {
+      left.addMessage([0x40903c00, i], i);
+      right.addMessage([0x40903c00, count - 1 - i], i);
+    }
+    const result = compareCaptures(left, right, { anchorAbove: 16 });
+    assert.equal(result.same + result.changed + result.missing, count);
+    assert.equal(result.same + result.changed + result.added, count);
+  });
 });
 
 function lcsLength(a: number[], b: number[]): number {
