@@ -1,5 +1,6 @@
 #include "engine/scheduler.h"
 
+#include <algorithm>
 #include <limits>
 
 #include "engine/clock.h"
@@ -109,6 +110,8 @@ void Scheduler::run() {
   std::vector<ScheduledMessage> due;
   due.reserve(kDispatchBatch);
   std::vector<std::shared_ptr<ScheduleSource>> released;
+  // When the last timed wait ended: lowPower wakes at most once per kLowPowerPeriodTicks.
+  Timestamp lastTimedWake = -kNever;
   std::unique_lock<std::mutex> lock(mutex_);
   while (!stopping_.load()) {
     followPrecisionSetting();
@@ -132,10 +135,15 @@ void Scheduler::run() {
     if (next > now + margin) {
       if (next > now + kIdleTicks) queue_.releaseSpareMemory();
       wakeAt_ = next;
-      const Timestamp wakeTime = next - margin;
+      Timestamp wakeTime = next - margin;
+      if (wakeUpMargin_.precision() == SchedulerPrecision::kLowPower) {
+        // Everything due until one period after the last wake-up goes out together then.
+        wakeTime = std::max(wakeTime, lastTimedWake + kLowPowerPeriodTicks);
+      }
       if (wakeUp_.wait_until(lock, timePointOf(wakeTime)) == std::cv_status::timeout) {
+        lastTimedWake = clockNow();
         // How late the OS woke us (lock re-acquisition included) sets the next margins.
-        wakeUpMargin_.noteWakeUp(clockNow() - wakeTime);
+        wakeUpMargin_.noteWakeUp(lastTimedWake - wakeTime);
         spinMargin_.store(wakeUpMargin_.ticks(), std::memory_order_relaxed);
       }
       wakeAt_ = -kNever;

@@ -2,12 +2,12 @@
 //
 // Threads: any thread may schedule(); the scheduler thread pops due messages under mutex_ and
 // sends them after releasing it, so senders are never held up by delivery. It sleeps on a
-// condition variable (with precise timers, see precise_sleep.h) until a margin before the
-// next timestamp, then spins for what is left of it; the margin follows how late the OS actually
-// wakes the thread, and how much of that it covers is the precision setting (see
-// scheduler_precision.h and wake_up_margin.h): by default it spins only when it woke early.
-// It does not yield while spinning: on a busy machine a yield hands the core away for a whole
-// time slice (milliseconds). The thread is named "midi-scheduler".
+// condition variable (with precise timers, see precise_sleep.h) until the next timestamp, less
+// a margin that only the `precise` setting uses: it follows how late the OS actually wakes the
+// thread, and the thread spins for what is left (see scheduler_precision.h and
+// wake_up_margin.h). By default it never spins: one wake-up per message. It does not yield
+// while spinning: on a busy machine a yield hands the core away for a whole time slice
+// (milliseconds). The thread is named "midi-scheduler".
 //
 // Lifetime: the scheduler holds one shared_ptr per source that still has messages queued, so a
 // source (a connection) outlives its queued messages even after JS dropped its handle.
@@ -32,6 +32,8 @@ class Scheduler {
  public:
   // The queue's spare memory is released only when the next message is this far away (10 ms).
   static constexpr Timestamp kIdleTicks = 100'000;
+  // lowPower wakes at most once per this many ticks (1 ms), sending what came due meanwhile.
+  static constexpr Timestamp kLowPowerPeriodTicks = 10'000;
   // At most this many due messages are popped per lock hold.
   static constexpr std::size_t kDispatchBatch = 1024;
   // Dead (cancelled) messages are freed once they are this many and at least half the queue.

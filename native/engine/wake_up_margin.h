@@ -9,12 +9,12 @@
 // - precise: the 98th percentile with 25 % headroom, 50 to 500 µs. Almost every wake-up comes
 //   before the timestamp, and the thread spins the rest; the rare stalls above that quantile are
 //   left out (no reasonable amount of spinning avoids them).
-// - balanced: the median, at most 50 µs. Half the wake-ups come a little early and spin a few
-//   µs, half come a little late (by the spread of wake-ups, not their whole length). On a loaded
-//   machine wake-ups grow to hundreds of µs: spinning that long before every message would cost
-//   a core and, since a thread that spins loses its place in the OS's queue, make later
-//   wake-ups later still; so the margin stops at 50 µs.
-// - lowPower: no margin: the thread sleeps until the timestamp and never spins.
+// - balanced: no margin. The thread sleeps until the timestamp with precise timers and sends
+//   when the OS wakes it: one wake-up per message, which is what a message costs at least
+//   (measured on a 2-vCPU KVM guest, a bare thread waking 1,000 times a second took 1.9 % of a
+//   core; spinning even 25 µs per message adds more than that again).
+// - lowPower: no margin either; the scheduler also wakes at most once a millisecond (see
+//   scheduler.h), with the OS's default timer slack.
 //
 // Not thread-safe: the scheduler thread owns it.
 #pragma once
@@ -37,7 +37,7 @@ class WakeUpMargin {
     Timestamp maxTicks;
   };
   static constexpr Policy kPrecise{0.98, 1.25, 500, 5000};  // 50 to 500 µs
-  static constexpr Policy kBalanced{0.5, 1.0, 0, 500};      // at most 50 µs
+  static constexpr Policy kBalanced{0.0, 0.0, 0, 0};
   static constexpr Policy kLowPower{0.0, 0.0, 0, 0};
   static constexpr std::size_t kSamples = 256;
   // The margin is recomputed every kRecomputeEvery samples (an nth_element over kSamples).

@@ -26,6 +26,12 @@ class RecordingSource final : public ScheduleSource {
     std::lock_guard<std::mutex> lock(mutex_);
     CHECK_EQ(wordCount, messageCount);  // these tests schedule UMP32 only
     for (std::size_t i = 0; i < messageCount; ++i) arrivals_.push_back({words[i], now});
+    ++sends_;
+  }
+  // How many deliveries (calls) brought the messages.
+  std::size_t sends() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return sends_;
   }
   std::vector<Arrival> arrivals() {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -39,6 +45,7 @@ class RecordingSource final : public ScheduleSource {
  private:
   std::mutex mutex_;
   std::vector<Arrival> arrivals_;
+  std::size_t sends_ = 0;
 };
 
 // Schedules UMP32 messages tagged 0x2000'0000 | index at the given timestamps.
@@ -166,6 +173,24 @@ TEST(everyPrecisionSendsInOrderAndNeverEarly) {
     tag = static_cast<std::uint32_t>(expected);
   }
   // Once the thread has been through a timed wait under the balanced setting, its margin is
-  // the balanced one again (at most 50 µs).
-  CHECK(scheduler.spinMarginTicks() <= WakeUpMargin::kBalanced.maxTicks);
+  // the balanced one again: none, it never spins.
+  CHECK_EQ(scheduler.spinMarginTicks(), 0);
+}
+
+TEST(lowPowerWakesAtMostOncePerPeriod) {
+  Scheduler scheduler;
+  auto source = std::make_shared<RecordingSource>();
+  Scheduler::setPrecision(SchedulerPrecision::kLowPower);
+  // 50 messages 200 µs apart: 10 ms, so at most 10 periods and the wake-ups at either end.
+  const Timestamp start = clockNow() + 5 * kMillisecond;
+  std::vector<Timestamp> timestamps(50);
+  for (std::size_t i = 0; i < timestamps.size(); ++i) timestamps[i] = start + i * kMillisecond / 5;
+  scheduleTagged(scheduler, source, timestamps);
+  WAIT_UNTIL(source->count() == timestamps.size());
+  Scheduler::setPrecision(SchedulerPrecision::kBalanced);
+  const auto arrivals = source->arrivals();
+  for (std::size_t i = 0; i < arrivals.size(); ++i) CHECK(arrivals[i].at >= timestamps[i]);
+  const std::size_t periods = 10;
+  CHECK_MESSAGE(source->sends() <= periods + 2,
+                source->sends() << " deliveries for 50 messages over " << periods << " periods");
 }

@@ -8,6 +8,7 @@ import { closeOnEngineShutdown, engineBinding } from './engineLifecycle';
 import { trackReceiver } from './endpointReceivers';
 import type { NativeDrainResult } from './nativeBinding';
 import { reportListenerError } from './listenerList';
+import { ReceivePacer } from './receivePacer';
 import { ReceivedMessageDispatcher } from './receivedMessageDispatcher';
 import {
   failedWith,
@@ -68,6 +69,7 @@ export class MidiEndpointConnection {
   private statisticsAtClose: MidiConnectionStatistics = noStatistics;
   private plugins: readonly MidiEndpointMessageProcessingPlugin[] = [];
   private readonly dispatcher: ReceivedMessageDispatcher;
+  private readonly pacer: ReceivePacer;
   private forgetAtShutdown: (() => void) | undefined;
   private forgetAsReceiver: (() => void) | undefined;
 
@@ -82,6 +84,7 @@ export class MidiEndpointConnection {
       connectedEndpointDeviceId,
       settings.receiveBufferWords,
     );
+    this.pacer = new ReceivePacer(settings.receiveBatchIntervalMs, this.deliverReceived);
   }
 
   /**
@@ -330,6 +333,10 @@ export class MidiEndpointConnection {
 
   /** The addon's wake-up: the ring became readable, or the endpoint went away underneath. */
   private readonly onWake = (): void => {
+    if (this.handle !== undefined) this.pacer.wake();
+  };
+
+  private readonly deliverReceived = (): void => {
     if (this.handle === undefined) return;
     this.dispatcher.drainAndDispatch(this.drain);
     if (this.handle !== undefined && !engineBinding().isConnectionOpen(this.handle)) {
@@ -343,6 +350,7 @@ export class MidiEndpointConnection {
 
   private finish(): void {
     this.state = 'closed';
+    this.pacer.cancel();
     const handle = this.handle;
     if (handle !== undefined) {
       const binding = engineBinding();

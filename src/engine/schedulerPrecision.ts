@@ -6,11 +6,12 @@ import { describeValue } from './argumentChecks';
 import { engineBinding } from './engineLifecycle';
 
 /**
- * - `balanced` (default): sleeps until about when the OS usually wakes it in time, spins only
- *   the few µs left when it woke early; little CPU at any rate.
+ * - `balanced` (default): sleeps until the timestamp with precise timers and never spins: late by
+ *   the OS's wake-up latency, one wake-up of the scheduler thread per message.
  * - `precise`: wakes early enough for 98 % of its wake-ups (up to 500 µs) and spins until the
  *   timestamp: the least lateness on a quiet machine, and CPU time that grows with the rate.
- * - `lowPower`: never spins and lets the OS coalesce its timer (Linux: 50 µs of timer slack).
+ * - `lowPower`: wakes at most once a millisecond (messages up to 1 ms late) and lets the OS
+ *   coalesce its timer (Linux: 50 µs of timer slack): the least CPU at high rates.
  */
 export type MidiSchedulerPrecision = 'balanced' | 'precise' | 'lowPower';
 

@@ -8,6 +8,7 @@ import type { MidiEndpointConnectionSettings } from './types';
 /** Receive ring bounds of the addon (native/engine/receive_ring.h). */
 const minReceiveBufferWords = 4;
 const maxReceiveBufferWords = 2 ** 26;
+const maxReceiveBatchIntervalMs = 1_000;
 const defaultReceiveBufferWords = 2 ** 20;
 
 export class MidiSession {
@@ -89,24 +90,35 @@ if (typeof Symbol.dispose === 'symbol') {
   });
 }
 
-function completeSettings(settings: MidiEndpointConnectionSettings | undefined) {
-  if (settings === undefined) return { receiveBufferWords: defaultReceiveBufferWords };
+function completeSettings(
+  settings: MidiEndpointConnectionSettings | undefined,
+): Required<MidiEndpointConnectionSettings> {
+  if (settings === undefined) {
+    return { receiveBufferWords: defaultReceiveBufferWords, receiveBatchIntervalMs: 0 };
+  }
   requireObject(settings, 'settings');
-  const receiveBufferWords = settings.receiveBufferWords ?? defaultReceiveBufferWords;
-  if (typeof receiveBufferWords !== 'number') {
-    throw new TypeError(
-      `settings.receiveBufferWords must be a number, got ${describeValue(receiveBufferWords)}`,
-    );
+  return {
+    receiveBufferWords: wholeNumberSetting(
+      settings.receiveBufferWords ?? defaultReceiveBufferWords,
+      'receiveBufferWords',
+      minReceiveBufferWords,
+      maxReceiveBufferWords,
+    ),
+    receiveBatchIntervalMs: wholeNumberSetting(
+      settings.receiveBatchIntervalMs ?? 0,
+      'receiveBatchIntervalMs',
+      0,
+      maxReceiveBatchIntervalMs,
+    ),
+  };
+}
+
+function wholeNumberSetting(value: unknown, name: string, min: number, max: number): number {
+  if (typeof value !== 'number') {
+    throw new TypeError(`settings.${name} must be a number, got ${describeValue(value)}`);
   }
-  if (
-    !Number.isInteger(receiveBufferWords) ||
-    receiveBufferWords < minReceiveBufferWords ||
-    receiveBufferWords > maxReceiveBufferWords
-  ) {
-    throw new RangeError(
-      `settings.receiveBufferWords must be a whole number from ${minReceiveBufferWords} to ` +
-        `${maxReceiveBufferWords}, got ${receiveBufferWords}`,
-    );
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new RangeError(`settings.${name} must be a whole number from ${min} to ${max}, got ${value}`);
   }
-  return { receiveBufferWords };
+  return value;
 }

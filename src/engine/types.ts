@@ -42,6 +42,14 @@ export interface MidiEndpointConnectionSettings {
    * between two drains is dropped and counted in `statistics.dropped`.
    */
   receiveBufferWords?: number;
+  /**
+   * Delivers received messages to the listeners at most once per this many ms, 0 to 1000
+   * (default 0: as soon as they arrive). For readers that only show what they get, such as a
+   * monitor redrawing 30 times a second: the JS thread wakes once per interval instead of once
+   * per message. Messages wait in the receive ring meanwhile (size it for the interval). Not
+   * part of Windows MIDI Services.
+   */
+  receiveBatchIntervalMs?: number;
 }
 
 export interface MidiUniversalPacket {

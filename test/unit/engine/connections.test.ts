@@ -40,8 +40,8 @@ void test('identity: GUID connectionId, endpoint id, settable tag, settings with
   assert.match(first.connectionId, guid);
   assert.notEqual(first.connectionId, second.connectionId);
   assert.equal(first.connectedEndpointDeviceId, MidiDiagnostics.diagnosticsLoopbackAEndpointId);
-  assert.deepEqual(first.settings, { receiveBufferWords: 1 << 20 });
-  assert.deepEqual(second.settings, { receiveBufferWords: 64 });
+  assert.deepEqual(first.settings, { receiveBufferWords: 1 << 20, receiveBatchIntervalMs: 0 });
+  assert.deepEqual(second.settings, { receiveBufferWords: 64, receiveBatchIntervalMs: 0 });
   assert.equal(first.tag, undefined);
   const tag = { owner: 'test' };
   first.tag = tag;
