@@ -19,6 +19,7 @@ import { EndpointCatalog } from './endpointCatalog';
 import { registerLanguageFeatures } from './language';
 import { reportDeactivation } from './deactivationReport';
 import { EngineHost } from './engineHost';
+import { followSchedulerPrecision } from './scheduler/schedulerPrecisionSetting';
 import { LoopbackPairRegistry } from './loopback/loopbackPairRegistry';
 import { registerNetwork } from './network';
 import { SendTargets } from './sending/sendTargets';
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): MidiScopeApi {
   const engineHost = EngineHost.load(log);
   running = { context, engineHost, log };
   void vscode.commands.executeCommand('setContext', 'midiScope.engineAvailable', engineHost.isAvailable);
+  context.subscriptions.push(followSchedulerPrecision(engineHost, log));
 
   const pairs = add(new LoopbackPairRegistry(engineHost, log));
   const catalog = add(new EndpointCatalog(engineHost, pairs, log));

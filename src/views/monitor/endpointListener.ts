@@ -38,11 +38,15 @@ export class EndpointListener implements vscode.Disposable {
     readonly endpoints: readonly EndpointLabel[],
     capture: Capture,
     log: vscode.LogOutputChannel,
+    /** The monitor redraws at most this often: messages are delivered to it no more often. */
+    receiveBatchIntervalMs = 0,
   ) {
     this.session = engine.MidiSession.create('MIDI Scope monitor');
     for (const endpoint of endpoints) {
       try {
-        const connection = this.session.createEndpointConnection(endpoint.endpointDeviceId);
+        const connection = this.session.createEndpointConnection(endpoint.endpointDeviceId, {
+          receiveBatchIntervalMs,
+        });
         connection.onMessagesReceived((batch) => {
           const outcome = capture.append(batch.words, batch.timestamps, batch.messageCount, endpoint.index);
           if (outcome.malformedAt) {

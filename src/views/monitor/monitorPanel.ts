@@ -102,7 +102,13 @@ export class MonitorPanel implements MonitorHandle {
     this.capture = new Capture(deps.settings.captureMessages, (row) => rowSearchText(row, names));
     this.listener = deps.source
       ? deps.source(this.capture)
-      : new EndpointListener(deps.engine, endpoints, this.capture, deps.log);
+      : new EndpointListener(
+          deps.engine,
+          endpoints,
+          this.capture,
+          deps.log,
+          Math.floor(1000 / deps.settings.updatesPerSecond),
+        );
     this.messenger = new WebviewMessenger(panel.webview, deps.log, (message) => this.handle(message));
     panel.title = `MIDI Monitor: ${names.join(', ')}`;
     panel.webview.html = monitorHtml(panel.webview, deps.extensionUri);

@@ -1,0 +1,38 @@
+// Builds and runs support/wakeFloor.c: the CPU share of a thread that only wakes once per
+// message at a steady rate, the least any scheduler thread can cost at that rate on this machine.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+function projectRoot(): string {
+  for (let directory = __dirname; dirname(directory) !== directory; directory = dirname(directory)) {
+    if (existsSync(join(directory, 'package.json')) && existsSync(join(directory, 'bench'))) return directory;
+  }
+  throw new Error(`the project root was not found above ${__dirname}`);
+}
+
+let binary: string | undefined;
+
+function build(): string {
+  if (binary !== undefined) return binary;
+  const root = projectRoot();
+  const output = join(root, 'out', 'bench', 'wakeFloor');
+  mkdirSync(dirname(output), { recursive: true });
+  // The same C compiler the native addon's build finds (node-gyp uses cc/c++ from PATH).
+  execFileSync('cc', [
+    '-std=c11',
+    '-O2',
+    '-o',
+    output,
+    join(root, 'bench', 'engine', 'support', 'wakeFloor.c'),
+  ]);
+  binary = output;
+  return binary;
+}
+
+/** The floor thread's CPU time over `count` wake-ups at `rate` a second, in % of one core. */
+export function wakeFloorPercent(rate: number, count: number): number {
+  const printed = execFileSync(build(), [String(rate), String(count)], { encoding: 'utf8' });
+  const { cpuUs, wallUs } = JSON.parse(printed) as { cpuUs: number; wallUs: number };
+  return (cpuUs / wallUs) * 100;
+}
