@@ -1,0 +1,182 @@
+// `.ump` as a language in a real workbench: diagnostics with their codes in the Problems panel and
+// as squiggles, the hover that decodes a message, CodeLens above each block, inlay hints, the
+// formatter, and Copy Selection as Code through the browser's clipboard. Saves the README's
+// screenshot (ump-language.png, 1440x900).
+import * as assert from 'node:assert/strict';
+import type { Workbench } from './workbench';
+import { launchWorkbench, waitFor } from './workbench';
+
+const timeoutMs = 15_000;
+const file = 'e2e-language.ump';
+// Comments never repeat a message's name, so a name on a line can only come from an inlay hint.
+const content = [
+  '// A note, then three messages a firmware got wrong',
+  '0x20903C64 // middle C',
+  '+250ms 0x20803C00',
+  '',
+  '0x20C00501',
+  '0x20903CFF',
+  '0x30260002 0x00010000',
+  '',
+  '40903c00   c9240000 // MIDI 2.0, written loosely',
+  '',
+].join('\n');
+
+/** An editor's text as shown: Monaco draws spaces as no-break spaces. */
+const shown = (text: string | null): string => (text ?? '').replace(/\u00a0/g, ' ');
+
+describe('ump language in the workbench', function () {
+  let workbench: Workbench;
+
+  before(async () => {
+    workbench = await launchWorkbench({
+      workspaceFiles: { [file]: content },
+      settings: { 'editor.hover.delay': 100, 'midiScope.ump.inlayHints': true },
+    });
+    // The README's screenshots of the language are 1440x900.
+    await workbench.page.setViewportSize({ width: 1440, height: 900 });
+    // Copy goes through the browser's clipboard, which a headless page may only use when granted.
+    await workbench.page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(workbench.url).origin });
+  });
+
+  afterEach(async function () {
+    const test = this.currentTest;
+    if (test?.state === 'failed' && workbench) {
+      await workbench.screenshot(`ump-language-failed-${test.title.replace(/[^\w.-]+/g, '-').slice(0, 60)}`);
+      await workbench.page.keyboard.press('Escape');
+    }
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  function editor() {
+    return workbench.page.locator('.editor-instance .monaco-editor').first();
+  }
+
+  /** The text of the editor's line that shows `start` (with any inlay hint drawn into it). */
+  async function lineShowing(start: string): Promise<string | undefined> {
+    for (const text of await editor().locator('.view-line').allTextContents())
+      if (shown(text).startsWith(start)) return shown(text);
+    return undefined;
+  }
+
+  it('puts Send and Schedule above each block and the friendly name after each message', async () => {
+    // First, before any panel opens: the workbench resolves CodeLens for the lines in view, and a
+    // panel opening at that moment can leave them unresolved until the editor scrolls.
+    await workbench.openFile(file);
+    await editor()
+      .locator('.codelens-decoration', { hasText: 'Schedule' })
+      .first()
+      .waitFor({ state: 'visible', timeout: timeoutMs });
+    const lenses = await waitFor(
+      'a CodeLens per block',
+      async () => {
+        const texts = (await editor().locator('.codelens-decoration').allTextContents()).map(shown);
+        return texts.length >= 3 && texts;
+      },
+      { timeoutMs },
+    );
+    // The first block is timed (+250ms): it can only be scheduled; the others can be sent too.
+    assert.ok(
+      lenses.some((text) => /Send 3 messages/.test(text)),
+      `lenses: ${lenses.join(' / ')}`,
+    );
+    assert.ok(!lenses.some((text) => /Send 2 messages/.test(text)), `lenses: ${lenses.join(' / ')}`);
+    const hinted = await waitFor(
+      'an inlay hint after the Program Change',
+      async () => {
+        const line = await lineShowing('0x20C00501');
+        return line !== undefined && /Program Change/.test(line) && line;
+      },
+      { timeoutMs, detail: () => 'the line showed no inlay hint' },
+    );
+    assert.match(hinted, /⚠/, 'the hint marks a message with problems');
+  });
+
+  it('lists the problems with their codes, squiggles them and decodes a message on hover', async () => {
+    const { page } = workbench;
+    await workbench.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+    const problems = page.locator('.markers-panel .monaco-list-rows');
+
+    let listed = '';
+    await waitFor(
+      'the Problems panel to list the codes',
+      async () => {
+        listed = shown(await problems.textContent());
+        return ['reservedBitsSet', 'dataHighBitSet', 'sysExWithoutStart'].every((code) =>
+          listed.includes(code),
+        );
+      },
+      { timeoutMs, detail: () => `the Problems panel showed: ${listed}` },
+    );
+    // Each entry names its source and code, and where it is (line, column).
+    assert.match(
+      listed,
+      /word 0 bits 7–0 are reserved and must be 0, read 0x01\W*MIDI Scope\W*reservedBitsSet/,
+    );
+    assert.match(listed, /Velocity is 7 bits[^]*MIDI Scope\W*dataHighBitSet/);
+    assert.match(listed, /\[Ln 6, Col 9\]/, 'the velocity byte of line 6');
+    await editor().locator('.squiggly-warning').first().waitFor({ state: 'attached', timeout: timeoutMs });
+    await editor().locator('.squiggly-error').first().waitFor({ state: 'attached', timeout: timeoutMs });
+
+    // Colours from the grammar: the word is a token of its own, apart from the comments.
+    // The grammar colours "0x" apart from the digits, and the squiggle splits the digits again.
+    const word = editor().locator('.view-line', { hasText: '0x20C00501' }).locator('span > span').first();
+    await word.waitFor({ state: 'visible', timeout: timeoutMs });
+    await word.hover();
+    const hover = page.locator('.monaco-hover-content', { hasText: 'Program Change' }).first();
+    await hover.waitFor({ state: 'visible', timeout: timeoutMs });
+    const text = shown(await hover.textContent());
+    assert.match(text, /reservedBitsSet/);
+    assert.match(text, /Program/);
+    await workbench.screenshot('ump-language');
+    await page.keyboard.press('Escape');
+  });
+
+  it('formats the document: 0x%08X words, one space between them, comments kept', async () => {
+    const { page } = workbench;
+    await editor().locator('.view-lines').click();
+    await workbench.runCommand('Format Document');
+    const formatted = await waitFor(
+      'the loose line formatted',
+      async () => {
+        const line = await lineShowing('0x40903C00');
+        return line !== undefined && line;
+      },
+      { timeoutMs, detail: () => 'no line starts with 0x40903C00' },
+    );
+    // The inlay hint is drawn between the words and the comment.
+    assert.match(
+      formatted,
+      /^0x40903C00 0xC9240000(Note On · note 60 vel 51492)? \/\/ MIDI 2\.0, written loosely/,
+    );
+    assert.match((await lineShowing('+250ms')) ?? '', /^\+250ms 0x20803C00/);
+    await page.keyboard.press('Control+Z');
+    await waitFor('the format undone', async () => (await lineShowing('40903c00')) !== undefined, {
+      timeoutMs,
+    });
+  });
+
+  it('copies the selection as a C array through the clipboard', async () => {
+    const { page } = workbench;
+    await editor().locator('.view-lines').click();
+    await page.keyboard.press('Control+A');
+    await workbench.runCommand('MIDI: Copy Selection as Code');
+    await workbench.quickInput('C / C++');
+    await workbench.quickInput('Big-endian words');
+    const copied = await waitFor(
+      'the C array on the clipboard',
+      async () => {
+        const clipboard = await page.evaluate<string>('navigator.clipboard.readText()');
+        return clipboard.includes('uint32_t') ? clipboard : undefined;
+      },
+      { timeoutMs, detail: () => 'the clipboard did not receive the code' },
+    );
+    assert.match(copied, /0x20903C64, \/\/ Note On: note 60 vel 100/);
+    assert.match(copied, /0x20C00501, \/\/ Program Change/);
+  });
+});
