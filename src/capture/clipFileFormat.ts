@@ -14,8 +14,13 @@ import type { CaptureWriter } from './captureWriter';
 
 export const clipFileMagic = 'SMF2CLIP';
 export const clipTicksPerQuarterNote = 10_000;
-/** The largest delta one Delta Clockstamp holds. */
-export const maxDeltaClockstamp = 0xfffff;
+/**
+ * The largest delta the writer puts in one Delta Clockstamp (which holds 20 bits): 16 bits, as many as ALSA's aplaymidi2
+ * (alsa-utils 1.2.14) reads, since it takes a DCS's ticks through the 16-bit DCTPQ field. A longer
+ * gap takes several DCS, which the spec adds up, so every reader gets the same times (tested
+ * against aplaymidi2 by scripts/interop/alsa-midi-clip.sh).
+ */
+export const writtenDeltaLimit = 0xffff;
 
 const deltaClockstamp = (ticks: number): number => (0x4 << 20) | ticks;
 const ticksPerQuarterNoteWord = (ticks: number): number => (0x3 << 20) | ticks;
@@ -111,9 +116,9 @@ export class ClipFileWriter implements CaptureWriter {
   /** Every message has a DCS before it; a gap longer than one holds takes several. */
   private writeDelta(clipTicks: number): void {
     let left = clipTicks;
-    while (left > maxDeltaClockstamp) {
-      this.chunks.word(deltaClockstamp(maxDeltaClockstamp));
-      left -= maxDeltaClockstamp;
+    while (left > writtenDeltaLimit) {
+      this.chunks.word(deltaClockstamp(writtenDeltaLimit));
+      left -= writtenDeltaLimit;
     }
     this.chunks.word(deltaClockstamp(left));
   }

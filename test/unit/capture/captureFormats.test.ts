@@ -49,6 +49,27 @@ void describe('capture formats: round trips', () => {
     assert.deepEqual(messagesOf(reading.table), expected);
   });
 
+  void it('a long gap in a MIDI Clip File takes several 16-bit Delta Clockstamps (what aplaymidi2 reads)', () => {
+    const messages = [
+      { words: [0x20903c64], ticks: 0, endpointIndex: 0 },
+      { words: [0x20803c00], ticks: 10_000_000, endpointIndex: 0 }, // one second later
+    ];
+    const { bytes } = writeCaptureBytes('clip', info, messages);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const deltas: number[] = [];
+    for (let at = 8; at + 4 <= bytes.length;) {
+      const word = view.getUint32(at);
+      if (word >>> 20 === 0x004) deltas.push(word & 0xfffff);
+      at += 4 * [1, 1, 1, 2, 2, 4, 1, 1, 2, 2, 2, 3, 3, 4, 4, 4][word >>> 28];
+    }
+    assert.ok(deltas.every((delta) => delta <= 0xffff));
+    assert.equal(
+      deltas.reduce((sum, delta) => sum + delta, 0),
+      10_000_000,
+    );
+    assert.deepEqual(messagesOf(readCapture(bytes, 'clip', read).table), messages);
+  });
+
   void it('a Set Tempo in the capture sets the clip tick from there on: times stay within one tick', () => {
     const { messages, reading } = roundTrip('clip');
     assert.equal(reading.error, undefined);
