@@ -1,7 +1,7 @@
 // Replay timing over a loopback pair: a capture of 1,000 messages with gaps of 0.1–2 ms replayed
 // at 1× as Replay Capture does it (every message handed to the engine's scheduler at once with
 // its timestamp). Measured: how far each inter-message gap, as stamped on arrival at the other
-// end of the pair, is from the original gap (p50/p99/max of |error| in µs). Peer (outside, same
+// end of the pair, is from the original gap (p50/p99/max of |error| in µs). Peer (ours, same
 // run and measuring point): a replay driven by Node timers, each message sent when its
 // setTimeout fires.
 import { CaptureTable } from '../../src/capture/captureTable';
@@ -114,8 +114,8 @@ async function main(): Promise<void> {
         work: `inter-message timing error, ${key}`,
         unit: 'µs',
         figure: pick(ours, key),
-        peer: 'Node timers, a send per setTimeout (outside)',
-        peerOrigin: 'outside',
+        peer: 'a replay loop on Node timers, each message sent when its setTimeout fires (ours)',
+        peerOrigin: 'ours',
         peerFigure: pick(peer, key),
         higherIsBetter: false,
         repetitions,

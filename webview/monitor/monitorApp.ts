@@ -20,6 +20,7 @@ import { HostConnection } from './hostConnection';
 import { PacketLists } from './packetLists';
 import { RowCache } from './rowCache';
 import { packetLineCells, rowCells, rowLabel, type PresentationContext } from './rowPresentation';
+import { offerSelectionToContextMenu } from './selectionContext';
 import { Toolbar } from './toolbar';
 import { VirtualGrid, type GridRowContent } from './virtualGrid';
 
@@ -104,6 +105,13 @@ export class MonitorApp {
       if (event.key === 'Escape') this.grid.element.focus();
     });
     new ResizeObserver(() => this.sendViewState()).observe(this.grid.element);
+    offerSelectionToContextMenu(this.grid.element, () => {
+      const range = this.grid.selectionRange();
+      if (!range) return undefined;
+      const from = this.display.locate(range.from).viewIndex;
+      const count = this.display.locate(range.to).viewIndex - from + 1;
+      return { generation: this.shownRange.generation, from, count };
+    });
     this.details.element.hidden = !this.showDetailsPane;
     this.toolbar.showState(this.paused, this.following, this.showDetailsPane);
   }

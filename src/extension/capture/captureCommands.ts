@@ -6,6 +6,7 @@ import { captureStatistics } from './captureStatistics';
 import { CompareDocuments, compareCapturesCommand, compareScheme } from './compareCaptures';
 import { openCapture } from './openCapture';
 import { ReplayStatusItem, replayCapture } from './replayCapture';
+import { selectedRowsReplay } from './replaySelectedRows';
 import { roundTripCommand } from './roundTripCommand';
 import { saveCapture } from './saveCapture';
 
@@ -26,6 +27,9 @@ export function registerCaptureCommands(
     ),
     registerMidiCommand(services, 'midiScope.replayCapture', (argument) =>
       replayCapture(services, monitorApi.monitors, replayStatus, argument),
+    ),
+    registerMidiCommand(services, 'midiScope.replaySelectedRows', (argument) =>
+      replayCapture(services, monitorApi.monitors, replayStatus, selectedRowsReplay(argument)),
     ),
     registerMidiCommand(services, 'midiScope.compareCaptures', (argument) =>
       compareCapturesCommand(documents, monitorApi.monitors, argument),

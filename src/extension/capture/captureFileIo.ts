@@ -59,15 +59,22 @@ export function fillCapture(capture: Capture, table: CaptureTable): void {
   flush();
 }
 
-/** A monitor's messages (all, or those of the filtered view) as a table. */
+/** View rows of a monitor: the first view index and how many. */
+export interface ViewRows {
+  from: number;
+  count: number;
+}
+
+/** A monitor's messages (all, those of the filtered view, or some of its rows) as a table. */
 export function tableFromMonitor(
   monitor: MonitorHandle,
-  scope: 'all' | 'view',
+  scope: 'all' | 'view' | ViewRows,
 ): { table: CaptureTable; skipped: number } {
   const { capture, endpoints } = monitor.captured;
   const walk = new PacketWalk(capture, endpoints);
-  const packets =
-    scope === 'all' ? walk.all() : walk.viewRows(capture.view.start, capture.view.end - capture.view.start);
+  const rows =
+    scope === 'view' ? { from: capture.view.start, count: capture.view.end - capture.view.start } : scope;
+  const packets = rows === 'all' ? walk.all() : walk.viewRows(rows.from, rows.count);
   const table = new CaptureTable(capture.ring.size);
   for (const packet of packets)
     table.add(packet.words, 0, packet.words.length, packet.timestamp, packet.endpoint.index);

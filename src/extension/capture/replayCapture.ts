@@ -16,7 +16,13 @@ import {
 import { chooseEndpoint } from '../commands/sendDelivery';
 import { Disposable } from '../disposable';
 import type { UmpSender } from '../sending/umpSender';
-import { activeMonitor, readCaptureFile, readingProblem, tableFromMonitor } from './captureFileIo';
+import {
+  activeMonitor,
+  readCaptureFile,
+  readingProblem,
+  tableFromMonitor,
+  type ViewRows,
+} from './captureFileIo';
 import { captureFileFilters } from './openCapture';
 import { checkSpeed, remappedWords, replayOffsetsUs, replaySpeeds, type ReplaySpeed } from './replayTiming';
 
@@ -25,8 +31,10 @@ const leadUs = 200_000;
 
 export interface ReplayOptions {
   uri?: string;
-  /** Replay the active monitor's capture instead of a file. */
+  /** Replay the active monitor's capture (its filtered view) instead of a file. */
   monitor?: boolean;
+  /** Only these rows of the active monitor's view (implies `monitor`); `generation` as the webview saw it. */
+  rows?: ViewRows & { generation?: number };
   endpointDeviceId?: string;
   speed?: ReplaySpeed;
   /** 0–15: every grouped message goes to this group. */
@@ -51,6 +59,17 @@ function replayOptions(argument: unknown): ReplayOptions {
     throw new TypeError(`group must be 0 to 15, got ${String(options.group)}`);
   }
   if (options.endpointDeviceId !== undefined) endpointIdArgument('midiScope.replayCapture', options);
+  if (options.rows !== undefined) {
+    const { from, count, generation } = options.rows;
+    if (
+      !(Number.isInteger(from) && from >= 0 && Number.isInteger(count) && count >= 1) ||
+      (generation !== undefined && !Number.isInteger(generation))
+    )
+      throw new TypeError(
+        `rows must be { from, count[, generation] } with whole numbers, from >= 0 and count >= 1, got ${JSON.stringify(options.rows)}`,
+      );
+    return { ...options, monitor: true };
+  }
   return options;
 }
 
@@ -61,10 +80,12 @@ async function sourceTable(
   const monitor = options.monitor ? activeMonitor(monitors) : undefined;
   if (options.monitor) {
     if (!monitor) throw new UserFacingError('Replay Capture: there is no active monitor to replay.');
+    const rows = options.rows;
+    if (rows) checkRows(monitor, rows);
     return {
-      table: tableFromMonitor(monitor, 'view').table,
+      table: tableFromMonitor(monitor, rows ?? 'view').table,
       ticksPerSecond: monitor.captured.ticksPerSecond,
-      name: monitor.panel.title,
+      name: rows ? `${rows.count} selected row(s) of ${monitor.panel.title}` : monitor.panel.title,
     };
   }
   const uri = options.uri
@@ -82,6 +103,19 @@ async function sourceTable(
   if (problem)
     throw new UserFacingError(`Replay Capture: ${problem.replace(/ Opened .*$/, '')} Nothing was sent.`);
   return { table: file.reading.table, ticksPerSecond: file.reading.info.ticksPerSecond, name: file.name };
+}
+
+/** The rows must still be the ones selected: a clear or a new filter renumbers the view. */
+function checkRows(monitor: MonitorHandle, rows: ViewRows & { generation?: number }): void {
+  const { capture } = monitor.captured;
+  if (rows.generation !== undefined && rows.generation !== capture.generation)
+    throw new UserFacingError(
+      'Replay Capture: the monitor was cleared or filtered after the rows were selected. Select them again.',
+    );
+  if (rows.from < capture.view.start || rows.from + rows.count > capture.view.end)
+    throw new UserFacingError(
+      `Replay Capture: rows ${rows.from}–${rows.from + rows.count - 1} are not in the monitor's view (${capture.view.start}–${capture.view.end - 1}): older rows were evicted or the view changed.`,
+    );
 }
 
 async function pickSpeed(): Promise<ReplaySpeed | undefined> {

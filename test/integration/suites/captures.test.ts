@@ -237,6 +237,44 @@ describe('captures: save, open, compare, replay, measure', function () {
     assert.deepEqual([result.counters.skips, result.counters.lost, result.counters.reordered], [1, 1, 1]);
   });
 
+  it('replays the rows selected in a monitor (the argument of its context menu) and only those', async () => {
+    live.panel.reveal();
+    await waitFor('the live monitor in front', () => live.panel.active || undefined);
+    const { capture } = live.captured;
+    const listener = listenOn(api, pair.endpointDeviceIdB);
+    try {
+      const result = await vscode.commands.executeCommand<{ ok: boolean; messages: number }>(
+        'midiScope.replaySelectedRows',
+        {
+          webview: 'midiScope.monitor',
+          midiScopeRows: { generation: capture.generation, from: capture.view.start + 3, count: 4 },
+          endpointDeviceId: pair.endpointDeviceIdA,
+          speed: 4,
+        },
+      );
+      assert.equal(result.ok, true);
+      assert.equal(result.messages, 4);
+      await waitFor('the four replayed rows', () => listener.received.length >= 4 || undefined, 10_000);
+      assert.deepEqual(
+        listener.received.map((message) => message.words),
+        original.words.slice(3, 7),
+      );
+    } finally {
+      listener.dispose();
+    }
+    // Rows selected before a clear or a new filter are not replayed as other rows.
+    const stale = await vscode.commands.executeCommand<{ ok: boolean; reason?: string }>(
+      'midiScope.replaySelectedRows',
+      {
+        midiScopeRows: { generation: capture.generation + 1, from: capture.view.start, count: 1 },
+        endpointDeviceId: pair.endpointDeviceIdA,
+        speed: 4,
+      },
+    );
+    assert.equal(stale.ok, false);
+    assert.match(stale.reason ?? '', /cleared or filtered after the rows were selected/);
+  });
+
   it('measures the round trip over a loopback pair', async () => {
     const result = await vscode.commands.executeCommand<{
       ok: boolean;
