@@ -42,6 +42,15 @@ double Arguments::number(std::size_t index, const char* name) const {
   return value.As<Napi::Number>().DoubleValue();
 }
 
+bool Arguments::optionalBoolean(std::size_t index, const char* name) const {
+  const Napi::Value value = at(index);
+  if (value.IsUndefined()) return false;
+  if (!value.IsBoolean()) {
+    throwTypeError(describe(index, name), (std::string("a boolean, not ") + typeName(value)).c_str());
+  }
+  return value.As<Napi::Boolean>().Value();
+}
+
 std::string Arguments::string(std::size_t index, const char* name) const {
   const Napi::Value value = at(index);
   if (!value.IsString()) {

@@ -17,6 +17,8 @@ class Arguments {
   Arguments(const Napi::CallbackInfo& info, const char* function) : info_(info), function_(function) {}
 
   double number(std::size_t index, const char* name) const;
+  // A boolean, or false when the argument is missing or undefined.
+  bool optionalBoolean(std::size_t index, const char* name) const;
   std::string string(std::size_t index, const char* name) const;
   Napi::Function function(std::size_t index, const char* name) const;
   Napi::Object object(std::size_t index, const char* name) const;

@@ -45,8 +45,12 @@ Napi::Value drain(const Napi::CallbackInfo& info) {
   const Arguments args(info, "drain");
   const ConnectionId id = args.handle(0);
   auto [words, timestamps] = args.drainBuffers(1);
-  const ReceiveRing::DrainOutcome outcome = instanceOf(info).engine->drain(
-      id, words.Data(), words.ElementLength(), timestamps.Data(), timestamps.ElementLength());
+  // An optional 4th argument `true`: the caller polls, leave the wake-up disarmed.
+  const AfterDrain after = args.optionalBoolean(3, "stayDisarmed") ? AfterDrain::kStayDisarmed
+                                                                   : AfterDrain::kRearm;
+  const ReceiveRing::DrainOutcome outcome =
+      instanceOf(info).engine->drain(id, words.Data(), words.ElementLength(), timestamps.Data(),
+                                     timestamps.ElementLength(), after);
   return drainToJs(info.Env(), outcome);
 }
 

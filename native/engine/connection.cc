@@ -68,10 +68,10 @@ void Connection::sendScheduled(const std::uint32_t* words, std::size_t wordCount
 
 ReceiveRing::DrainOutcome Connection::drain(std::uint32_t* words, std::size_t wordCapacity,
                                             Timestamp* timestamps,
-                                            std::size_t timestampCapacity) {
+                                            std::size_t timestampCapacity, AfterDrain after) {
   const auto inbox = currentInbox();
   if (!inbox) return {};
-  return inbox->drain(words, wordCapacity, timestamps, timestampCapacity);
+  return inbox->drain(words, wordCapacity, timestamps, timestampCapacity, after);
 }
 
 ConnectionStats Connection::stats() {

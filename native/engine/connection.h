@@ -54,7 +54,8 @@ class Connection final : public ScheduleSource {
                      std::size_t messageCount) override;
 
   ReceiveRing::DrainOutcome drain(std::uint32_t* words, std::size_t wordCapacity,
-                                  Timestamp* timestamps, std::size_t timestampCapacity);
+                                  Timestamp* timestamps, std::size_t timestampCapacity,
+                                  AfterDrain after = AfterDrain::kRearm);
 
   ConnectionStats stats();
 

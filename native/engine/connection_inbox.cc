@@ -42,9 +42,10 @@ std::size_t ConnectionInbox::receive(const std::uint32_t* words, std::size_t wor
 
 ReceiveRing::DrainOutcome ConnectionInbox::drain(std::uint32_t* words, std::size_t wordCapacity,
                                                  Timestamp* timestamps,
-                                                 std::size_t timestampCapacity) {
+                                                 std::size_t timestampCapacity,
+                                                 AfterDrain after) {
   std::lock_guard<std::mutex> lock(consumerMutex_);
-  return ring_.drain(words, wordCapacity, timestamps, timestampCapacity);
+  return ring_.drain(words, wordCapacity, timestamps, timestampCapacity, after);
 }
 
 }  // namespace midiscope

@@ -31,7 +31,8 @@ class ConnectionInbox {
 
   // The consumer (one at a time).
   ReceiveRing::DrainOutcome drain(std::uint32_t* words, std::size_t wordCapacity,
-                                  Timestamp* timestamps, std::size_t timestampCapacity);
+                                  Timestamp* timestamps, std::size_t timestampCapacity,
+                                  AfterDrain after = AfterDrain::kRearm);
 
   std::uint64_t received() const { return ring_.received(); }
   std::uint64_t dropped() const { return ring_.dropped(); }

@@ -265,10 +265,10 @@ std::shared_ptr<Connection> Engine::find(ConnectionId id) const {
 
 ReceiveRing::DrainOutcome Engine::drain(ConnectionId id, std::uint32_t* words,
                                         std::size_t wordCapacity, Timestamp* timestamps,
-                                        std::size_t timestampCapacity) {
+                                        std::size_t timestampCapacity, AfterDrain after) {
   const auto connection = find(id);
   if (!connection) return {};
-  return connection->drain(words, wordCapacity, timestamps, timestampCapacity);
+  return connection->drain(words, wordCapacity, timestamps, timestampCapacity, after);
 }
 
 ConnectionStats Engine::stats(ConnectionId id) const {

@@ -102,8 +102,10 @@ class Engine final : public TransportHost {
                                              std::size_t timestampCount,
                                              const WordArgument& words);
 
+  // kStayDisarmed: the caller polls (a paced receiver) and will drain again without a wake-up.
   ReceiveRing::DrainOutcome drain(ConnectionId id, std::uint32_t* words, std::size_t wordCapacity,
-                                  Timestamp* timestamps, std::size_t timestampCapacity);
+                                  Timestamp* timestamps, std::size_t timestampCapacity,
+                                  AfterDrain after = AfterDrain::kRearm);
   ConnectionStats stats(ConnectionId id) const;
   std::uint64_t cancelScheduled(ConnectionId id);
 

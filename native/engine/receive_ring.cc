@@ -88,7 +88,7 @@ ReceiveRing::WriteOutcome ReceiveRing::write(const std::uint32_t* words, std::si
 
 ReceiveRing::DrainOutcome ReceiveRing::drain(std::uint32_t* words, std::size_t wordCapacity,
                                              Timestamp* timestamps,
-                                             std::size_t timestampCapacity) {
+                                             std::size_t timestampCapacity, AfterDrain after) {
   DrainOutcome outcome;
   const std::size_t messageTail = messageTail_.load(std::memory_order_acquire);
   const std::size_t wordHead = wordHead_.load(std::memory_order_relaxed);
@@ -108,6 +108,8 @@ ReceiveRing::DrainOutcome ReceiveRing::drain(std::uint32_t* words, std::size_t w
 
   if (outcome.messages < available) {
     outcome.more = true;
+  } else if (after == AfterDrain::kStayDisarmed) {
+    outcome.more = false;  // the consumer polls: the next write wakes nobody
   } else {
     // Empty as far as we saw: re-arm the wake-up, then look once more (see write()).
     wakePending_.store(false, std::memory_order_seq_cst);

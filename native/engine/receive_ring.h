@@ -7,8 +7,9 @@
 // The consumer is whoever calls drain() (the JS thread in the addon).
 //
 // Wake-ups: write() reports `becameReadable` only when it published messages while no
-// wake-up was outstanding; drain() re-arms that flag once it has emptied the ring. The
-// owner turns `becameReadable` into exactly one asynchronous wake-up of the consumer.
+// wake-up was outstanding; drain() re-arms that flag once it has emptied the ring, unless the
+// consumer polls (AfterDrain::kStayDisarmed: it will drain again on its own and re-arm then).
+// The owner turns `becameReadable` into exactly one asynchronous wake-up of the consumer.
 #pragma once
 
 #include <atomic>
@@ -19,6 +20,9 @@
 #include "engine/clock.h"
 
 namespace midiscope {
+
+// What a drain that empties the ring does with the wake-up (see above).
+enum class AfterDrain { kRearm, kStayDisarmed };
 
 constexpr std::size_t kMinRingWords = 4;  // room for the largest message
 constexpr std::size_t kMaxRingWords = std::size_t{1} << 26;
@@ -57,7 +61,7 @@ class ReceiveRing {
   };
   // Consumer side. Copies whole messages while they fit in both buffers.
   DrainOutcome drain(std::uint32_t* words, std::size_t wordCapacity, Timestamp* timestamps,
-                     std::size_t timestampCapacity);
+                     std::size_t timestampCapacity, AfterDrain after = AfterDrain::kRearm);
 
   std::uint64_t received() const { return received_.load(std::memory_order_relaxed); }
   std::uint64_t dropped() const { return dropped_.load(std::memory_order_relaxed); }

@@ -97,6 +97,25 @@ TEST(ringReportsReadableOnlyWhenItStopsBeingEmpty) {
   CHECK(ring.write(words.data(), 1, 1, 0).becameReadable);
 }
 
+TEST(aPollingConsumerLeavesTheWakeUpDisarmedUntilItAsksAgain) {
+  ReceiveRing ring(64);
+  const auto words = message(1, 1);
+  std::uint32_t out[4];
+  double stamps[4];
+  CHECK(ring.write(words.data(), 1, 1, 0).becameReadable);
+  // Emptied by a poll: later writes wake nobody, the poller drains them on its own.
+  auto drained = ring.drain(out, 4, stamps, 4, AfterDrain::kStayDisarmed);
+  CHECK_EQ(drained.messages, 1u);
+  CHECK(!drained.more);
+  CHECK(!ring.write(words.data(), 1, 1, 0).becameReadable);
+  drained = ring.drain(out, 4, stamps, 4, AfterDrain::kStayDisarmed);
+  CHECK_EQ(drained.messages, 1u);
+  // An empty poll that re-arms: the next write wakes the consumer again.
+  drained = ring.drain(out, 4, stamps, 4, AfterDrain::kRearm);
+  CHECK_EQ(drained.messages, 0u);
+  CHECK(ring.write(words.data(), 1, 1, 0).becameReadable);
+}
+
 TEST(drainStopsAtWhicheverBufferFillsFirst) {
   ReceiveRing ring(64);
   std::vector<std::uint32_t> words;

@@ -336,17 +336,26 @@ export class MidiEndpointConnection {
     if (this.handle !== undefined) this.pacer.wake();
   };
 
-  private readonly deliverReceived = (): void => {
-    if (this.handle === undefined) return;
-    this.dispatcher.drainAndDispatch(this.drain);
+  /** Delivers what the ring holds; returns how many messages that was. */
+  private readonly deliverReceived = (stayDisarmed: boolean): number => {
+    if (this.handle === undefined) return 0;
+    const drain = stayDisarmed ? this.drainStayingDisarmed : this.drain;
+    const delivered = this.dispatcher.drainAndDispatch(drain);
     if (this.handle !== undefined && !engineBinding().isConnectionOpen(this.handle)) {
       // Closed underneath (its pair was removed): everything that arrived was delivered above.
       this.finish();
     }
+    return delivered;
   };
 
   private readonly drain = (words: Uint32Array, timestamps: Float64Array): NativeDrainResult | undefined =>
     this.handle === undefined ? undefined : engineBinding().drain(this.handle, words, timestamps);
+
+  private readonly drainStayingDisarmed = (
+    words: Uint32Array,
+    timestamps: Float64Array,
+  ): NativeDrainResult | undefined =>
+    this.handle === undefined ? undefined : engineBinding().drain(this.handle, words, timestamps, true);
 
   private finish(): void {
     this.state = 'closed';

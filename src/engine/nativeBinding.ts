@@ -132,8 +132,17 @@ export interface NativeBinding {
     count: number,
   ): NativeMultipleSendResult;
 
-  /** Moves received messages into the caller's buffers (words back to back, one timestamp each). */
-  drain(handle: number, words: Uint32Array, timestamps: Float64Array): NativeDrainResult;
+  /**
+   * Moves received messages into the caller's buffers (words back to back, one timestamp each).
+   * Emptying the ring re-arms its wake-up, unless `stayDisarmed` (a paced receiver that polls and
+   * will drain again on its own).
+   */
+  drain(
+    handle: number,
+    words: Uint32Array,
+    timestamps: Float64Array,
+    stayDisarmed?: boolean,
+  ): NativeDrainResult;
   stats(handle: number): NativeConnectionStats;
   /** Drops every message this connection has scheduled; returns how many. */
   cancelScheduled(handle: number): number;

@@ -51,13 +51,18 @@ export class ReceivedMessageDispatcher {
     this.plugins = plugins;
   }
 
-  /** Drains until the ring is empty (which re-arms the native wake-up) and dispatches each batch. */
-  drainAndDispatch(drain: DrainFunction): void {
+  /**
+   * Drains until the ring is empty (which re-arms the native wake-up, unless the drain function
+   * says otherwise) and dispatches each batch. Returns how many messages it drained.
+   */
+  drainAndDispatch(drain: DrainFunction): number {
+    let drainedMessages = 0;
     for (;;) {
       const drained = drain(this.words, this.timestamps);
-      if (drained === undefined) return;
+      if (drained === undefined) return drainedMessages;
+      drainedMessages += drained.messageCount;
       if (drained.messageCount > 0) this.dispatch(drained.wordCount, drained.messageCount);
-      if (!drained.more) return;
+      if (!drained.more) return drainedMessages;
       if (this.words.length < this.maxDrainWords) this.grow();
     }
   }

@@ -56,6 +56,45 @@ void test('without an interval, each wake-up delivers at once', async () => {
   assert.ok(batches.length > 3, `expected a delivery per send, got ${batches.length}`);
 });
 
+void test('under steady traffic, deliveries come at most once per interval and nothing is lost', async () => {
+  const pair = createTestPair(engine, 'pacing-steady');
+  const session = MidiSession.create('pacing steady');
+  try {
+    const a = session.createEndpointConnection(pair.endpointDeviceIdA);
+    const b = session.createEndpointConnection(pair.endpointDeviceIdB, { receiveBatchIntervalMs: 20 });
+    const received: number[] = [];
+    let batches = 0;
+    b.onMessagesReceived(({ words }) => {
+      batches++;
+      received.push(...words);
+    });
+    assert.ok(a.open() && b.open());
+    const started = performance.now();
+    // One message every 2 ms for 60 messages: the pacer polls on its timer meanwhile.
+    for (let i = 0; i < 60; i++) {
+      a.sendSingleMessageWords(0, (0x2090_3c00 | i) >>> 0);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await waitFor(() => received.length === 60, 'all 60 messages');
+    const elapsedMs = performance.now() - started;
+    assert.deepEqual(
+      received,
+      Array.from({ length: 60 }, (_, i) => (0x2090_3c00 | i) >>> 0),
+    );
+    // A delivery only ever follows the previous one by the interval or more.
+    assert.ok(
+      batches <= Math.floor(elapsedMs / 20) + 2,
+      `${batches} deliveries in ${elapsedMs.toFixed(0)} ms at one per 20 ms`,
+    );
+    // Idle again: the native wake-up is re-armed, so a later message still arrives.
+    a.sendSingleMessageWords(0, 0x2090_3c7f);
+    await waitFor(() => received.length === 61, 'a message after the traffic stopped');
+  } finally {
+    session.close();
+    pair.remove();
+  }
+});
+
 void test('receiveBatchIntervalMs outside 0 to 1000 or not a whole number is refused clearly', (t) => {
   const pair = createTestPair(engine, 'pacing-settings');
   const session = MidiSession.create('pacing settings');
