@@ -1,11 +1,14 @@
 // The conformance checker's costs: per message on the monitor's visible-row path, "problems only"
 // over a 1,000,000-message capture, and the `.ump` editor's hover and diagnostics on a
 // 10,000-line file. Each against a peer of ours measured in the same run (the work the checker
-// rides on). Medians of 5 repetitions; printed, never asserted.
+// rides on), and the decode-and-name step against jzz (outside: a published MIDI 2.0 library
+// whose JZZ.MIDI2 reads a UMP and names it, with no conformance checks). Medians of 5
+// repetitions; printed, never asserted.
+import jzz from 'jzz';
 import { problemTextRange } from '../../src/extension/language/problemRanges';
 import { buildUmpDocumentModel, messageAt } from '../../src/extension/language/umpDocumentModel';
 import { umpHoverMarkdown } from '../../src/extension/language/umpHoverText';
-import { checkUmp, decodeUmp, formatWord, parseUmpHex } from '../../src/ump';
+import { UmpStreamChecker, checkUmp, decodeUmp, formatWord, parseUmpHex } from '../../src/ump';
 import { Capture } from '../../src/views/monitor/capture';
 import { emptyFilter } from '../../src/views/monitor/protocol';
 import { rowSearchText } from '../../src/views/monitor/rowSearchText';
@@ -14,12 +17,13 @@ import { median } from '../engine/support/statistics';
 
 const repetitions = 5;
 
-/** A mix of traffic: MIDI 1.0 and 2.0 notes and controllers, SysEx7, clock; 1 in 100 malformed. */
+/** A mix of traffic: MIDI 1.0 and 2.0 notes and controllers, SysEx7, clock; 4 in 500 malformed. */
 function trafficMessages(count: number): Uint32Array {
   const words: number[] = [];
   for (let i = 0; i < count; i++) {
     const note = i % 128;
-    const bad = i % 100 === 99;
+    // Every type in turn gets its malformed variant: five messages in a row, once per 500.
+    const bad = Math.floor(i / 5) % 100 === 99;
     switch (i % 5) {
       case 0:
         words.push((0x20903c00 | (note << 8) | (bad ? 0xff : 0x64)) >>> 0);
@@ -80,6 +84,46 @@ const decodeNs =
     1e6) /
   offsets.length;
 
+// 1a. The stream checker, which the capture runs on every received message (in arrival order),
+// against checkUmp, which it runs too.
+progress('stream checker per message');
+const streamNs =
+  (medianOf(() => {
+    const checker = new UmpStreamChecker();
+    for (const offset of offsets) sink += checker.checkInStream(sample, offset, offset).length;
+  }) *
+    1e6) /
+  offsets.length;
+
+// 1b. Reading a message and naming it, as a monitor row does: ours (decode + check + summary)
+// against jzz's JZZ.MIDI2(bytes).toString() over the same messages, bytes prepared beforehand.
+const jzzMidi2 = (jzz as unknown as { MIDI2: (bytes: number[]) => { toString(): string } }).MIDI2;
+const sampleBytes = offsets.map((offset) => {
+  const count = [1, 1, 1, 2, 2, 4, 1, 1, 2, 2, 2, 3, 3, 4, 4, 4][sample[offset] >>> 28];
+  const bytes: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const word = sample[offset + i];
+    bytes.push(word >>> 24, (word >>> 16) & 0xff, (word >>> 8) & 0xff, word & 0xff);
+  }
+  return bytes;
+});
+progress('decode and name per message: ours and jzz');
+const nameNs =
+  (medianOf(() => {
+    for (const offset of offsets) {
+      const decoded = decodeUmp(sample, offset);
+      sink += decoded.name.length + decoded.summary.length + (decoded.problems?.length ?? 0);
+    }
+  }) *
+    1e6) /
+  offsets.length;
+const jzzNameNs =
+  (medianOf(() => {
+    for (const bytes of sampleBytes) sink += jzzMidi2(bytes).toString().length;
+  }) *
+    1e6) /
+  offsets.length;
+
 // 2. "Problems only" over a full capture, against the text search over the same capture.
 progress('filling a 1,000,000-message capture');
 const million = 1_000_000;
@@ -117,6 +161,14 @@ const hoverMs = medianOf(() => {
   const message = messageAt(model, hoverOffset);
   if (message) sink += umpHoverMarkdown(message.words, message.problems).length;
 });
+const cachedModel = buildUmpDocumentModel(text);
+const cachedHoverMs =
+  medianOf(() => {
+    for (let i = 0; i < 100; i++) {
+      const message = messageAt(cachedModel, hoverOffset + i);
+      if (message) sink += umpHoverMarkdown(message.words, message.problems).length;
+    }
+  }) / 100;
 let diagnosticCount = 0;
 const diagnosticsMs = medianOf(() => {
   const model = buildUmpDocumentModel(text);
@@ -135,7 +187,7 @@ const parseMs = medianOf(() => {
 
 publish({
   benchmark: 'conformance/checker',
-  description: `The conformance checker (src/ump/check): per message over a 100,000-message mix (MIDI 1.0/2.0 notes and controllers, SysEx7, clock; 1 in 100 malformed); "problems only" over a 1,000,000-message capture; hover and diagnostics on a 10,000-line .ump. Median of ${repetitions} repetitions. (checksum ${sink % 997})`,
+  description: `The conformance checker (src/ump/check): per message over a 100,000-message mix (MIDI 1.0/2.0 notes and controllers, SysEx7, clock; 4 in 500 malformed, every type but clock in turn); "problems only" over a 1,000,000-message capture; hover and diagnostics on a 10,000-line .ump. Median of ${repetitions} repetitions. (checksum ${sink % 997})`,
   rows: [
     row({
       work: "checkUmp per message, the monitor's visible-row path",
@@ -144,6 +196,26 @@ publish({
       peer: 'decodeUmp per message, which now includes the check (ours)',
       peerFigure: decodeNs,
       peerOrigin: 'ours',
+      higherIsBetter: false,
+      repetitions,
+    }),
+    row({
+      work: 'UmpStreamChecker.checkInStream per message, on the capture append path (every received message)',
+      unit: 'ns',
+      figure: streamNs,
+      peer: 'checkUmp per message, also on that path (ours)',
+      peerFigure: checkNs,
+      peerOrigin: 'ours',
+      higherIsBetter: false,
+      repetitions,
+    }),
+    row({
+      work: 'decode a message, name it and check it (decodeUmp: name, summary, problems)',
+      unit: 'ns',
+      figure: nameNs,
+      peer: 'jzz 1.9 JZZ.MIDI2(bytes).toString(): reads and names a UMP, no conformance checks (outside)',
+      peerFigure: jzzNameNs,
+      peerOrigin: 'outside',
       higherIsBetter: false,
       repetitions,
     }),
@@ -170,6 +242,17 @@ publish({
       target: { value: 50, text: '<= 50' },
     }),
     row({
+      work: 'hover on a 10,000-line .ump with no edit since the last build (the model cached per document version)',
+      unit: 'ms',
+      figure: cachedHoverMs,
+      peer: 'parseUmpHex of the whole file, as a send does (ours)',
+      peerFigure: parseMs,
+      peerOrigin: 'ours',
+      higherIsBetter: false,
+      repetitions,
+      target: { value: 50, text: '<= 50' },
+    }),
+    row({
       work: `diagnostics for a 10,000-line .ump (${diagnosticCount} problems placed on their digits)`,
       unit: 'ms',
       figure: diagnosticsMs,
@@ -183,6 +266,7 @@ publish({
   ],
   notes: [
     'The hover and diagnostics figures are the pure parts the providers call (src/extension/language); turning diagnostics into vscode.Diagnostic objects and painting them are not included.',
-    'The capture counts problems as it receives (checkUmp per message on append); that cost is the first row per message.',
+    'The capture counts problems as it receives: checkUmp and the stream checker per message on append (the first and second rows).',
+    'After an edit the hover waits for the document model (parse, check and stream check of the whole file), the same model diagnostics build 150 ms after the edit; once built it is cached per document version.',
   ],
 });

@@ -1,8 +1,10 @@
 // `.ump` as a language in a real workbench: diagnostics with their codes in the Problems panel and
 // as squiggles, the hover that decodes a message, CodeLens above each block, inlay hints, the
-// formatter, and Copy Selection as Code through the browser's clipboard. Saves the README's
-// screenshot (ump-language.png, 1440x900).
+// formatter, Copy Selection as Code through the browser's clipboard, and the same problems in the
+// monitor when the messages go out (one alone, one only in its stream). Saves the README's
+// screenshots (ump-language.png, monitor-problems.png; 1440x900).
 import * as assert from 'node:assert/strict';
+import type { Frame } from 'playwright-core';
 import type { Workbench } from './workbench';
 import { launchWorkbench, waitFor } from './workbench';
 
@@ -22,6 +24,17 @@ const content = [
   '',
 ].join('\n');
 
+const sendFile = 'e2e-stream.ump';
+// A clean note, a velocity with bit 7 set (wrong alone), and a SysEx7 End with no Start (wrong only
+// in its stream: the monitor sees the stream, a message alone would look fine).
+const sendContent = [
+  '0x20903C64 // fine',
+  '0x20903CFF // velocity 0xFF',
+  '0x30350102 0x03040506 // SysEx7 End, never started',
+  '0x20803C00 // fine',
+  '',
+].join('\n');
+
 /** An editor's text as shown: Monaco draws spaces as no-break spaces. */
 const shown = (text: string | null): string => (text ?? '').replace(/\u00a0/g, ' ');
 
@@ -30,7 +43,7 @@ describe('ump language in the workbench', function () {
 
   before(async () => {
     workbench = await launchWorkbench({
-      workspaceFiles: { [file]: content },
+      workspaceFiles: { [file]: content, [sendFile]: sendContent },
       settings: { 'editor.hover.delay': 100, 'midiScope.ump.inlayHints': true },
     });
     // The README's screenshots of the language are 1440x900.
@@ -178,5 +191,68 @@ describe('ump language in the workbench', function () {
     );
     assert.match(copied, /0x20903C64, \/\/ Note On: note 60 vel 100/);
     assert.match(copied, /0x20C00501, \/\/ Program Change/);
+  });
+  /** The frame that holds the monitor's webview content. */
+  async function monitorFrame(): Promise<Frame> {
+    return waitFor(
+      'the monitor webview',
+      async () => {
+        for (const frame of workbench.page.frames()) {
+          if (
+            (await frame
+              .locator('#monitor-root .grid')
+              .count()
+              .catch(() => 0)) > 0
+          )
+            return frame;
+        }
+        return undefined;
+      },
+      { timeoutMs },
+    );
+  }
+
+  it('marks problems in the monitor, alone and in the stream: badge, counter, details and problems only', async () => {
+    const { page } = workbench;
+    await workbench.runCommand('MIDI: Open Monitor');
+    await page
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ hasText: 'Diagnostics Loopback B' })
+      .click();
+    await page.locator('.quick-input-widget .quick-input-box input').press('Enter');
+    await monitorFrame();
+    await workbench.openFile(sendFile);
+    await editor().locator('.view-lines').click();
+    await page.keyboard.press('Control+A');
+    await workbench.runCommand('MIDI: Send Selection as UMP');
+    await workbench.quickInput('Diagnostics Loopback A');
+    await page.locator('.tabs-container .tab', { hasText: 'MIDI Monitor' }).click();
+    const monitor = await monitorFrame();
+    const counter = monitor.locator('[data-counter="problems"]');
+    let problemCount: string | null = null;
+    await waitFor(
+      'two messages with problems',
+      async () => (problemCount = await counter.getAttribute('data-value')) === '2',
+      { timeoutMs, detail: () => `the problems counter reads ${problemCount}` },
+    );
+    const rows = monitor.locator('.grid-rows .grid-row:not([hidden]):not(.loading)');
+    const badges = monitor.locator('.grid-rows .grid-row:not([hidden]) .col-name[data-problems]');
+    await waitFor(
+      '4 rows, 2 with a badge',
+      async () => (await rows.count()) === 4 && (await badges.count()) === 2,
+      {
+        timeoutMs,
+      },
+    );
+    await monitor.locator('vscode-button[aria-label="Show only messages with problems"]').click();
+    await waitFor('only the two rows with problems', async () => (await rows.count()) === 2, { timeoutMs });
+    // The SysEx7 End: its problem is only in the stream, which the host saw in arrival order.
+    await monitor.locator('.grid-rows .grid-row:not([hidden]) .col-name', { hasText: 'SysEx7 End' }).click();
+    const list = monitor.locator('.details ul.problems');
+    await list.waitFor({ state: 'visible', timeout: timeoutMs });
+    assert.match((await list.textContent()) ?? '', /sysExWithoutStart/);
+    const bits = monitor.locator('.details .problem-bits');
+    assert.ok((await bits.count()) >= 1, 'the status nibble is highlighted');
+    await workbench.screenshot('monitor-problems');
   });
 });

@@ -5,6 +5,7 @@ import type { PacketRecord } from '../../src/views/monitor/rowsBlock';
 import { midiCiDetails } from './midiCiRow';
 import { reassembledPayload } from './payloadText';
 import { problemSection } from './problemView';
+import { withStreamProblems } from './streamProblems';
 import { hexWords, oneBased, type PresentationContext } from './rowPresentation';
 import { formatAbsolute } from './timeFormat';
 
@@ -96,7 +97,8 @@ export class DetailPane {
       const rows: [string, string][] = decoded.fields.map((field) => [field.name, field.display]);
       rows.push(['Words', hexWords(packet.words, decoded.wordCount)]);
       parts.push(element('h3', title), table(title, rows));
-      parts.push(...problemSection(decoded.problems, packet.words, decoded.wordCount));
+      const problems = withStreamProblems(decoded.problems, packet.streamProblems);
+      parts.push(...problemSection(problems, packet.words, decoded.wordCount));
     });
     this.element.replaceChildren(...parts);
   }

@@ -312,7 +312,10 @@ export class MonitorApp {
     });
     if (row.packetCount === 1) {
       this.details.show(
-        subject([{ seq: row.seq, timestamp: row.timestamp, words: row.words }], false),
+        subject(
+          [{ seq: row.seq, timestamp: row.timestamp, words: row.words, streamProblems: row.streamProblems }],
+          false,
+        ),
         this.context,
       );
       return;

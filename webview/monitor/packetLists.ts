@@ -1,6 +1,7 @@
 // The packets of multi-packet rows (SysEx, long texts), fetched from the host when a row is
 // expanded or selected, and kept for a while. Requests for the same row share one fetch; a
 // reset throws away answers that arrive afterwards.
+import { attachStreamProblems } from './streamProblems';
 import type { PacketsBlock } from '../../src/views/monitor/protocol';
 import {
   readPacketsBlock,
@@ -50,6 +51,7 @@ export class PacketLists {
         this.requests.delete(viewIndex);
         if (!block) return undefined;
         const packets = readPacketsBlock(block.data, block.count);
+        attachStreamProblems(packets, block.streamProblems);
         const list: PacketList = {
           packets,
           truncated: row !== undefined && row.packetCount > packets.length,

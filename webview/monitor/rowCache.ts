@@ -3,6 +3,7 @@
 // is attached to a cached row the first time it is drawn, so a row is decoded at most once
 // while it stays cached.
 import type { RowsBlock } from '../../src/views/monitor/protocol';
+import { attachStreamProblems } from './streamProblems';
 import { readRowsBlock, rowFlagOpen, type RowRecord } from '../../src/views/monitor/rowsBlock';
 
 export const fetchBlockRows = 128;
@@ -39,6 +40,7 @@ export class RowCache<Decoded> {
 
   insert(block: RowsBlock): void {
     const records = readRowsBlock(block.data, block.count);
+    attachStreamProblems(records, block.streamProblems);
     let previous = block.previousTimestamp;
     records.forEach((record, i) => {
       this.rows.set(block.from + i, { ...record, previousTimestamp: previous });

@@ -1,12 +1,13 @@
 // What a row or packet line shows: its cells (decoded with src/ump, only when drawn) and the
 // sentence a screen reader reads for it.
-import { decodeUmp, formatWord } from '../../src/ump';
+import { decodeUmp, formatWord, type UmpProblem } from '../../src/ump';
 import type { EndpointLabel } from '../../src/views/monitor/protocol';
 import type { PacketRecord, RowRecord } from '../../src/views/monitor/rowsBlock';
 import { rowFlagOpen } from '../../src/views/monitor/rowsBlock';
 import type { RowCells } from './columns';
 import { midiCiRowName } from './midiCiRow';
 import { problemBadgeText } from './problemView';
+import { withStreamProblems } from './streamProblems';
 import { formatAbsolute, formatDelta } from './timeFormat';
 
 export interface PresentationContext {
@@ -36,6 +37,7 @@ function packetCells(
   words: Uint32Array,
   endpointIndex: number,
   context: PresentationContext,
+  streamProblems?: readonly UmpProblem[],
 ): RowCells {
   const decoded = decodeUmp(words, 0);
   return {
@@ -50,7 +52,7 @@ function packetCells(
     name: decoded.name,
     fields: decoded.summary,
     hex: hexWords(words, decoded.wordCount),
-    problems: problemBadgeText(decoded.problems),
+    problems: problemBadgeText(withStreamProblems(decoded.problems, streamProblems)),
   };
 }
 
@@ -66,6 +68,7 @@ export function rowCells(
     row.words,
     row.endpointIndex,
     context,
+    row.streamProblems,
   );
   cells.name = midiCiRowName(row.words) ?? cells.name;
   if (row.packetCount > 1 || (row.flags & rowFlagOpen) !== 0) {
@@ -84,7 +87,15 @@ export function packetLineCells(
 ): RowCells {
   const packet = packets[index];
   const previous = index > 0 ? packets[index - 1].timestamp : null;
-  return packetCells(packet.seq, packet.timestamp, previous, packet.words, endpointIndex, context);
+  return packetCells(
+    packet.seq,
+    packet.timestamp,
+    previous,
+    packet.words,
+    endpointIndex,
+    context,
+    packet.streamProblems,
+  );
 }
 
 export function rowLabel(cells: RowCells): string {

@@ -2,7 +2,7 @@
 // stream — SysEx7/SysEx8 sequencing per group, Mixed Data Set chunks against their header,
 // multi-packet text order, NOOP floods, timestamps going backwards and JR Clock order. It adds
 // them to checkUmp's problems for the same message. Feed it every message in arrival order.
-import { PacketForm } from '../messageType';
+import { PacketForm, wordCountForMessageType } from '../messageType';
 import { checkUmp } from './checkMessage';
 import { isStreamTextStatus } from './checkUmpStream';
 import { payloadsReadingHeaderIncluded, payloadsReadingPayloadOnly } from './mixedDataSetReadings';
@@ -45,10 +45,21 @@ export class UmpStreamChecker {
    * `timestamp` (any monotonic unit, e.g. the engine's 10 MHz ticks) is checked for going back.
    */
   check(words: ArrayLike<number>, offset = 0, timestamp?: number): UmpProblem[] {
-    const into = [...checkUmp(words, offset)];
+    const own = checkUmp(words, offset);
+    if (own.length > 0 && own[0].code === 'incompleteMessage') return [...own];
+    return [...own, ...this.checkInStream(words, offset, timestamp)];
+  }
+
+  /**
+   * Only the problems the message has because of the stream before it (not checkUmp's), for
+   * callers that check the message alone elsewhere, such as the monitor. A message cut short
+   * (its words run out) is left out of the stream's state and gets none.
+   */
+  checkInStream(words: ArrayLike<number>, offset = 0, timestamp?: number): UmpProblem[] {
+    const into: UmpProblem[] = [];
     if (offset < 0 || offset >= words.length) return into;
-    if (into.length > 0 && into[0].code === 'incompleteMessage') return into;
     const w0 = words[offset] >>> 0;
+    if (offset + wordCountForMessageType(w0 >>> 28) > words.length) return into;
     if (timestamp !== undefined) this.checkTimestamp(into, timestamp);
     const type = w0 >>> 28;
     if (type === 0x0) this.checkUtility(into, w0);

@@ -7,6 +7,8 @@ import { LogicalRows } from './logicalRows';
 import { emptyFilter, type FilterSpec, type ViewRange } from './protocol';
 import { compileRowFilter, isEmptyFilter, type RowText } from './rowFilter';
 import { AllRowsView, FilteredRowsView, type RowView } from './rowViews';
+import { StreamProblemLog } from './streamProblemLog';
+import { wordsPerSlot } from './captureRing';
 
 /** Rows a filter decides between two looks at the clock while catching up. */
 const scanChunkRows = 4096;
@@ -21,6 +23,8 @@ export interface AppendOutcome {
 export class Capture {
   readonly ring: CaptureRing;
   readonly rows: LogicalRows;
+  /** Problems packets have in their endpoint's stream (the per-message ones are decoded anew). */
+  readonly streamProblems: StreamProblemLog;
   private currentView: RowView;
   private currentFilter: FilterSpec = emptyFilter;
   private currentGeneration = 1;
@@ -32,6 +36,7 @@ export class Capture {
   ) {
     this.ring = new CaptureRing(capacity);
     this.rows = new LogicalRows(this.ring);
+    this.streamProblems = new StreamProblemLog(capacity);
     this.currentView = new AllRowsView(this.rows);
   }
 
@@ -48,7 +53,7 @@ export class Capture {
     return this.currentGeneration;
   }
 
-  /** Received messages with a conformance problem of their own, since the last clear. */
+  /** Received messages with a conformance problem, alone or in their stream, since the last clear. */
   get problems(): number {
     return this.problemMessages;
   }
@@ -62,7 +67,12 @@ export class Capture {
   }
 
   get allocatedBytes(): number {
-    return this.ring.allocatedBytes + this.rows.allocatedBytes + this.currentView.allocatedBytes;
+    return (
+      this.ring.allocatedBytes +
+      this.rows.allocatedBytes +
+      this.streamProblems.allocatedBytes +
+      this.currentView.allocatedBytes
+    );
   }
 
   viewRange(): ViewRange {
@@ -90,7 +100,15 @@ export class Capture {
       if (offset + wordCount > words.length)
         return { appended: message, malformedAt: { message, wordOffset: offset } };
       const seq = this.ring.push(words, offset, wordCount, timestamps[message], endpointIndex);
-      if (hasUmpProblems(words, offset)) this.problemMessages++;
+      const inStream = this.streamProblems.record(
+        words,
+        offset,
+        timestamps[message],
+        endpointIndex,
+        seq,
+        this.ring.firstSeq,
+      );
+      if (inStream || hasUmpProblems(words, offset)) this.problemMessages++;
       this.rows.addPacket(seq, endpointIndex);
       offset += wordCount;
     }
@@ -101,7 +119,13 @@ export class Capture {
     this.currentFilter = filter;
     this.currentView = isEmptyFilter(filter)
       ? new AllRowsView(this.rows)
-      : new FilteredRowsView(this.ring, this.rows, compileRowFilter(filter, this.textOf));
+      : new FilteredRowsView(
+          this.ring,
+          this.rows,
+          compileRowFilter(filter, this.textOf, (row) =>
+            this.streamProblems.hasAtSlot(row.offset / wordsPerSlot),
+          ),
+        );
     this.currentGeneration++;
   }
 
@@ -116,6 +140,7 @@ export class Capture {
 
   clear(): void {
     this.problemMessages = 0;
+    this.streamProblems.clear();
     this.ring.clear();
     this.rows.clear();
     this.setFilter(this.currentFilter);

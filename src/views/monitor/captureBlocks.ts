@@ -1,6 +1,6 @@
 // Copies rows and packets out of a capture into the ArrayBuffer blocks the webview reads.
 import type { Capture } from './capture';
-import type { PacketsBlock, RowsBlock } from './protocol';
+import type { PacketsBlock, RowsBlock, StreamProblemsEntry } from './protocol';
 import { allocatePacketsBlock, allocateRowsBlock, writePacket, writeRow } from './rowsBlock';
 
 /** Rows [from, from + count) of the capture's view, clipped to what the view holds. */
@@ -10,9 +10,12 @@ export function rowsBlock(capture: Capture, from: number, count: number): RowsBl
   const stop = Math.min(from + count, view.end);
   const n = Math.max(0, stop - first);
   const block = allocateRowsBlock(n);
+  const streamProblems: StreamProblemsEntry[] = [];
   for (let i = 0; i < n; i++) {
     const rowId = view.rowIdAt(first + i);
     const seq = rows.firstSeq(rowId);
+    const problems = capture.streamProblems.problemsOf(seq);
+    if (problems !== undefined) streamProblems.push({ index: i, problems });
     writeRow(
       block,
       i,
@@ -29,7 +32,9 @@ export function rowsBlock(capture: Capture, from: number, count: number): RowsBl
   }
   const previousTimestamp =
     first - 1 >= view.start ? ring.timestamp(rows.firstSeq(view.rowIdAt(first - 1))) : null;
-  return { from: first, count: n, previousTimestamp, data: block.buffer };
+  const result: RowsBlock = { from: first, count: n, previousTimestamp, data: block.buffer };
+  if (streamProblems.length > 0) result.streamProblems = streamProblems;
+  return result;
 }
 
 /** The newest `count` rows of the view. */
@@ -46,8 +51,13 @@ export function packetsBlock(capture: Capture, viewIndex: number, limit: number)
   if (!rows.has(rowId)) return null;
   const seqs = rows.packetSeqs(rowId, limit);
   const block = allocatePacketsBlock(seqs.length);
-  seqs.forEach((seq, i) =>
-    writePacket(block, i, seq, ring.timestamp(seq), ring.wordsArray, ring.wordOffset(seq)),
-  );
-  return { count: seqs.length, data: block.buffer };
+  const streamProblems: StreamProblemsEntry[] = [];
+  seqs.forEach((seq, i) => {
+    writePacket(block, i, seq, ring.timestamp(seq), ring.wordsArray, ring.wordOffset(seq));
+    const problems = capture.streamProblems.problemsOf(seq);
+    if (problems !== undefined) streamProblems.push({ index: i, problems });
+  });
+  const result: PacketsBlock = { count: seqs.length, data: block.buffer };
+  if (streamProblems.length > 0) result.streamProblems = streamProblems;
+  return result;
 }

@@ -2,6 +2,7 @@
 // Both sides import this file. Every message travels in an Envelope; requests get their answer
 // in an envelope whose `inReplyTo` is the request's `id`. Row data travels as ArrayBuffers
 // (layouts in rowsBlock.ts), never as arrays of numbers.
+import type { UmpProblem } from '../../ump';
 
 /** Every message kind, split by direction. Values are strings so logs and validation errors read well. */
 export const enum MessageKind {
@@ -102,12 +103,22 @@ export interface RowsBlock {
   /** Timestamp of the view row just before `from`, for the first row's delta. */
   previousTimestamp: number | null;
   data: ArrayBuffer;
+  /** Problems rows' first packets have in their stream (absent: none); see streamProblemsBlock.ts. */
+  streamProblems?: StreamProblemsEntry[];
 }
 
 /** The packets of one logical row; layout in rowsBlock.ts. */
 export interface PacketsBlock {
   count: number;
   data: ArrayBuffer;
+  /** Problems packets have in their stream (absent: none). */
+  streamProblems?: StreamProblemsEntry[];
+}
+
+/** The stream problems of the item at `index` of a block (a row or a packet). */
+export interface StreamProblemsEntry {
+  index: number;
+  problems: UmpProblem[];
 }
 
 export type ExportFormat = 'hex' | 'json' | 'csv';

@@ -38,10 +38,15 @@ function allowed(values: readonly number[], size: number): Uint8Array | undefine
 
 /**
  * The predicate for `spec`. `textOf` is only called for the text search; it must return the
- * row's searchable text in lower case. Rows without a group or channel never match a group or
- * channel filter.
+ * row's searchable text in lower case. `inStreamProblems` says whether the row's first packet has
+ * problems in its stream (the capture keeps those); "problems only" keeps those rows too. Rows
+ * without a group or channel never match a group or channel filter.
  */
-export function compileRowFilter(spec: FilterSpec, textOf: RowText): RowPredicate {
+export function compileRowFilter(
+  spec: FilterSpec,
+  textOf: RowText,
+  inStreamProblems?: (row: RowSubject) => boolean,
+): RowPredicate {
   const endpoints = allowed(spec.endpoints, 256);
   const messageTypes = allowed(spec.messageTypes, 16);
   const groups = allowed(spec.groups, 16);
@@ -61,7 +66,8 @@ export function compileRowFilter(spec: FilterSpec, textOf: RowText): RowPredicat
       if (channel === undefined || channels[channel] !== 1) return false;
     }
     // The checker reads the first packet's bits: after the address tests, before the text.
-    if (problemsOnly && !hasUmpProblems(row.words, row.offset)) return false;
+    if (problemsOnly && !hasUmpProblems(row.words, row.offset) && inStreamProblems?.(row) !== true)
+      return false;
     return needle === '' || textOf(row).includes(needle);
   };
 }

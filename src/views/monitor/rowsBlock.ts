@@ -3,6 +3,8 @@
 //
 // rows:    f64 [seq, timestamp] × count, then u32 [endpointIndex, packetCount, flags, w0, w1, w2, w3] × count
 // packets: f64 [seq, timestamp] × count, then u32 [w0, w1, w2, w3] × count
+// (Stream problems, rare, travel beside the buffer: RowsBlock/PacketsBlock.streamProblems.)
+import type { UmpProblem } from '../../ump';
 
 const rowNumbers = 2;
 const rowFields = 7;
@@ -23,12 +25,16 @@ export interface RowRecord {
   flags: number;
   /** The first packet's four word slots (unused ones are 0). */
   words: Uint32Array;
+  /** Problems the first packet has in its stream (the host's; absent: none). */
+  streamProblems?: UmpProblem[];
 }
 
 export interface PacketRecord {
   seq: number;
   timestamp: number;
   words: Uint32Array;
+  /** Problems the packet has in its stream (the host's; absent: none). */
+  streamProblems?: UmpProblem[];
 }
 
 /** Typed views over a block being filled by the host. */
