@@ -73,6 +73,7 @@ if (args.has('--tests')) {
     ...filesEndingWith('test/unit', '.ts'),
     ...filesEndingWith('test/integration', '.ts'),
     ...filesEndingWith('test/e2e', '.ts'),
+    ...filesEndingWith('test/guest', '.ts'),
     ...filesEndingWith('bench', '.ts'),
   ];
   // Each test file becomes its own bundle, keeping its path under out/ so relative
