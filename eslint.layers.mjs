@@ -64,7 +64,8 @@ export const layers = [
   },
   {
     folder: 'src/testing',
-    may: ['src/ump', { from: 'src/engine', types: true }],
+    // A test file's `virtual` devices are src/virtualDevice's, made on the engine module it is handed.
+    may: ['src/ump', 'src/virtualDevice', { from: 'src/engine', types: true }],
     forbiddenModules: ['vscode'],
   },
   {

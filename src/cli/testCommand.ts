@@ -1,6 +1,7 @@
 // `midi-scope test FILES...`: parses and runs each test file, prints a line per test (and the
 // messages exchanged with --verbose), a summary, and optionally a JUnit report.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseTestFile, runTestFile, type EngineModule } from '../testing';
 import { junitXml, type FileReport } from './junitReport';
 import { UsageError } from './usageError';
@@ -41,6 +42,7 @@ export async function runTestFiles(
         ? []
         : await runTestFile(parsed.file, {
             engine,
+            directory: dirname(resolve(path)),
             include: (test) => options.grep === undefined || test.name.includes(options.grep),
             observer: {
               output: (_test, line) => {

@@ -95,7 +95,7 @@ export function activate(context: vscode.ExtensionContext): MidiScopeApi {
   // The monitor registers its own command, panel serializer and settings.
   const monitor = registerMonitor(context, log, engineHost);
   // *.umptest files in the Test Explorer.
-  const testing = registerTesting(engineHost, log);
+  const testing = registerTesting(engineHost, log, monitor);
   context.subscriptions.push(...testing.disposables);
   context.subscriptions.push(...registerCaptureCommands(services, monitor));
 

@@ -67,7 +67,19 @@ export type EndpointDeclaration =
   /** `loopback out <-> in`: a transient pair made for the run; `out` is its A side, `in` its B side. */
   | { kind: 'loopback'; a: string; b: string; span: Span }
   /** `endpoint synth "Name"` or `endpoint synth id "…"`: an endpoint that exists. */
-  | { kind: 'endpoint'; alias: string; by: 'name' | 'id'; value: string; span: Span };
+  | { kind: 'endpoint'; alias: string; by: 'name' | 'id'; value: string; span: Span }
+  /**
+   * `virtual synth "Name"` or `virtual synth file "device.json"`: a virtual device made for the
+   * run, answering discovery and MIDI-CI as declared; `synth` is the endpoint the test talks to.
+   * `device NAME` also opens its device side, where the messages it does not answer arrive.
+   */
+  | {
+      kind: 'virtual';
+      alias: string;
+      source: { kind: 'name'; name: string } | { kind: 'file'; path: string };
+      deviceAlias?: string;
+      span: Span;
+    };
 
 export interface TestFile {
   endpoints: EndpointDeclaration[];

@@ -5,3 +5,4 @@ export type { Diagnostic, ParseResult, Span, Step, TestCase, TestFile } from './
 export { parseTestFile, defaultTimeoutUs } from './parser';
 export { runTestFile, type RunObserver, type RunOptions, type StepFailure, type TestOutcome } from './runner';
 export type { EngineModule } from './testEndpoints';
+export type { ExchangeMessage } from './exchange';

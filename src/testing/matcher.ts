@@ -230,7 +230,8 @@ function byteMatcher(
           request: ci.requestId,
         };
         actual = (name) => values[name];
-        payload = ci.data;
+        // As in sends: Property Exchange data starts after the request id (its own field).
+        payload = ci.requestId === undefined ? ci.data : ci.data.subarray(1);
       } else {
         if (item.kind !== form.family) return notThisKind;
         const record = item as unknown as Record<string, number>;

@@ -36,6 +36,8 @@ class TestFileParser {
     tests: [],
   };
   private readonly fileScope: Scope = new Set();
+  /** The aliases a step without one may default to (a virtual device's device side is not one). */
+  private readonly defaultAliases: string[] = [];
   private readonly blocks: OpenBlock[] = [];
 
   constructor(private readonly text: string) {}
@@ -84,6 +86,7 @@ class TestFileParser {
         return;
       case 'loopback':
       case 'endpoint':
+      case 'virtual':
       case 'timeout':
         if (block)
           throw problem(keyword, `${keyword.text} belongs at the top of the file, outside tests`, 'a step');
@@ -93,7 +96,7 @@ class TestFileParser {
     if (!stepKeywords.has(keyword.text)) {
       const expected = block
         ? 'send, expect, wait, repeat, let or end'
-        : 'loopback, endpoint, timeout, let or test';
+        : 'loopback, endpoint, virtual, timeout, let or test';
       throw problem(keyword, `unknown statement "${keyword.text}"`, expected);
     }
     if (!block) throw problem(keyword, `${keyword.text} must be inside a test`, 'test "name" first');
@@ -185,6 +188,8 @@ class TestFileParser {
       if (arrow.text !== '<->') throw problem(arrow, `expected <-> between the two sides`, '<->');
       const b = this.newAlias(cursor.next('a name for the B side'));
       declaration = { kind: 'loopback', a, b, span };
+    } else if (keyword.text === 'virtual') {
+      declaration = this.parseVirtual(cursor, span);
     } else {
       const alias = this.newAlias(cursor.next('a name for the endpoint'));
       const byId = cursor.accept('id') !== undefined;
@@ -197,12 +202,34 @@ class TestFileParser {
     this.file.endpoints.push(declaration);
   }
 
-  private newAlias(token: Token): string {
+  /** `virtual NAME ( "Endpoint Name" | file "device.json" ) [ device NAME ]`. */
+  private parseVirtual(cursor: TokenCursor, span: Span): EndpointDeclaration {
+    const alias = this.newAlias(cursor.next('a name for the virtual device'));
+    const fromFile = cursor.accept('file') !== undefined;
+    const value = cursor.next(fromFile ? 'the declaration file in quotes' : 'the endpoint name in quotes');
+    if (value.quoted === undefined || value.quoted === '') {
+      throw problem(
+        value,
+        fromFile ? 'the file name goes in quotes' : 'the endpoint name goes in quotes',
+        fromFile ? 'file "device.json"' : '"Endpoint Name" or file "device.json"',
+      );
+    }
+    const source = fromFile
+      ? { kind: 'file' as const, path: value.quoted }
+      : { kind: 'name' as const, name: value.quoted };
+    if (cursor.accept('device') === undefined) return { kind: 'virtual', alias, source, span };
+    // The device side is reachable by its name only: steps without a name never default to it.
+    const deviceAlias = this.newAlias(cursor.next('a name for the device side'), false);
+    return { kind: 'virtual', alias, source, deviceAlias, span };
+  }
+
+  private newAlias(token: Token, isDefault = true): string {
     if (!isName(token.text))
       throw problem(token, `"${token.text}" is not a name`, 'a name such as out or synth');
     if (this.file.aliases.includes(token.text))
       throw problem(token, `${token.text} is declared twice`, 'a new name');
     this.file.aliases.push(token.text);
+    if (isDefault) this.defaultAliases.push(token.text);
     return token.text;
   }
 
@@ -258,7 +285,7 @@ class TestFileParser {
       cursor.next('');
       return candidate.text;
     }
-    const aliases = this.file.aliases;
+    const aliases = this.defaultAliases;
     if (aliases.length === 0) {
       throw problem(
         keyword,

@@ -17,6 +17,7 @@ import {
   type Variables,
 } from './matcher';
 import type { ReceivedItem } from './received';
+import { testExchange, type ExchangeMessage } from './exchange';
 import { EndpointSetupError, TestEndpoints, type EngineModule } from './testEndpoints';
 
 const ticksPerMicrosecond = 10;
@@ -38,6 +39,8 @@ export interface TestOutcome {
   failure?: StepFailure;
   /** The messages exchanged and each step's verdict, one line each. */
   log: string[];
+  /** Every packet sent and received during the test, in time order, for a monitor. */
+  exchange: ExchangeMessage[];
 }
 
 export interface RunObserver {
@@ -59,6 +62,8 @@ export interface RunOptions {
   label?: string;
   /** After each test, list every message each endpoint received (a debug run). */
   trace?: boolean;
+  /** The test file's folder: `virtual … file "…"` paths are relative to it. */
+  directory?: string;
 }
 
 class StepFailed extends Error {
@@ -83,7 +88,12 @@ export async function runTestFile(file: TestFile, options: RunOptions): Promise<
   if (tests.length === 0) return [];
   let endpoints: TestEndpoints;
   try {
-    endpoints = TestEndpoints.open(options.engine, file.endpoints, options.label ?? 'umptest');
+    endpoints = TestEndpoints.open(
+      options.engine,
+      file.endpoints,
+      options.label ?? 'umptest',
+      options.directory,
+    );
   } catch (error) {
     if (!(error instanceof EndpointSetupError)) throw error;
     return tests.map((test) => {
@@ -93,6 +103,7 @@ export async function runTestFile(file: TestFile, options: RunOptions): Promise<
         durationMs: 0,
         failure: { message: error.message, span: error.span },
         log: [`✗ ${error.message}`],
+        exchange: [],
       };
       options.observer?.testFinished?.(outcome);
       return outcome;
@@ -119,6 +130,7 @@ class TestRun {
   /** When the last send began: what it caused counts for `expect no`. */
   private lastSendStartTicks = 0;
   private lastCiRequest: CiRequestSent | undefined;
+  private readonly sent: ExchangeMessage[] = [];
 
   constructor(
     private readonly file: TestFile,
@@ -167,6 +179,7 @@ class TestRun {
       durationMs: performance.now() - started,
       failure,
       log: this.log,
+      exchange: testExchange(this.sent, this.endpoints.byAlias.values(), this.startTicks),
     };
     this.options.observer?.testFinished?.(outcome);
     return outcome;
@@ -235,6 +248,9 @@ class TestRun {
     this.lastSendTicks = sentAt;
     this.lastSendStartTicks = startedAt;
     if (built.ciRequest) this.lastCiRequest = built.ciRequest;
+    for (const packet of built.packets.slice(0, result.messagesSent)) {
+      this.sent.push({ endpoint: step.endpoint, direction: 'sent', words: packet, ticks: startedAt });
+    }
     for (const packet of built.packets)
       this.say(`→ ${step.endpoint} ${this.at(sentAt)}  ${describeWords(packet)}`, step.span);
   }

@@ -1,10 +1,12 @@
-// The endpoints a test file talks to, ready for a run: loopback pairs it declares are created
-// (and removed afterwards), named endpoints are looked up, each alias gets an open connection
-// and an Inbox. Problems are reported against the declaration's line.
+// The endpoints a test file talks to, ready for a run: loopback pairs and virtual devices it
+// declares are created (and removed afterwards), named endpoints are looked up, each alias gets an
+// open connection and an Inbox. Problems are reported against the declaration's line.
 import { randomBytes } from 'node:crypto';
 import type * as Engine from '../engine';
+import { VirtualDevice } from '../virtualDevice';
 import type { EndpointDeclaration, Span } from './ast';
 import { Inbox } from './inbox';
+import { virtualDeviceDeclaration } from './testVirtualDevice';
 
 export type EngineModule = typeof Engine;
 
@@ -28,9 +30,15 @@ export class EndpointSetupError extends Error {
 export class TestEndpoints {
   readonly byAlias = new Map<string, OpenEndpoint>();
   private readonly pairs: string[] = [];
+  /** Virtual devices the file declares, by alias. */
+  readonly virtualDevices = new Map<string, VirtualDevice>();
   private readonly session: Engine.MidiSession;
 
-  private constructor(private readonly engine: EngineModule) {
+  private constructor(
+    private readonly engine: EngineModule,
+    /** Where `virtual … file "…"` paths start from: the test file's folder. */
+    private readonly directory: string | undefined,
+  ) {
     this.session = engine.MidiSession.create('midi-scope test run');
   }
 
@@ -39,8 +47,9 @@ export class TestEndpoints {
     engine: EngineModule,
     declarations: readonly EndpointDeclaration[],
     label: string,
+    directory?: string,
   ): TestEndpoints {
-    const endpoints = new TestEndpoints(engine);
+    const endpoints = new TestEndpoints(engine, directory);
     try {
       for (const declaration of declarations) endpoints.declare(declaration, label);
       return endpoints;
@@ -58,6 +67,8 @@ export class TestEndpoints {
 
   close(): void {
     this.session.close();
+    for (const device of this.virtualDevices.values()) device.close();
+    this.virtualDevices.clear();
     for (const associationId of this.pairs.splice(0)) {
       this.engine.MidiLoopbackEndpointManager.removeTransientLoopbackEndpoints(associationId);
     }
@@ -83,6 +94,20 @@ export class TestEndpoints {
       this.connect(declaration.b, result.endpointDeviceIdB, `${label} ${declaration.b}`, declaration.span);
       return;
     }
+    if (declaration.kind === 'virtual') {
+      const device = this.createVirtualDevice(declaration);
+      const name = device.declaration.endpointName;
+      this.connect(declaration.alias, device.endpointDeviceId, name, declaration.span);
+      if (declaration.deviceAlias !== undefined) {
+        this.connect(
+          declaration.deviceAlias,
+          device.deviceSideEndpointDeviceId,
+          `${name} (device side)`,
+          declaration.span,
+        );
+      }
+      return;
+    }
     const all = this.engine.MidiEndpointDeviceInformation.findAll();
     const found = all.filter((endpoint) =>
       declaration.by === 'id'
@@ -101,6 +126,20 @@ export class TestEndpoints {
       );
     }
     this.connect(declaration.alias, found[0].endpointDeviceId, found[0].name, declaration.span);
+  }
+
+  private createVirtualDevice(declaration: Extract<EndpointDeclaration, { kind: 'virtual' }>): VirtualDevice {
+    let device: VirtualDevice;
+    try {
+      device = VirtualDevice.create(
+        this.engine,
+        virtualDeviceDeclaration(declaration.source, this.directory),
+      );
+    } catch (error) {
+      throw new EndpointSetupError(error instanceof Error ? error.message : String(error), declaration.span);
+    }
+    this.virtualDevices.set(declaration.alias, device);
+    return device;
   }
 
   private connect(alias: string, endpointDeviceId: string, name: string, span: Span): void {

@@ -1,7 +1,9 @@
 // The Test Explorer for *.umptest files: a TestController with Run and Debug profiles, the tree
 // of files and tests, and syntax errors as diagnostics.
 import * as vscode from 'vscode';
+import type { MonitorApi } from '../../views/monitor';
 import type { EngineHost } from '../engineHost';
+import { openTestExchange, openTestExchangeCommand, type RecordedExchange } from './testExchangeMonitor';
 import { TestFileTree } from './testFileTree';
 import { TestRunner, type TestResultRecord } from './testRunHandler';
 
@@ -13,12 +15,15 @@ export interface TestingApi {
   readonly results: ReadonlyMap<string, TestResultRecord>;
   /** Forgets the results so far (a test waits for the next run's). */
   clearResults(): void;
+  /** The messages of each test's latest run, by test item id. */
+  readonly exchanges: ReadonlyMap<string, RecordedExchange>;
   readonly onDidFinishRun: vscode.Event<void>;
 }
 
 export function registerTesting(
   engineHost: EngineHost,
   log: vscode.LogOutputChannel,
+  monitorApi: MonitorApi,
 ): { api: TestingApi; disposables: vscode.Disposable[] } {
   const controller = vscode.tests.createTestController('midiScope.tests', 'MIDI tests');
   const tree = new TestFileTree(controller);
@@ -41,6 +46,9 @@ export function registerTesting(
       true,
     ),
   ];
+  const openExchange = vscode.commands.registerCommand(openTestExchangeCommand, (argument: unknown) =>
+    openTestExchange(monitorApi, runner.exchanges, argument),
+  );
   void tree.discover().catch((error: unknown) => log.error(`finding test files failed: ${String(error)}`));
   return {
     api: {
@@ -48,8 +56,9 @@ export function registerTesting(
       discover: () => tree.discover(),
       results: runner.results,
       clearResults: () => runner.results.clear(),
+      exchanges: runner.exchanges,
       onDidFinishRun: runner.onDidFinishRun,
     },
-    disposables: [...profiles, runner, tree, controller],
+    disposables: [...profiles, openExchange, runner, tree, controller],
   };
 }

@@ -2,10 +2,12 @@
 // the CLI. Each test's output shows every message sent and received and each step's verdict,
 // linked to its line; a failed expectation is marked at its line with expected and actual.
 // The Debug profile adds a trace of everything each endpoint received.
+import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { runTestFile, type TestOutcome } from '../../testing';
 import type { EngineHost } from '../engineHost';
 import { spanRange } from './spanRange';
+import type { RecordedExchange } from './testExchangeMonitor';
 import { testItemId, type TestFileTree } from './testFileTree';
 
 export interface TestResultRecord {
@@ -19,6 +21,8 @@ export interface TestResultRecord {
 export class TestRunner {
   /** The latest result of every test item that ran, by id (tests and the integration suite read it). */
   readonly results = new Map<string, TestResultRecord>();
+  /** The messages of every test's latest run, by test item id, for Open Exchange in Monitor. */
+  readonly exchanges = new Map<string, RecordedExchange>();
   private readonly finished = new vscode.EventEmitter<void>();
   /** Fires when a run has ended. */
   readonly onDidFinishRun = this.finished.event;
@@ -111,6 +115,7 @@ export class TestRunner {
       isCancelled: () => token.isCancellationRequested,
       trace: debug,
       label: 'Test',
+      directory: uri.scheme === 'file' ? dirname(uri.fsPath) : undefined,
       observer: {
         testStarted: (test) => {
           const item = itemFor(test.name);
@@ -132,6 +137,16 @@ export class TestRunner {
     outcome: TestOutcome,
   ): void {
     if (item === undefined) return;
+    this.exchanges.set(item.id, {
+      testId: item.id,
+      label: `${uri.path.split('/').pop() ?? uri.path} › ${outcome.test.name}`,
+      messages: outcome.exchange,
+    });
+    run.appendOutput(
+      `${outcome.exchange.length} packet(s) exchanged: Open Exchange in Monitor (the test's context menu) shows them\r\n`,
+      undefined,
+      item,
+    );
     if (outcome.passed) {
       run.appendOutput(
         `✓ ${outcome.test.name} passed in ${outcome.durationMs.toFixed(1)} ms\r\n`,
@@ -144,6 +159,8 @@ export class TestRunner {
     }
     const failure = outcome.failure;
     const message = new vscode.TestMessage(failure?.message ?? 'failed');
+    // Offers Open Exchange in Monitor on the message (package.json, testing/message/context).
+    message.contextValue = 'midiScope.exchange';
     if (failure) {
       message.location = new vscode.Location(uri, spanRange(failure.span));
       message.expectedOutput = failure.expected;

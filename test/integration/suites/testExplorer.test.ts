@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MidiScopeApi } from '../../../src/extension/api';
+import type { MonitorHandle } from '../../../src/views/monitor';
 import { closeEditors, midiScope, waitFor } from './extensionTestSupport';
 
 function fileItem(api: MidiScopeApi, relativePath: string): vscode.TestItem | undefined {
@@ -62,6 +63,7 @@ describe('Test Explorer: *.umptest files', function () {
   it('Run All runs every test: the samples pass, the file that fails on purpose fails at its lines', async () => {
     const passing = await waitFor('channel-voice', () => fileItem(api, 'tests/channel-voice.umptest'));
     const failing = await waitFor('fails-on-purpose', () => fileItem(api, 'tests/fails-on-purpose.umptest'));
+    const virtual = await waitFor('virtual-device', () => fileItem(api, 'tests/virtual-device.umptest'));
     const finished = new Promise<void>((resolve) => {
       const subscription = api.tests.onDidFinishRun(() => {
         subscription.dispose();
@@ -70,6 +72,15 @@ describe('Test Explorer: *.umptest files', function () {
     });
     await vscode.commands.executeCommand('testing.runAll');
     await finished;
+    // The file with a virtual device passes too: its declaration file is found beside it.
+    assert.ok(virtual.children.size >= 5);
+    virtual.children.forEach((child) => {
+      assert.equal(
+        api.tests.results.get(child.id)?.state,
+        'passed',
+        `${child.label}: ${api.tests.results.get(child.id)?.message}`,
+      );
+    });
     passing.children.forEach((child) => {
       assert.equal(
         api.tests.results.get(child.id)?.state,
@@ -85,6 +96,49 @@ describe('Test Explorer: *.umptest files', function () {
     assert.equal(unwanted?.state, 'failed');
     assert.equal(unwanted?.line, 17);
     assert.equal(api.tests.results.get(childId(failing, 'passes: the note arrives'))?.state, 'passed');
+  });
+
+  it('Open Exchange in Monitor shows what a test sent and received, from its item or its failure message', async () => {
+    const failing = await waitFor('fails-on-purpose', () => fileItem(api, 'tests/fails-on-purpose.umptest'));
+    const id = childId(failing, 'fails: the note is on channel 5, not 0-3');
+    await waitFor('the test ran (the Run All test above)', () => api.tests.exchanges.get(id));
+    const item = failing.children.get(id);
+    type Opened = {
+      ok: boolean;
+      messages: number;
+      endpointNames: string[];
+      monitor: MonitorHandle;
+    };
+    // As the Test Explorer's context menu passes it (the item), then as a failure message's menu does.
+    const opened = await vscode.commands.executeCommand<Opened>('midiScope.openTestExchange', item);
+    assert.equal(opened.ok, true);
+    assert.deepEqual(opened.endpointNames, ['→ out', '← in']);
+    const { ring } = opened.monitor.captured.capture;
+    const rows: [number, number][] = [];
+    for (let seq = ring.firstSeq; seq < ring.endSeq; seq++) {
+      rows.push([ring.endpointIndex(seq), ring.wordsArray[ring.wordOffset(seq)]]);
+    }
+    assert.deepEqual(rows, [
+      [0, 0x20953c64],
+      [1, 0x20953c64],
+    ]);
+    assert.equal(opened.monitor.captured.endpoints[0].name, '→ out');
+    await waitFor(
+      'the exchange monitor shows its rows',
+      () => (opened.monitor.isWebviewReady && opened.monitor.counters.received === 2) || undefined,
+      20_000,
+    );
+    opened.monitor.dispose();
+    const fromMessage = await vscode.commands.executeCommand<Opened>('midiScope.openTestExchange', {
+      test: item,
+      message: new vscode.TestMessage('failed'),
+    });
+    assert.equal(fromMessage.messages, 2);
+    fromMessage.monitor.dispose();
+    // A whole file: every test of it that ran, in one monitor.
+    const whole = await vscode.commands.executeCommand<Opened>('midiScope.openTestExchange', failing);
+    assert.ok(whole.messages > 2, `${whole.messages} messages for the file`);
+    whole.monitor.dispose();
   });
 
   it('Run at Cursor runs the one test under the cursor', async () => {
