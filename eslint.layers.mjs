@@ -54,7 +54,12 @@ export const layers = [
   {
     folder: 'src/views/monitor',
     // endpointDescriptions: how endpoints and transports are named, shared by the tree and pickers.
-    may: [{ from: 'src/engine', types: true }, 'src/ump', 'src/views/endpoints/endpointDescriptions'],
+    may: [
+      { from: 'src/engine', types: true },
+      'src/ump',
+      'src/midici',
+      'src/views/endpoints/endpointDescriptions',
+    ],
     forbiddenModules: [],
   },
   {

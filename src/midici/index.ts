@@ -8,3 +8,4 @@ export * from './propertyExchangeAssembler';
 export * from './describeMidiCi';
 export * from './midiCiSysEx';
 export * from './midiCiInitiator';
+export * from './midiCiLink';

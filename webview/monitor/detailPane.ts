@@ -45,6 +45,8 @@ function table(caption: string, rows: readonly (readonly [string, string])[]): H
 
 export class DetailPane {
   readonly element: HTMLElement;
+  /** Extra content under the MIDI-CI table (the link to a request's reply, set by the app). */
+  midiCiLink?: (subject: DetailSubject) => HTMLElement | undefined;
 
   constructor() {
     this.element = element('aside', undefined, 'details');
@@ -90,6 +92,8 @@ export class DetailPane {
       const rows: [string, string][] = [['Summary', midiCi.summary], ...midiCi.fields];
       for (const problem of midiCi.problems) rows.push(['Problem', problem]);
       parts.push(element('h3', 'MIDI-CI'), table('MIDI-CI', rows));
+      const link = this.midiCiLink?.(subject);
+      if (link) parts.push(link);
     }
     subject.packets.forEach((packet, i) => {
       const decoded = decodeUmp(packet.words, 0);

@@ -1,7 +1,14 @@
 // MIDI-CI in the monitor: a SysEx7 row whose bytes start 7E xx 0D is named by its MIDI-CI message
 // (its first packet is enough), and its details decode the reassembled message: MUIDs, every
 // field, the Property Exchange header and data, and what is malformed.
-import { isMidiCi, midiCiFields, midiCiMessageNames, parseMidiCi, summarizeMidiCi } from '../../src/midici';
+import {
+  isMidiCi,
+  midiCiFields,
+  midiCiMessageNames,
+  parseMidiCi,
+  summarizeMidiCi,
+  type MidiCiMessage,
+} from '../../src/midici';
 
 /** The data bytes of one SysEx7 packet (message type 0x3). */
 function sysEx7Bytes(words: ArrayLike<number>): number[] {
@@ -28,6 +35,12 @@ export interface MidiCiDetails {
   summary: string;
   fields: [string, string][];
   problems: string[];
+}
+
+/** The MIDI-CI message the row's SysEx7 packets carry, parsed; undefined when there is none. */
+export function midiCiMessageOf(packets: readonly { words: ArrayLike<number> }[]): MidiCiMessage | undefined {
+  if (packets.length === 0 || midiCiRowName(packets[0].words) === undefined) return undefined;
+  return parseMidiCi(packets.filter((p) => isSysEx7(p.words)).flatMap((p) => sysEx7Bytes(p.words))).message;
 }
 
 /** The message the row's SysEx7 packets carry, decoded; undefined when it is not MIDI-CI. */

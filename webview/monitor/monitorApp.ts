@@ -17,6 +17,7 @@ import { CountersBar } from './countersBar';
 import { DetailPane, type DetailSubject } from './detailPane';
 import { DisplayRows, type DisplayLocation } from './displayRows';
 import { HostConnection } from './hostConnection';
+import { midiCiLinkButton } from './midiCiLinkButton';
 import { PacketLists } from './packetLists';
 import { RowCache } from './rowCache';
 import { packetLineCells, rowCells, rowLabel, type PresentationContext } from './rowPresentation';
@@ -100,6 +101,7 @@ export class MonitorApp {
     const main = document.createElement('div');
     main.className = 'main';
     main.append(this.grid.element, this.details.element);
+    this.details.midiCiLink = (subject) => midiCiLinkButton(subject.packets, () => this.followMidiCiLink());
     root.append(this.toolbar.element, this.countersBar.element, this.notice, main);
     this.details.element.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') this.grid.element.focus();
@@ -326,6 +328,24 @@ export class MonitorApp {
     if (this.grid.focused?.viewIndex !== focus.viewIndex) return;
     if (list) this.details.show(subject(list.packets, list.truncated), this.context);
     else this.details.show(undefined, undefined);
+  }
+
+  /** Goes to the row that answers the focused MIDI-CI request (or that the focused reply answers). */
+  private async followMidiCiLink(): Promise<string | undefined> {
+    const from = this.grid.focused?.viewIndex;
+    if (from === undefined) return 'no row is selected';
+    const generation = this.hostRange.generation;
+    const reply = await this.host.request({ kind: MessageKind.FindMidiCiLink, generation, viewIndex: from });
+    if (reply.kind === MessageKind.RequestFailed) return reply.reason;
+    if (reply.kind !== MessageKind.MidiCiLink || reply.generation !== this.hostRange.generation) {
+      return 'the view changed meanwhile';
+    }
+    if (reply.viewIndex === null) return reply.reason;
+    if (reply.viewIndex >= this.shownRange.end)
+      return 'it arrived after the display was paused: resume to see it';
+    this.grid.revealRow(reply.viewIndex);
+    this.requestFrame();
+    return undefined;
   }
 
   private activate(location: DisplayLocation): void {

@@ -127,6 +127,11 @@ export class VirtualGrid {
     this.top = this.display.locate(maxTopRow(this.geometry()));
   }
 
+  /** Focuses the row at `viewIndex` and scrolls it on screen (a followed link). */
+  revealRow(viewIndex: number): void {
+    this.moveFocus(this.display.positionOf({ viewIndex, child: -1 }), false);
+  }
+
   setFocus(location: DisplayLocation | undefined): void {
     this.focus = location;
     this.anchor = location;

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { Capture } from './capture';
 import { packetsBlock, rowsBlock, tailBlock } from './captureBlocks';
+import { findMidiCiCounterpart } from './midiCiCounterpart';
 import { exportCapture } from './captureExport';
 import { rowsAsHex } from './capturePackets';
 import { EndpointListener, type MonitorEngine } from './endpointListener';
@@ -243,6 +244,18 @@ export class MonitorPanel implements MonitorHandle {
           viewIndex: message.viewIndex,
           block: packetsBlock(capture, message.viewIndex, maxPacketsPerRow),
         };
+      case MessageKind.FindMidiCiLink: {
+        if (message.generation !== capture.generation) return this.staleView();
+        const link = findMidiCiCounterpart(capture, message.viewIndex);
+        return link.found
+          ? { kind: MessageKind.MidiCiLink, generation: capture.generation, viewIndex: link.viewIndex }
+          : {
+              kind: MessageKind.MidiCiLink,
+              generation: capture.generation,
+              viewIndex: null,
+              reason: link.reason,
+            };
+      }
       case MessageKind.SetFilter:
         capture.setFilter(message.filter);
         this.scanFilter();

@@ -15,6 +15,7 @@ export const enum MessageKind {
   ExportDone = 'exportDone',
   CopyDone = 'copyDone',
   RequestFailed = 'requestFailed',
+  MidiCiLink = 'midiCiLink',
 
   // webview → host
   Ready = 'ready',
@@ -26,6 +27,7 @@ export const enum MessageKind {
   Clear = 'clear',
   Export = 'export',
   CopyRows = 'copyRows',
+  FindMidiCiLink = 'findMidiCiLink',
 }
 
 export interface Envelope<T> {
@@ -183,7 +185,17 @@ export interface RequestFailedMessage {
   reason: string;
 }
 
+/** The row that answers (or was answered by) a MIDI-CI row, in the same view generation. */
+export interface MidiCiLinkMessage {
+  kind: MessageKind.MidiCiLink;
+  generation: number;
+  /** null when there is none in the view; `reason` says why. */
+  viewIndex: number | null;
+  reason?: string;
+}
+
 export type ToWebviewMessage =
+  | MidiCiLinkMessage
   | InitMessage
   | UpdateMessage
   | RowsMessage
@@ -251,7 +263,15 @@ export interface CopyRowsMessage {
   count: number;
 }
 
+/** Asks for the reply of the MIDI-CI request at `viewIndex`, or the request of the reply there. */
+export interface FindMidiCiLinkMessage {
+  kind: MessageKind.FindMidiCiLink;
+  generation: number;
+  viewIndex: number;
+}
+
 export type FromWebviewMessage =
+  | FindMidiCiLinkMessage
   | ReadyMessage
   | GetRowsMessage
   | GetPacketsMessage

@@ -113,6 +113,8 @@ function message(fields: Fields): FromWebviewMessage {
       };
     case MessageKind.GetPackets:
       return { kind, generation: index('generation'), viewIndex: index('viewIndex') };
+    case MessageKind.FindMidiCiLink:
+      return { kind, generation: index('generation'), viewIndex: index('viewIndex') };
     case MessageKind.SetFilter:
       return { kind, filter: filterSpec(fields.filter) };
     case MessageKind.SetViewState:
