@@ -151,6 +151,7 @@ export function vsixProblems(entries, nodePlatformArch, manifest) {
     /^extension\/dist\/(extension|engine)\.js$/,
     /^extension\/dist\/webview\/[\w/.-]+\.(js|css|ttf)$/,
     /^extension\/(syntaxes|snippets)\/[\w.-]+\.json$/,
+    /^extension\/media\/walkthrough\/[\w.-]+\.md$/,
     new RegExp(`^${escape(native)}$`),
   ];
   if (manifest.icon) allowed.push(new RegExp(`^extension/${escape(manifest.icon.replace(/^\.\//, ''))}$`));
@@ -160,6 +161,7 @@ export function vsixProblems(entries, nodePlatformArch, manifest) {
     'extension/dist/engine.js',
     'extension/syntaxes/ump.tmLanguage.json',
     'extension/snippets/ump.json',
+    'extension/media/walkthrough/createPair.md',
     native,
   ];
   const names = new Set(entries.map((entry) => entry.name));

@@ -21,5 +21,6 @@ export function extensionHostLogTail(userDataDir: string, count?: number): strin
 export function serverLogTail(userDataDir: string, count?: number): string;
 export function extensionHostExits(userDataDir: string): string[];
 export function extensionHostReady(userDataDir: string, hostCount?: number): boolean;
+export function extensionLogEntries(userDataDir: string, extensionId: string): LogEntry[];
 export function activationReport(userDataDir: string, extensionId: string): ActivationReport | undefined;
 export function formatActivation(report: ActivationReport | undefined, awaitedMs?: number): string;

@@ -174,6 +174,17 @@ export function activationReport(userDataDir, extensionId) {
 }
 
 /**
+ * The entries of every log channel `extensionId` wrote in the newest extension host, in time order.
+ * @param {string} userDataDir
+ * @param {string} extensionId
+ * @returns {LogEntry[]}
+ */
+export function extensionLogEntries(userDataDir, extensionId) {
+  const directory = extensionHostLogDirectories(userDataDir).pop();
+  return directory === undefined ? [] : ownLogEntries(directory, extensionId);
+}
+
+/**
  * The entries of every log channel the extension wrote in this extension host, in time order.
  * @param {string} hostDirectory
  * @param {string} extensionId

@@ -60,10 +60,15 @@ function printFigures(file) {
     ['VSIX install', 'installMs'],
     ['code-server start', 'codeServerStartMs'],
     ['workbench ready', 'workbenchReadyMs'],
-    ['MIDI view filled after click', 'midiViewFilledMs'],
+    ['MIDI view: click to activation', 'midiViewActivationRequestedMs'],
+    ['MIDI view: click to groups', 'midiViewStructureMs'],
+    ['MIDI view: click to endpoints', 'midiViewFilledMs'],
+    ['bundle evaluation (own log)', 'bundleEvaluationMs'],
+    ['engine load (own log)', 'engineLoadMs'],
+    ['tree registered in activate()', 'treeRegisteredMs'],
     ['activate() by its own log', 'activateMs'],
   ];
-  for (const [label, key] of labels) say(`${label.padEnd(30)}${figure(key)}`);
+  for (const [label, key] of labels) say(`${label.padEnd(32)}${figure(key)}`);
 }
 
 /** @returns {Promise<{ passed: number, failed: number, skipped: number }>} */

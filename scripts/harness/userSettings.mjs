@@ -17,6 +17,9 @@ export const quietWorkbenchSettings = Object.freeze({
   'extensions.ignoreRecommendations': true,
   'git.enabled': false,
   'security.workspace.trust.enabled': false,
+  // MIDI Scope's first-run walkthrough would take the editor area in every fresh profile; the
+  // walkthrough spec turns it back on.
+  'midiScope.openWalkthroughOnFirstRun': false,
 });
 
 /** @param {string} userDataDir */

@@ -5,7 +5,13 @@
 export type HexTokenValue =
   | { kind: 'word'; word: number }
   | { kind: 'bytes'; bytes: number[] }
-  | { kind: 'problem'; problem: string; expected: string };
+  | {
+      kind: 'problem';
+      problem: string;
+      expected: string;
+      /** Where in the token the bad character is, when one character is to blame (UTF-16 units). */
+      at?: { index: number; length: number };
+    };
 
 // C/C++ (u, l and their mixes), Rust (u32, u8, …) and JavaScript's BigInt n.
 const integerSuffixes = new Set([
@@ -35,12 +41,12 @@ export function readHexToken(token: string): HexTokenValue {
   }
   const suffix = token.slice(at);
   if (suffix.length > 0 && (digits.length === 0 || !integerSuffixes.has(suffix.toLowerCase()))) {
-    const bad = suffix.codePointAt(0) ?? 0;
-    const shown = String.fromCodePoint(bad);
+    const shown = String.fromCodePoint(suffix.codePointAt(0) ?? 0);
     return {
       kind: 'problem',
-      problem: `'${shown}' (character ${at + 1} of '${token}') is not a hex digit`,
+      problem: `'${shown}' is not a hex digit (in '${token}')`,
       expected: 'hex digits 0-9 A-F, optionally with a 0x prefix and a u/UL suffix',
+      at: { index: at, length: shown.length },
     };
   }
   if (digits.length === 0) {

@@ -27,13 +27,18 @@ export interface UmpHexMessage {
 export interface UmpHexParseError {
   /** What is wrong, in a sentence that names the token. */
   message: string;
-  /** 1-based position of the offending token. */
+  /**
+   * 1-based position of the offending text: the bad character itself when one character is to
+   * blame ('G' in 0x2090G364), else the start of the offending token.
+   */
   line: number;
   column: number;
   /** Character offset and length of the offending text (for a selection). */
   offset: number;
   length: number;
+  /** The whole token the problem is in, and where it starts (the offset of the token's first character). */
   token: string;
+  tokenOffset: number;
   /** What would have been valid there. */
   expected: string;
   /** Messages parsed in full before the problem. */
@@ -147,7 +152,10 @@ class UmpHexParser {
       return;
     }
     const value = readHexToken(token.text);
-    if (value.kind === 'problem') this.fail(spanOf(token), value.problem, value.expected);
+    if (value.kind === 'problem') {
+      if (value.at === undefined) this.fail(spanOf(token), value.problem, value.expected);
+      this.failAtCharacter(token, value.at, value.problem, value.expected);
+    }
     // The first token of a message takes the line's time offset, even if the message goes on
     // over the next lines.
     if (this.messageSpan === undefined && this.pendingBytesSpan === undefined) {
@@ -279,6 +287,27 @@ class UmpHexParser {
     );
   }
 
+  /** A problem with one character of a token: the position is that character's, the token whole. */
+  private failAtCharacter(
+    token: HexToken,
+    at: { index: number; length: number },
+    message: string,
+    expected: string,
+  ): never {
+    // Tokens never span lines, so the character's column is the token's plus its index.
+    throw new ParseFailure({
+      message,
+      line: token.line,
+      column: token.column + at.index,
+      offset: token.offset + at.index,
+      length: at.length,
+      token: token.text,
+      tokenOffset: token.offset,
+      expected,
+      completeMessages: this.messages.length,
+    });
+  }
+
   private fail(span: Span, message: string, expected: string): never {
     const length = span.endOffset - span.start.offset;
     throw new ParseFailure({
@@ -288,6 +317,7 @@ class UmpHexParser {
       offset: span.start.offset,
       length,
       token: this.text.slice(span.start.offset, span.endOffset),
+      tokenOffset: span.start.offset,
       expected,
       completeMessages: this.messages.length,
     });

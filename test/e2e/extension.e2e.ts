@@ -63,6 +63,18 @@ describe('extension: endpoints, pairs and sends in the workbench', function () {
     );
   }
 
+  async function noNotification(pattern: RegExp): Promise<void> {
+    let seen: string[] = [];
+    await waitFor(
+      `no notification matching ${String(pattern)}`,
+      async () => {
+        seen = await workbench.notifications();
+        return !seen.some((message) => pattern.test(message));
+      },
+      { timeoutMs, detail: () => seen.join(' | ') },
+    );
+  }
+
   async function selectAllInEditor(file: string): Promise<void> {
     await workbench.openFile(file);
     await workbench.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
@@ -82,10 +94,54 @@ describe('extension: endpoints, pairs and sends in the workbench', function () {
     await workbench.quickInput(value);
   }
 
-  async function createPairThroughQuickInput(name: string, uniqueId: string, keep: string): Promise<void> {
+  /** The quick input's title as shown, e.g. "Create Loopback Pair (2/3)". */
+  async function seeQuickInputTitle(title: string): Promise<void> {
+    await workbench.page
+      .locator('.quick-input-widget .quick-input-title')
+      .filter({ hasText: title })
+      .waitFor({ state: 'visible', timeout: timeoutMs });
+  }
+
+  /** The names, then Create (or Create and Keep) at once: three steps with one title. */
+  async function createPairQuickly(name: string, keep: 'Create' | 'Create and Keep'): Promise<void> {
     await workbench.runCommand('MIDI: Create Loopback Pair');
-    const answers = [`${name} A`, `${name} B`, '', '', `${uniqueId}-A`, `${uniqueId}-B`, keep];
-    for (const [index, value] of answers.entries()) await answer(`(${index + 1}/${answers.length})`, value);
+    await seeQuickInputTitle('Create Loopback Pair (1/3)');
+    await answer('Create Loopback Pair (1/3)', `${name} A`);
+    await answer('Create Loopback Pair (2/3)', `${name} B`);
+    await answer('Create Loopback Pair (3/3)', keep);
+  }
+
+  /** Behind Options…: descriptions, unique ids and persistence, counted on from the same title. */
+  async function createPairWithOptions(name: string, uniqueId: string, keep: string): Promise<void> {
+    await workbench.runCommand('MIDI: Create Loopback Pair');
+    await answer('Create Loopback Pair (1/3)', `${name} A`);
+    await answer('Create Loopback Pair (2/3)', `${name} B`);
+    await answer('Create Loopback Pair (3/3)', 'Options');
+    const answers = ['', '', `${uniqueId}-A`, `${uniqueId}-B`, keep];
+    for (const [index, value] of answers.entries()) {
+      await answer(`Create Loopback Pair (${index + 4}/8)`, value);
+    }
+  }
+
+  /**
+   * The rendered labels of the Endpoints view whose name (the part that identifies the row) is
+   * cut off: wider than the space the row gives it. Descriptions may be cut; names may not.
+   */
+  async function cutOffLabels(): Promise<{ labels: string[]; cut: string[] }> {
+    // Runs in the page (the specs compile without the DOM's types, so it goes as text).
+    return workbench.page.evaluate<{ labels: string[]; cut: string[] }>(`(() => {
+      const labels = [];
+      const cut = [];
+      for (const row of document.querySelectorAll('.part.sidebar .pane-body .monaco-list-row')) {
+        const name = row.querySelector('.label-name');
+        const container = row.querySelector('.monaco-icon-label-container');
+        if (!name || !container) continue;
+        const text = (name.textContent || '').trim();
+        labels.push(text);
+        if (name.getBoundingClientRect().right > container.getBoundingClientRect().right + 0.5) cut.push(text);
+      }
+      return { labels, cut };
+    })()`);
   }
 
   it('groups endpoints by transport: Loopbacks, then Diagnostics with its A and B sides', async () => {
@@ -102,6 +158,9 @@ describe('extension: endpoints, pairs and sends in the workbench', function () {
       (await treeRow('Diagnostics Loopback A').first().textContent()) ?? '',
       /midiscope-diagnostics-loopback-a/,
     );
+    const { labels, cut } = await cutOffLabels();
+    assert.ok(labels.includes('A · Diagnostics Loopback A'), labels.join(' | '));
+    assert.deepEqual(cut, [], `labels cut off at 1440x900: ${cut.join(' | ')}`);
     await workbench.screenshot('extension-01-midi-view');
   });
 
@@ -115,13 +174,33 @@ describe('extension: endpoints, pairs and sends in the workbench', function () {
     await workbench.page.keyboard.press('Escape');
     await waitFor('the quick input to close', async () => !(await input.isVisible()), { timeoutMs });
 
-    await createPairThroughQuickInput('E2E Synth', 'E2E-SYNTH', 'Transient');
-    const pair = await seeTreeRow('A E2E Synth A ↔ B E2E Synth B');
-    assert.match((await pair.textContent()) ?? '', /transient/);
+    await createPairWithOptions('E2E Synth', 'E2E-SYNTH', 'Transient');
+    // The pair's row is the stem both names share; the rows under it mark A and B.
+    const pair = await seeTreeRow('E2E Synth');
+    assert.match((await pair.textContent()) ?? '', /^E2E Synth\s*transient/);
     await seeTreeRow('B · E2E Synth B');
     await seeTreeRow('E2E-SYNTH-B');
     await seeNotification(/Created loopback pair "E2E Synth A" ↔ "E2E Synth B" \(transient/);
+    // The pair, its sides and every other row: each name whole at 1440x900.
+    const { labels, cut } = await cutOffLabels();
+    for (const label of ['E2E Synth', 'A · E2E Synth A', 'B · E2E Synth B'])
+      assert.ok(labels.includes(label), `${label} not among ${labels.join(' | ')}`);
+    assert.deepEqual(cut, [], `labels cut off at 1440x900: ${cut.join(' | ')}`);
     await workbench.screenshot('extension-03-transient-pair');
+  });
+
+  it('creates a pair from its two names and Create, one title with step counts', async () => {
+    await workbench.runCommand('MIDI: Create Loopback Pair');
+    await answer('Create Loopback Pair (1/3)', 'E2E Quick A');
+    await answer('Create Loopback Pair (2/3)', 'E2E Quick B');
+    await seeQuickInputTitle('Create Loopback Pair (3/3)');
+    const items = workbench.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    await items.filter({ hasText: 'Options' }).waitFor({ state: 'visible', timeout: timeoutMs });
+    assert.match(((await items.first().textContent()) ?? '').trim(), /^Create\s*transient/);
+    await workbench.screenshot('extension-03b-create-pair-prompt');
+    await workbench.page.keyboard.press('Enter');
+    await seeTreeRow('E2E Quick');
+    await seeNotification(/Created loopback pair "E2E Quick A" ↔ "E2E Quick B" \(transient/);
   });
 
   it("copies an endpoint's id from its context menu", async () => {
@@ -188,29 +267,61 @@ describe('extension: endpoints, pairs and sends in the workbench', function () {
   it('selects the offending token and says where when the hex does not parse', async () => {
     await selectAllInEditor(brokenFile);
     await workbench.runCommand('MIDI: Send Selection as UMP');
-    await seeNotification(/UMP parse error at e2e-broken\.ump:2:1: /);
+    // The column of the bad character ('X', column 7) in a sentence short enough for the toast.
+    const text = await seeNotification(/^e2e-broken\.ump:2:7: /);
+    assert.equal(text, "e2e-broken.ump:2:7: 'X' is not a hex digit. Nothing sent.");
+    const cut = await workbench.page.evaluate<boolean>(`[...document.querySelectorAll(
+      '.notifications-toasts .notification-list-item-message')].some((element) =>
+      element.textContent.includes('e2e-broken.ump:2:7') && element.scrollWidth > element.clientWidth)`);
+    assert.equal(cut, false, 'the notification is cut off');
+    // The whole report is in the log.
+    await waitFor(
+      'the whole parse error in the log',
+      () =>
+        workbench
+          .midiScopeLog()
+          .some((line) => /e2e-broken\.ump:2:7: .*the token is '0x2090XY64', expected hex digits/.test(line)),
+      { timeoutMs, detail: () => workbench.midiScopeLog().join('\n') },
+    );
     await workbench.screenshot('extension-05-parse-error');
   });
 
-  it('shows scheduled messages in the status bar and cancels them from there', async () => {
+  it('shows scheduled messages in the status bar and cancels them from there; the notification goes with them', async () => {
     await selectAllInEditor(sendFile);
     await workbench.runCommand('MIDI: Schedule Selection as UMP');
-    await answer('arrives on', 'E2E Synth A');
-    await answer('Delay before the first message', '60000');
-    await answer('Spacing between messages', '0');
+    // One title for the three steps, each with its count.
+    await answer('Schedule Selection as UMP (1/3)', 'E2E Synth A');
+    await answer('Schedule Selection as UMP (2/3)', '60000');
+    await answer('Schedule Selection as UMP (3/3)', '0');
     const pending = workbench.page
       .locator('.part.statusbar .statusbar-item')
       .filter({ hasText: '2 scheduled' });
     await pending.waitFor({ state: 'visible', timeout: timeoutMs });
+    await seeNotification(/^Scheduled 2 messages, 2 words to E2E Synth A, in 60000 ms/);
     await workbench.screenshot('extension-06-scheduled-in-status-bar');
     await pending.click();
     await seeNotification(/^Cancelled 2 scheduled messages\.$/);
     await pending.waitFor({ state: 'hidden', timeout: timeoutMs });
+    await noNotification(/^Scheduled 2 messages/);
+  });
+
+  it('takes the notification of a schedule away once its messages are sent', async () => {
+    await selectAllInEditor(sendFile);
+    await workbench.runCommand('MIDI: Schedule Selection as UMP');
+    await answer('Schedule Selection as UMP (1/3)', 'E2E Synth A');
+    await answer('Schedule Selection as UMP (2/3)', '3000');
+    await answer('Schedule Selection as UMP (3/3)', '0');
+    await seeNotification(/^Scheduled 2 messages, 2 words to E2E Synth A, in 3000 ms/);
+    await noNotification(/^Scheduled 2 messages/);
+    await workbench.page
+      .locator('.part.statusbar .statusbar-item')
+      .filter({ hasText: 'scheduled' })
+      .waitFor({ state: 'hidden', timeout: timeoutMs });
   });
 
   it('keeps a persistent pair across a window reload, the old host deactivated cleanly; the transient one is gone', async () => {
-    await createPairThroughQuickInput('E2E Kept', 'E2E-KEPT', 'Persistent');
-    assert.match((await (await seeTreeRow('A E2E Kept A ↔ B E2E Kept B')).textContent()) ?? '', /persistent/);
+    await createPairQuickly('E2E Kept', 'Create and Keep');
+    assert.match((await (await seeTreeRow('E2E Kept')).textContent()) ?? '', /^E2E Kept\s*persistent/);
     await workbench.reload();
     // The reload deactivated MIDI Scope in the old extension host: its engine stopped cleanly.
     await waitFor(
@@ -227,9 +338,31 @@ describe('extension: endpoints, pairs and sends in the workbench', function () {
       },
     );
     await workbench.openMidiView();
-    const kept = await seeTreeRow('A E2E Kept A ↔ B E2E Kept B');
-    assert.match((await kept.textContent()) ?? '', /persistent/);
-    assert.equal(await treeRow('A E2E Synth A ↔ B E2E Synth B').count(), 0);
+    const kept = await seeTreeRow('E2E Kept');
+    assert.match((await kept.textContent()) ?? '', /^E2E Kept\s*persistent/);
+    assert.equal(await treeRow('E2E Synth').count(), 0);
     await workbench.screenshot('extension-07-persistent-pair-after-reload');
+  });
+
+  it('asks before removing a persistent pair, naming its endpoints, and names them when done', async () => {
+    const { page } = workbench;
+    const row = await seeTreeRow('E2E Kept');
+    await row.click({ button: 'right' });
+    const item = page.locator('.context-view .action-menu-item', { hasText: 'Remove Loopback Pair' });
+    await item.hover();
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog
+      .filter({ hasText: 'Remove loopback pair "E2E Kept A" ↔ "E2E Kept B"?' })
+      .waitFor({ state: 'visible', timeout: timeoutMs });
+    assert.match((await dialog.textContent()) ?? '', /It is persistent/);
+    await workbench.screenshot('extension-08-remove-persistent-pair');
+    await dialog.locator('.monaco-button', { hasText: 'Remove' }).first().click();
+    await seeNotification(
+      /^Removed loopback pair "E2E Kept A" ↔ "E2E Kept B" and its entry in user settings\.$/,
+    );
+    await waitFor('the pair to leave the tree', async () => (await treeRow('E2E Kept A').count()) === 0, {
+      timeoutMs,
+    });
   });
 });

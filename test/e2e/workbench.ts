@@ -7,7 +7,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ActivationReport } from '../../scripts/harness/extensionHostLog.mjs';
-import { activationReport, latestExtensionHostLog } from '../../scripts/harness/extensionHostLog.mjs';
+import {
+  activationReport,
+  extensionLogEntries,
+  latestExtensionHostLog,
+} from '../../scripts/harness/extensionHostLog.mjs';
 import { waitFor } from '../../scripts/harness/waitFor.mjs';
 import type { WorkbenchSession } from '../../scripts/harness/workbenchSession.mjs';
 import { startWorkbenchSession } from '../../scripts/harness/workbenchSession.mjs';
@@ -40,6 +44,8 @@ export interface Workbench {
   extensionHostLog(): string;
   /** What that extension host logged about activating MIDI Scope (undefined: not activated yet). */
   activation(): ActivationReport | undefined;
+  /** The lines MIDI Scope's own log channel wrote in that extension host, oldest first. */
+  midiScopeLog(): string[];
   close(): Promise<void>;
 }
 
@@ -139,6 +145,10 @@ export async function launchWorkbench(options: LaunchOptions = {}): Promise<Work
 
     activation() {
       return activationReport(session.userDataDir, extensionId);
+    },
+
+    midiScopeLog() {
+      return extensionLogEntries(session.userDataDir, extensionId).map((entry) => entry.text);
     },
 
     async close() {

@@ -6,6 +6,7 @@ import type { EndpointsTreeDataProvider } from '../../views/endpoints/endpointsT
 import type { EndpointCatalog } from '../endpointCatalog';
 import { EngineUnavailableError, type EngineHost } from '../engineHost';
 import type { LoopbackPairRegistry } from '../loopback/loopbackPairRegistry';
+import type { SendProblems } from '../sending/sendProblems';
 import type { SendTargets } from '../sending/sendTargets';
 import type { UmpSender } from '../sending/umpSender';
 
@@ -16,6 +17,8 @@ export interface CommandServices {
   /** Undefined when the engine is unavailable. */
   sender: UmpSender | undefined;
   targets: SendTargets;
+  /** Parse errors of sends, as diagnostics on their lines. */
+  sendProblems: SendProblems;
   endpointsProvider: EndpointsTreeDataProvider;
   log: vscode.LogOutputChannel;
 }

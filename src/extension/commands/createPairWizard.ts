@@ -1,12 +1,12 @@
-// The quick input behind "MIDI: Create Loopback Pair": names, descriptions and unique ids with
-// generated defaults, then transient or persistent. Every value is checked as it is typed, so
-// nothing is created until the whole pair is known to be acceptable.
+// The quick input behind "MIDI: Create Loopback Pair": the two names, then Create (or Create and
+// keep) at once; descriptions, unique ids and persistence wait behind "Options…". Every value is
+// checked as it is typed, so nothing is created until the whole pair is known to be acceptable.
 import { randomBytes } from 'node:crypto';
 import type * as vscode from 'vscode';
 import type { MidiLoopbackEndpointCreationConfig } from '../../engine/types';
 import type { PairPersistence } from '../loopback/pairPersistence';
 import { validateEndpointName, validateUniqueId, type ExistingEndpoints } from '../loopback/pairValidation';
-import { pickStep, runSteps, textStep } from './multiStepInput';
+import { pickStep, runSteps, textStep, type StepOutcome } from './multiStepInput';
 
 export interface PairWizardAnswer {
   config: MidiLoopbackEndpointCreationConfig;
@@ -18,7 +18,15 @@ interface PersistencePick extends vscode.QuickPickItem {
 }
 
 const title = 'Create Loopback Pair';
-const totalSteps = 7;
+/** Names and the Create/Options pick; Options adds two descriptions, two unique ids and persistence. */
+const quickSteps = 3;
+const optionSteps = 5;
+
+type Finish = 'create' | 'createPersistent' | 'options';
+
+interface FinishPick extends vscode.QuickPickItem {
+  finish: Finish;
+}
 
 /** "Loopback 1", "Loopback 2", … : the first number no endpoint name uses. */
 function defaultBaseName(existing: ExistingEndpoints): string {
@@ -45,7 +53,9 @@ export async function askForLoopbackPair(existing: ExistingEndpoints): Promise<P
     uniqueIdA: `${idStem}-A`,
     uniqueIdB: `${idStem}-B`,
     persistence: 'transient' as PairPersistence,
+    finish: 'create' as Finish,
   };
+  const totalSteps = (): number => (answer.finish === 'options' ? quickSteps + optionSteps : quickSteps);
   const persistenceItems: PersistencePick[] = [
     { label: '$(link) Transient', detail: 'Exists until this window closes.', persistence: 'transient' },
     {
@@ -54,36 +64,12 @@ export async function askForLoopbackPair(existing: ExistingEndpoints): Promise<P
       persistence: 'persistent',
     },
   ];
-  const completed = await runSteps([
+  const optionStepList = [
     async () => {
       const outcome = await textStep({
         title,
-        step: 1,
-        totalSteps,
-        prompt: 'Name of endpoint A (messages sent to A arrive on B)',
-        value: answer.nameA,
-        validate: (value) => validateEndpointName(value, existing),
-      });
-      if (outcome.kind === 'value') answer.nameA = outcome.value;
-      return outcome;
-    },
-    async () => {
-      const outcome = await textStep({
-        title,
-        step: 2,
-        totalSteps,
-        prompt: 'Name of endpoint B (messages sent to B arrive on A)',
-        value: answer.nameB || mirroredName(answer.nameA),
-        validate: (value) => validateEndpointName(value, existing, answer.nameA),
-      });
-      if (outcome.kind === 'value') answer.nameB = outcome.value;
-      return outcome;
-    },
-    async () => {
-      const outcome = await textStep({
-        title,
-        step: 3,
-        totalSteps,
+        step: 4,
+        totalSteps: totalSteps(),
         prompt: `Description of "${answer.nameA}" (optional)`,
         value: answer.descriptionA,
         placeholder: 'for example: firmware under test',
@@ -95,8 +81,8 @@ export async function askForLoopbackPair(existing: ExistingEndpoints): Promise<P
     async () => {
       const outcome = await textStep({
         title,
-        step: 4,
-        totalSteps,
+        step: 5,
+        totalSteps: totalSteps(),
         prompt: `Description of "${answer.nameB}" (optional)`,
         value: answer.descriptionB || answer.descriptionA,
         validate: () => undefined,
@@ -107,8 +93,8 @@ export async function askForLoopbackPair(existing: ExistingEndpoints): Promise<P
     async () => {
       const outcome = await textStep({
         title,
-        step: 5,
-        totalSteps,
+        step: 6,
+        totalSteps: totalSteps(),
         prompt: `Unique id of "${answer.nameA}" (stays the same across restarts, like a device serial number)`,
         value: answer.uniqueIdA,
         validate: (value) => validateUniqueId(value, existing),
@@ -119,8 +105,8 @@ export async function askForLoopbackPair(existing: ExistingEndpoints): Promise<P
     async () => {
       const outcome = await textStep({
         title,
-        step: 6,
-        totalSteps,
+        step: 7,
+        totalSteps: totalSteps(),
         prompt: `Unique id of "${answer.nameB}"`,
         value: answer.uniqueIdB,
         validate: (value) => validateUniqueId(value, existing, answer.uniqueIdA),
@@ -131,8 +117,8 @@ export async function askForLoopbackPair(existing: ExistingEndpoints): Promise<P
     async () => {
       const outcome = await pickStep({
         title,
-        step: 7,
-        totalSteps,
+        step: 8,
+        totalSteps: totalSteps(),
         placeholder: 'Keep this pair only for this window, or in settings?',
         items: persistenceItems,
         active: persistenceItems.find((item) => item.persistence === answer.persistence),
@@ -140,7 +126,72 @@ export async function askForLoopbackPair(existing: ExistingEndpoints): Promise<P
       if (outcome.kind === 'value') answer.persistence = outcome.value.persistence;
       return outcome;
     },
-  ]);
+  ];
+  const steps: Array<() => Promise<StepOutcome<unknown>>> = [
+    async () => {
+      const outcome = await textStep({
+        title,
+        step: 1,
+        totalSteps: totalSteps(),
+        prompt: 'Name of endpoint A (messages sent to A arrive on B)',
+        value: answer.nameA,
+        validate: (value) => validateEndpointName(value, existing),
+      });
+      if (outcome.kind === 'value') answer.nameA = outcome.value;
+      return outcome;
+    },
+    async () => {
+      const outcome = await textStep({
+        title,
+        step: 2,
+        totalSteps: totalSteps(),
+        prompt: 'Name of endpoint B (messages sent to B arrive on A)',
+        value: answer.nameB || mirroredName(answer.nameA),
+        validate: (value) => validateEndpointName(value, existing, answer.nameA),
+      });
+      if (outcome.kind === 'value') answer.nameB = outcome.value;
+      return outcome;
+    },
+    async () => {
+      const pair = `"${answer.nameA}" ↔ "${answer.nameB}"`;
+      const items: FinishPick[] = [
+        {
+          label: '$(check) Create',
+          description: 'transient',
+          detail: `${pair}, until this window closes.`,
+          finish: 'create',
+        },
+        {
+          label: '$(pinned) Create and Keep',
+          description: 'persistent',
+          detail: `${pair}, saved in the setting midiScope.loopbackPairs and recreated whenever MIDI Scope starts.`,
+          finish: 'createPersistent',
+        },
+        {
+          label: '$(gear) Options…',
+          detail: 'Descriptions, unique ids, transient or persistent.',
+          finish: 'options',
+        },
+      ];
+      const outcome = await pickStep({
+        title,
+        step: 3,
+        totalSteps: totalSteps(),
+        placeholder: `Create ${pair}?`,
+        items,
+        active: items.find((item) => item.finish === answer.finish) ?? items[0],
+      });
+      if (outcome.kind === 'value') {
+        answer.finish = outcome.value.finish;
+        // Options adds its steps after this one; Create ends the prompt here.
+        steps.length = quickSteps;
+        if (answer.finish === 'options') steps.push(...optionStepList);
+        else answer.persistence = answer.finish === 'createPersistent' ? 'persistent' : 'transient';
+      }
+      return outcome;
+    },
+  ];
+  const completed = await runSteps(steps);
   if (!completed) return undefined;
   return {
     config: {

@@ -68,13 +68,59 @@ function pairPicks(services: CommandServices): PairPick[] {
   }));
 }
 
-/** Takes a pair node from the tree, an association id, `{ associationId }`, or asks. */
+/** Which endpoints the open monitors listen to (the monitor registers after these commands). */
+export type MonitoredEndpoints = () => readonly string[];
+
+/** A pair node of the tree: the command ran from the tree's menu. */
+function isTreeNode(argument: unknown): boolean {
+  return typeof argument === 'object' && argument !== null && 'kind' in argument;
+}
+
+/**
+ * Asks before removing a pair that is persistent or has monitors open on it; true to go on.
+ * (A modal: the pair's setting entry and the monitors' connections go with it.)
+ */
+async function confirmRemoval(
+  services: CommandServices,
+  associationId: string,
+  monitoredEndpoints: MonitoredEndpoints,
+): Promise<boolean> {
+  const sides = services.catalog
+    .findAll()
+    .filter((endpoint) => endpoint.loopback?.associationId === associationId);
+  const watched = new Set(monitoredEndpoints());
+  const monitored = sides.filter((endpoint) => watched.has(endpoint.endpointDeviceId));
+  const persistent = services.catalog.persistenceOf(associationId) === 'persistent';
+  if (!persistent && monitored.length === 0) return true;
+  const names = services.pairs.pairNames(associationId) ?? associationId;
+  const reasons: string[] = [];
+  if (persistent)
+    reasons.push('It is persistent: its entry in the setting midiScope.loopbackPairs is removed too.');
+  if (monitored.length > 0) {
+    const which = monitored.map((endpoint) => `"${endpoint.name}"`).join(' and ');
+    reasons.push(`A monitor is open on ${which}: it stops receiving.`);
+  }
+  const choice = await vscode.window.showWarningMessage(
+    `Remove loopback pair ${names}?`,
+    { modal: true, detail: reasons.join('\n') },
+    'Remove',
+  );
+  return choice === 'Remove';
+}
+
+/**
+ * Takes a pair node from the tree, an association id, `{ associationId }`, or asks. A person
+ * (the palette or the tree's menu) is asked to confirm a persistent or monitored pair; code
+ * that passes an id has decided already.
+ */
 async function removeLoopbackPair(
   services: CommandServices,
   argument: unknown,
+  monitoredEndpoints: MonitoredEndpoints,
 ): Promise<RemoveLoopbackPairCommandResult> {
   services.engineHost.require();
   let associationId = associationIdArgument('midiScope.removeLoopbackPair', argument);
+  const byPerson = associationId === undefined || isTreeNode(argument);
   if (associationId === undefined) {
     const picks = pairPicks(services);
     if (picks.length === 0) {
@@ -88,19 +134,24 @@ async function removeLoopbackPair(
     if (!picked) return failure('cancelled');
     associationId = picked.associationId;
   }
+  if (byPerson && !(await confirmRemoval(services, associationId, monitoredEndpoints)))
+    return failure('cancelled');
   const result = await services.pairs.remove(associationId);
   if (result.success) void vscode.window.showInformationMessage(result.message);
   else void vscode.window.showErrorMessage(result.message);
   return { ...result, ok: result.success };
 }
 
-export function registerLoopbackCommands(services: CommandServices): vscode.Disposable[] {
+export function registerLoopbackCommands(
+  services: CommandServices,
+  monitoredEndpoints: MonitoredEndpoints,
+): vscode.Disposable[] {
   return [
     registerMidiCommand(services, 'midiScope.createLoopbackPair', (argument) =>
       createLoopbackPair(services, argument),
     ),
     registerMidiCommand(services, 'midiScope.removeLoopbackPair', (argument) =>
-      removeLoopbackPair(services, argument),
+      removeLoopbackPair(services, argument, monitoredEndpoints),
     ),
   ];
 }

@@ -11,6 +11,8 @@ interface StepPosition {
 }
 
 export interface TextStep extends StepPosition {
+  /** Show a Back button (default: on every step but the first). */
+  canGoBack?: boolean;
   prompt: string;
   value: string;
   placeholder?: string;
@@ -49,13 +51,16 @@ function showInput<Q extends vscode.QuickInput, T>(
 export function textStep(options: TextStep): Promise<StepOutcome<string>> {
   const box = vscode.window.createInputBox();
   box.title = options.title;
-  box.step = options.step;
-  box.totalSteps = options.totalSteps;
+  // A prompt of one step shows no "1/1".
+  if (options.totalSteps > 1) {
+    box.step = options.step;
+    box.totalSteps = options.totalSteps;
+  }
   box.prompt = options.prompt;
   box.value = options.value;
   box.placeholder = options.placeholder;
   box.ignoreFocusOut = true;
-  if (options.step > 1) box.buttons = [vscode.QuickInputButtons.Back];
+  if (options.canGoBack ?? options.step > 1) box.buttons = [vscode.QuickInputButtons.Back];
   box.validationMessage = options.validate(options.value);
   return showInput<vscode.InputBox, string>(box, (finish) => [
     box.onDidChangeValue((value) => {
@@ -75,8 +80,10 @@ export function textStep(options: TextStep): Promise<StepOutcome<string>> {
 export function pickStep<T extends vscode.QuickPickItem>(options: PickStep<T>): Promise<StepOutcome<T>> {
   const pick = vscode.window.createQuickPick<T>();
   pick.title = options.title;
-  pick.step = options.step;
-  pick.totalSteps = options.totalSteps;
+  if (options.totalSteps > 1) {
+    pick.step = options.step;
+    pick.totalSteps = options.totalSteps;
+  }
   pick.placeholder = options.placeholder;
   pick.items = options.items;
   pick.ignoreFocusOut = true;
@@ -93,7 +100,10 @@ export function pickStep<T extends vscode.QuickPickItem>(options: PickStep<T>): 
   ]);
 }
 
-/** Runs steps in order; Back goes to the previous step. Returns false when the person cancelled. */
+/**
+ * Runs steps in order; Back goes to the previous step. A step may add or drop the steps after it
+ * (the array is read again after each one). Returns false when the person cancelled.
+ */
 export async function runSteps(steps: readonly (() => Promise<StepOutcome<unknown>>)[]): Promise<boolean> {
   let index = 0;
   while (index < steps.length) {

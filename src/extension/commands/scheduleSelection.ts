@@ -1,6 +1,5 @@
 // midiScope.scheduleSelection: the selection handed to the engine's scheduler, timed by the
 // per-line offsets in the text (`+10ms`, `@10ms`) or by a delay and a spacing.
-import * as vscode from 'vscode';
 import {
   offsetsFromSpacing,
   offsetsFromText,
@@ -10,20 +9,32 @@ import {
 import { hasTimeOffsets } from '../sending/umpMessages';
 import { scheduleOptionsArgument } from './commandArguments';
 import { failure, requireSender, type CommandServices } from './commandServices';
+import type { PromptStep } from '../sending/sendTargets';
+import { textStep } from './multiStepInput';
 import { chooseEndpoint, messagesFromEditor, sendAndReport, type SendCommandResult } from './sendDelivery';
 
 /** Session memory of the last schedule values, offered as the next defaults. */
 const lastSchedule = { delay: '1000', spacing: '0' };
 
-async function askMilliseconds(prompt: string, value: string, what: string): Promise<number | undefined> {
-  const answer = await vscode.window.showInputBox({
-    title: 'Schedule Selection',
+/** One title for every step of the prompt; the steps show their count beside it. */
+const title = 'Schedule Selection as UMP';
+
+async function askMilliseconds(
+  prompt: string,
+  value: string,
+  what: string,
+  position: PromptStep | undefined,
+): Promise<number | undefined> {
+  const outcome = await textStep({
+    title,
+    step: position?.step ?? 1,
+    totalSteps: position?.totalSteps ?? 1,
     prompt,
     value,
-    ignoreFocusOut: true,
-    validateInput: (text) => validateMillisecondsInput(text, what),
+    canGoBack: false,
+    validate: (text) => validateMillisecondsInput(text, what),
   });
-  return answer === undefined ? undefined : parseMilliseconds(answer);
+  return outcome.kind === 'value' ? parseMilliseconds(outcome.value) : undefined;
 }
 
 export async function scheduleSelection(
@@ -32,8 +43,20 @@ export async function scheduleSelection(
 ): Promise<SendCommandResult> {
   const options = scheduleOptionsArgument('midiScope.scheduleSelection', argument);
   requireSender(services);
-  const { messages } = messagesFromEditor('Schedule Selection', options.byteOrder);
-  const endpoint = await chooseEndpoint(services, options.endpointDeviceId, 'Schedule Selection as UMP');
+  const { messages } = messagesFromEditor(services, 'Schedule Selection', options.byteOrder);
+  // Which steps this run asks, so that each shows "2/3" and the title stays the same.
+  const asksDelay = !hasTimeOffsets(messages) && options.delayMs === undefined;
+  const asksSpacing = asksDelay && options.spacingMs === undefined;
+  const asksEndpoint = services.targets.willAsk(options.endpointDeviceId);
+  const totalSteps = Number(asksEndpoint) + Number(asksDelay) + Number(asksSpacing);
+  let step = 0;
+  const nextStep = (): PromptStep | undefined => (totalSteps > 1 ? { step: ++step, totalSteps } : undefined);
+  const endpoint = await chooseEndpoint(
+    services,
+    options.endpointDeviceId,
+    title,
+    asksEndpoint ? nextStep() : undefined,
+  );
   if (!endpoint) return failure('cancelled');
   let offsetsUs: number[];
   if (hasTimeOffsets(messages)) {
@@ -43,7 +66,12 @@ export async function scheduleSelection(
   } else {
     const delayMs =
       options.delayMs ??
-      (await askMilliseconds('Delay before the first message, in ms', lastSchedule.delay, 'delay'));
+      (await askMilliseconds(
+        'Delay before the first message, in ms',
+        lastSchedule.delay,
+        'delay',
+        nextStep(),
+      ));
     if (delayMs === undefined) return failure('cancelled');
     const spacingMs =
       options.spacingMs ??
@@ -53,6 +81,7 @@ export async function scheduleSelection(
             'Spacing between messages, in ms (0 sends them together)',
             lastSchedule.spacing,
             'spacing',
+            nextStep(),
           ));
     if (spacingMs === undefined) return failure('cancelled');
     lastSchedule.delay = String(delayMs);

@@ -21,7 +21,7 @@ async function sendSelection(services: CommandServices, argument: unknown): Prom
   const explicitId = endpointIdArgument('midiScope.sendSelection', argument);
   const byteOrder = byteOrderArgument('midiScope.sendSelection', argument);
   requireSender(services);
-  const { messages } = messagesFromEditor('Send Selection', byteOrder);
+  const { messages } = messagesFromEditor(services, 'Send Selection', byteOrder);
   const timed = messages.find((message) => message.delayUs !== undefined || message.atUs !== undefined);
   if (timed) {
     throw new UserFacingError(

@@ -3,13 +3,18 @@
 import * as vscode from 'vscode';
 import type { UmpByteOrder } from '../../ump';
 import type { MidiEndpointDeviceInformation } from '../../engine/types';
-import { revealParseProblem, selectedUmpText } from '../sending/editorText';
+import { revealParseProblem, selectedUmpText, type EditorUmpText } from '../sending/editorText';
+import { parseProblemTexts } from '../sending/parseProblemReport';
+import type { ScheduleWatch } from '../sending/scheduleTiming';
+import { showScheduledNotification } from '../sending/scheduledNotification';
+import type { PromptStep } from '../sending/sendTargets';
 import { countText, isCompleteSend, partialSendText, receiverDropText } from '../sending/sendReport';
 import {
   atDocumentLines,
   concatenateWords,
   readUmpText,
   type UmpMessageToSend,
+  type UmpParseProblem,
 } from '../sending/umpMessages';
 import { UserFacingError, requireSender, type CommandFailure, type CommandServices } from './commandServices';
 
@@ -32,8 +37,9 @@ export async function chooseEndpoint(
   services: CommandServices,
   explicitId: string | undefined,
   purpose: string,
+  position?: PromptStep,
 ): Promise<MidiEndpointDeviceInformation | undefined> {
-  const choice = await services.targets.choose(explicitId, purpose);
+  const choice = await services.targets.choose(explicitId, purpose, position);
   if (choice.kind === 'error') throw new UserFacingError(choice.message);
   return choice.kind === 'endpoint' ? choice.endpoint : undefined;
 }
@@ -61,6 +67,8 @@ export async function sendAndReport(
   // timestamps and handing them over, or between the send and the report.
   await services.targets.remember(id);
   let outcome;
+  // For a schedule: what was pending before it, and when its last message falls due.
+  let watch: ScheduleWatch | undefined;
   if (timing.kind === 'now') {
     outcome = sender.sendNow(id, concatenateWords(messages), messages.length);
   } else {
@@ -70,6 +78,10 @@ export async function sendAndReport(
       timestamp: MidiClock.offsetTimestampByMicroseconds(start, timing.offsetsUs[index]),
       words: message.words,
     }));
+    watch = {
+      pendingBefore: sender.pendingScheduled(),
+      lastDueAtMs: Date.now() + Math.max(0, ...timing.offsetsUs) / 1000,
+    };
     outcome = sender.sendTimed(id, timed);
   }
   const scheduled = timing.kind === 'timed';
@@ -88,14 +100,19 @@ export async function sendAndReport(
   const report = dropText === undefined ? `${sentText}.` : `${sentText}, but ${dropText}`;
   if (dropText === undefined) services.log.info(`${report} (${id})`);
   else services.log.warn(`${report} (${id})`);
-  const buttons = scheduled ? ['Cancel Scheduled'] : [];
-  const shown =
-    dropText === undefined
-      ? vscode.window.showInformationMessage(report, ...buttons)
-      : vscode.window.showWarningMessage(report, ...buttons);
-  void shown.then((choice) => {
-    if (choice) void vscode.commands.executeCommand('midiScope.cancelScheduled');
-  });
+  if (watch !== undefined && dropText === undefined) {
+    // Goes by itself once the messages are sent; the status bar keeps the count meanwhile.
+    showScheduledNotification(sender, report, watch);
+  } else {
+    const buttons = scheduled ? ['Cancel Scheduled'] : [];
+    const shown =
+      dropText === undefined
+        ? vscode.window.showInformationMessage(report, ...buttons)
+        : vscode.window.showWarningMessage(report, ...buttons);
+    void shown.then((choice) => {
+      if (choice) void vscode.commands.executeCommand('midiScope.cancelScheduled');
+    });
+  }
   const drops = outcome.receiverDrops;
   return {
     ok: true,
@@ -110,10 +127,28 @@ export async function sendAndReport(
 }
 
 /**
- * Parses the editor's selection (or line); a parse error selects the bad token and is thrown.
+ * A parse error of hex read from `editor`: the bad character selected, the whole report in the
+ * log and in a diagnostic on its line, and a short one for the notification (the error returned).
+ */
+export function parseFailure(
+  services: CommandServices,
+  editor: vscode.TextEditor,
+  source: EditorUmpText,
+  problem: UmpParseProblem,
+): UserFacingError {
+  const { where, range } = revealParseProblem(editor, source, problem);
+  const texts = parseProblemTexts(where, problem);
+  services.log.error(texts.full);
+  services.sendProblems.report(editor.document.uri, range, texts.diagnostic);
+  return new UserFacingError(texts.short);
+}
+
+/**
+ * Parses the editor's selection (or line); a parse error selects the bad character and is thrown.
  * The messages carry document lines, whatever line the selection starts on.
  */
 export function messagesFromEditor(
+  services: CommandServices,
   what: string,
   byteOrder: UmpByteOrder = 'bigEndianWords',
 ): {
@@ -127,8 +162,8 @@ export function messagesFromEditor(
     );
   const source = selectedUmpText(editor);
   const reading = readUmpText(source.text, byteOrder);
-  if (!reading.ok)
-    throw new UserFacingError(`UMP parse error at ${revealParseProblem(editor, source, reading.problem)}`);
+  if (!reading.ok) throw parseFailure(services, editor, source, reading.problem);
+  services.sendProblems.clear(editor.document.uri);
   if (reading.messages.length === 0) {
     throw new UserFacingError(
       `${what}: the selection (or the cursor's line) holds no UMP words, for example 0x20903C64.`,

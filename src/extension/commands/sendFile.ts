@@ -1,7 +1,6 @@
 // midiScope.sendFile: a `.ump` / `.txt` file of hex text (the editor's syntax), or any other
 // file as big-endian binary UMP words.
 import * as vscode from 'vscode';
-import { revealParseProblem } from '../sending/editorText';
 import { offsetsFromText } from '../sending/scheduleTiming';
 import {
   BinaryUmpError,
@@ -12,7 +11,13 @@ import {
 } from '../sending/umpMessages';
 import { endpointIdArgument } from './commandArguments';
 import { UserFacingError, failure, requireSender, type CommandServices } from './commandServices';
-import { chooseEndpoint, sendAndReport, type SendCommandResult, type Timing } from './sendDelivery';
+import {
+  chooseEndpoint,
+  parseFailure,
+  sendAndReport,
+  type SendCommandResult,
+  type Timing,
+} from './sendDelivery';
 
 const textFileExtensions = new Set(['.ump', '.txt']);
 
@@ -58,8 +63,9 @@ export async function sendFile(
     const reading = readUmpText(source.text);
     if (!reading.ok) {
       const editor = await vscode.window.showTextDocument(document);
-      throw new UserFacingError(`UMP parse error at ${revealParseProblem(editor, source, reading.problem)}`);
+      throw parseFailure(services, editor, source, reading.problem);
     }
+    services.sendProblems.clear(document.uri);
     messages = reading.messages;
     if (hasTimeOffsets(messages)) timing = { kind: 'timed', offsetsUs: offsetsFromText(messages) };
   } else {

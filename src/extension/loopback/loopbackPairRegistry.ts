@@ -120,10 +120,23 @@ export class LoopbackPairRegistry extends Disposable {
     return { ...created, associationId: withId.associationId, persistence, savedIn };
   }
 
+  /** "A name" ↔ "B name" of a pair alive in the engine, or undefined when it has no endpoints. */
+  pairNames(associationId: string): string | undefined {
+    if (!this.engineHost.isAvailable) return undefined;
+    const sides = this.engineHost
+      .require()
+      .MidiEndpointDeviceInformation.findAll()
+      .filter((endpoint) => endpoint.loopback?.associationId === associationId)
+      .sort((a, b) => (a.loopback?.side ?? '').localeCompare(b.loopback?.side ?? ''));
+    return sides.length === 0 ? undefined : sides.map((endpoint) => `"${endpoint.name}"`).join(' ↔ ');
+  }
+
   /** Removes the pair from the engine and, when persistent, its entry from settings. */
   async remove(associationId: string): Promise<RemovePairResult> {
     const engine = this.engineHost.require();
     const wasPersistent = this.persistent.has(associationId);
+    // Named by its endpoints, as creation names it; read before they are gone.
+    const names = this.pairNames(associationId);
     const existed = engine.MidiLoopbackEndpointManager.removeTransientLoopbackEndpoints(associationId);
     if (!existed && !wasPersistent) {
       return {
@@ -133,12 +146,13 @@ export class LoopbackPairRegistry extends Disposable {
       };
     }
     this.persistent.delete(associationId);
-    let message = `Removed loopback pair ${associationId}.`;
+    const pair = names === undefined ? `loopback pair ${associationId}` : `loopback pair ${names}`;
+    let message = `Removed ${pair}.`;
     if (wasPersistent) {
       const scopes = await removePairFromSetting(associationId);
-      message = `Removed loopback pair ${associationId} and its entry in ${scopes.join(' and ')} settings.`;
+      message = `Removed ${pair} and its entry in ${scopes.join(' and ')} settings.`;
     }
-    this.log.info(message);
+    this.log.info(`${message} (association id ${associationId})`);
     this.persistenceEmitter.fire();
     return { success: true, associationId, message };
   }

@@ -22,18 +22,22 @@ export function selectedUmpText(editor: vscode.TextEditor): EditorUmpText {
 }
 
 /**
- * Selects the offending token in the editor and returns the error sentence with its line:column
- * in the document (not in the selection).
+ * Selects the offending text in the editor and says where it is in the document (not in the
+ * selection): "file:line:column" of the bad character, and its range.
  */
 export function revealParseProblem(
   editor: vscode.TextEditor,
   source: EditorUmpText,
   problem: UmpParseProblem,
-): string {
+): { where: string; range: vscode.Range } {
   const { document } = editor;
   const start = document.positionAt(source.startOffset + problem.offset);
   const end = document.positionAt(source.startOffset + problem.offset + Math.max(problem.length, 0));
   editor.selection = new vscode.Selection(start, end);
-  editor.revealRange(new vscode.Range(start, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  return `${vscode.workspace.asRelativePath(document.uri)}:${start.line + 1}:${start.character + 1}: ${problem.message}`;
+  const range = new vscode.Range(start, end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return {
+    where: `${vscode.workspace.asRelativePath(document.uri)}:${start.line + 1}:${start.character + 1}`,
+    range,
+  };
 }

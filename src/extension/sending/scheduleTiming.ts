@@ -36,3 +36,19 @@ export function validateMillisecondsInput(text: string, what: string): string | 
   if (value > maxScheduleMs) return `The ${what} must be at most ${maxScheduleMs} ms (one day).`;
   return undefined;
 }
+
+export interface ScheduleWatch {
+  /** Messages pending (this sender's, every endpoint) just before this schedule was handed over. */
+  pendingBefore: number;
+  /** When the last message of this schedule falls due, in Date.now() milliseconds. */
+  lastDueAtMs: number;
+}
+
+/**
+ * Whether a schedule's messages have left: nothing is pending, or its last one is due and the
+ * count is back to what was pending before (the scheduler sends in time order, so what remains
+ * belongs to schedules that fall due later).
+ */
+export function scheduleDelivered(watch: ScheduleWatch, pendingNow: number, nowMs: number): boolean {
+  return pendingNow === 0 || (nowMs >= watch.lastDueAtMs && pendingNow <= watch.pendingBefore);
+}

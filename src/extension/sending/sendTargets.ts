@@ -21,6 +21,42 @@ interface EndpointPick extends vscode.QuickPickItem {
   endpoint: MidiEndpointDeviceInformation;
 }
 
+/** Where the endpoint pick sits in a multi-step prompt ("1/3" beside the title). */
+export interface PromptStep {
+  step: number;
+  totalSteps: number;
+}
+
+/** A quick pick that shows its step count (showQuickPick cannot). */
+function pickWithStep(
+  items: EndpointPick[],
+  title: string,
+  placeholder: string,
+  position: PromptStep | undefined,
+): Promise<EndpointPick | undefined> {
+  const pick = vscode.window.createQuickPick<EndpointPick>();
+  pick.title = title;
+  pick.placeholder = placeholder;
+  pick.items = items;
+  pick.matchOnDescription = true;
+  if (position) {
+    pick.step = position.step;
+    pick.totalSteps = position.totalSteps;
+  }
+  return new Promise((resolve) => {
+    let chosen: EndpointPick | undefined;
+    pick.onDidAccept(() => {
+      chosen = pick.selectedItems[0];
+      if (chosen) pick.hide();
+    });
+    pick.onDidHide(() => {
+      pick.dispose();
+      resolve(chosen);
+    });
+    pick.show();
+  });
+}
+
 export class SendTargets {
   constructor(
     private readonly catalog: EndpointCatalog,
@@ -35,7 +71,18 @@ export class SendTargets {
     await this.workspaceState.update(lastTargetKey, endpointDeviceId);
   }
 
-  async choose(explicitId: string | undefined, purpose: string): Promise<TargetChoice> {
+  /** Whether choose() will ask the person (no explicit id, no usable default endpoint). */
+  willAsk(explicitId: string | undefined): boolean {
+    if (explicitId !== undefined) return false;
+    const defaultId = readDefaultEndpoint();
+    return defaultId === undefined || this.catalog.find(defaultId) === undefined;
+  }
+
+  async choose(
+    explicitId: string | undefined,
+    purpose: string,
+    position?: PromptStep,
+  ): Promise<TargetChoice> {
     if (explicitId !== undefined) {
       const endpoint = this.catalog.find(explicitId);
       return endpoint
@@ -53,10 +100,10 @@ export class SendTargets {
         `The setting midiScope.defaultEndpoint names "${defaultId}", which is not an endpoint now; pick one instead.`,
       );
     }
-    return this.pick(purpose);
+    return this.pick(purpose, position);
   }
 
-  private async pick(purpose: string): Promise<TargetChoice> {
+  private async pick(purpose: string, position: PromptStep | undefined): Promise<TargetChoice> {
     const endpoints = this.catalog.findAll();
     if (endpoints.length === 0) return { kind: 'error', message: 'There is no endpoint to send to.' };
     const last = this.lastTarget;
@@ -71,11 +118,12 @@ export class SendTargets {
     items.sort(
       (a, b) => Number(b.endpoint.endpointDeviceId === last) - Number(a.endpoint.endpointDeviceId === last),
     );
-    const picked = await vscode.window.showQuickPick(items, {
-      title: purpose,
-      placeHolder: 'Endpoint to send to (messages sent to one side of a loopback arrive on the other)',
-      matchOnDescription: true,
-    });
+    const picked = await pickWithStep(
+      items,
+      purpose,
+      'Endpoint to send to (messages sent to one side of a loopback arrive on the other)',
+      position,
+    );
     return picked ? { kind: 'endpoint', endpoint: picked.endpoint } : { kind: 'cancelled' };
   }
 }

@@ -17,12 +17,17 @@ export interface UmpMessageToSend {
 
 export interface UmpParseProblem {
   message: string;
-  /** 1-based position of the bad token in the text. */
+  /** 1-based position of the bad character (or of the bad token's start) in the text. */
   line: number;
   column: number;
-  /** Character range of the bad token in the text. */
+  /** Character range of the bad text. */
   offset: number;
   length: number;
+  /** The whole token it is in, and what was expected there. */
+  token: string;
+  expected: string;
+  /** Messages parsed in full before it. */
+  completeMessages: number;
 }
 
 export type UmpTextReading =
@@ -33,15 +38,17 @@ export function readUmpText(text: string, byteOrder: UmpByteOrder = 'bigEndianWo
   const parsed = parseUmpHex(text, { allowTimeOffsets: true, byteOrder });
   if (!parsed.ok) {
     const { error } = parsed;
-    const expected = error.expected ? ` (expected ${error.expected})` : '';
     return {
       ok: false,
       problem: {
-        message: `${error.message}${expected}`,
+        message: error.message,
         line: error.line,
         column: error.column,
         offset: error.offset,
         length: error.length,
+        token: error.token,
+        expected: error.expected,
+        completeMessages: error.completeMessages,
       },
     };
   }

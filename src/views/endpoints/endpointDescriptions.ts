@@ -85,3 +85,31 @@ export function functionBlockSummary(block: MidiFunctionBlockDetails): string {
   if (!block.active) parts.push('inactive');
   return parts.join(' · ');
 }
+
+/** What may separate a shared stem from the side: "Synth A", "Synth-B", "Synth (In)". */
+const stemSeparators = /[\s\-_·:(]+$/;
+/** Longest part after the stem that still reads as a side ("A", "In", "Out", "Rx"). */
+const longestSideSuffix = 4;
+
+/**
+ * How a pair's row is labelled: the stem its two names share when what differs is only a short
+ * side suffix ("Synth A" ↔ "Synth B" → "Synth"; the rows under it say "A · Synth A" and "B ·
+ * Synth B"), else both names, each marked with its side. A short label stays whole in a sidebar.
+ */
+export function pairLabel(nameA: string, nameB: string): string {
+  let shared = 0;
+  while (shared < nameA.length && shared < nameB.length && nameA[shared] === nameB[shared]) shared++;
+  const stem = nameA.slice(0, shared).replace(stemSeparators, '');
+  const restA = nameA.slice(stem.length).replace(/^[\s\-_·:(]+|\)$/g, '');
+  const restB = nameB.slice(stem.length).replace(/^[\s\-_·:(]+|\)$/g, '');
+  const readsAsSides =
+    stem.length >= 2 &&
+    restA.length > 0 &&
+    restB.length > 0 &&
+    restA.length <= longestSideSuffix &&
+    restB.length <= longestSideSuffix &&
+    // The stem must end where a word ends in both names ("Synth A", not "SynthA" vs "SynthB"…).
+    /^[\s\-_·:(]/.test(nameA.slice(stem.length)) &&
+    /^[\s\-_·:(]/.test(nameB.slice(stem.length));
+  return readsAsSides ? stem : `A ${nameA} ↔ B ${nameB}`;
+}

@@ -7,6 +7,7 @@ import {
   functionBlockFields,
   functionBlockSummary,
   loopbackSide,
+  pairLabel,
   protocolLabel,
   transportDisplayName,
 } from './endpointDescriptions';
@@ -100,14 +101,15 @@ function functionBlockItem(block: MidiFunctionBlockDetails): vscode.TreeItem {
 function pairItem(pair: LoopbackPairView): vscode.TreeItem {
   const nameA = pair.endpointA?.name ?? '(missing A)';
   const nameB = pair.endpointB?.name ?? '(missing B)';
-  const item = new vscode.TreeItem(`A ${nameA} ↔ B ${nameB}`, vscode.TreeItemCollapsibleState.Expanded);
+  // The shared stem ("Synth") when the names differ only by side; the rows under it say A and B.
+  const item = new vscode.TreeItem(pairLabel(nameA, nameB), vscode.TreeItemCollapsibleState.Expanded);
   item.id = `pair:${pair.associationId}`;
   // Persistence first: the association id is long and the sidebar cuts descriptions short.
   item.description = `${pair.persistence} · ${pair.associationId}`;
   item.iconPath = new vscode.ThemeIcon(pair.persistence === 'persistent' ? 'pinned' : 'link');
   item.contextValue =
     pair.persistence === 'persistent' ? TreeItemContext.persistentPair : TreeItemContext.transientPair;
-  item.tooltip = fieldsTooltip(`${nameA} ↔ ${nameB}`, [
+  item.tooltip = fieldsTooltip(`A ${nameA} ↔ B ${nameB}`, [
     ['Association id', pair.associationId],
     [
       'Kept',

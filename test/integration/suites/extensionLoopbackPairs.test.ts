@@ -152,7 +152,11 @@ describe('extension: loopback pairs', function () {
       config.associationId,
     );
     assert.equal(removed.ok, true);
-    assert.match(removed.message, /user settings/);
+    // Named by its endpoints, as creation names it, not by the association id.
+    assert.equal(
+      removed.message,
+      `Removed loopback pair "${config.endpointA.name}" ↔ "${config.endpointB.name}" and its entry in user settings.`,
+    );
     assert.deepEqual(userLoopbackPairs(), []);
     assert.equal(endpointsOf(api, config.associationId).length, 0);
   });

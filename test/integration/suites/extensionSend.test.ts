@@ -154,12 +154,46 @@ describe('extension: send and schedule', function () {
     editor.selection = new vscode.Selection(1, 0, 3, 0);
     const result = await run('midiScope.sendSelection', { endpointDeviceId: pair.endpointDeviceIdA });
     assert.equal(result.ok, false);
-    assert.match(result.reason ?? '', /UMP parse error at .*:3:14: /);
+    // The column of the bad character itself ('Z', column 20), not of its token (column 14).
+    assert.match(result.reason ?? '', /:3:20: 'Z' is not a hex digit\. Nothing sent\.$/);
     assert.equal(editor.selection.start.line, 2);
-    assert.equal(editor.selection.start.character, 13);
-    assert.match(editor.document.getText(editor.selection), /ZZ/);
+    assert.equal(editor.selection.start.character, 19);
+    assert.equal(editor.document.getText(editor.selection), 'Z');
     await drainWithMarker();
     assert.equal(onB.received.length, 1, 'only the marker arrived');
+  });
+
+  it('puts the whole parse error in a diagnostic on the line, and a short one in the notification', async () => {
+    // Plain text: no language of MIDI Scope's own reports problems in it, so the send does.
+    const document = await vscode.workspace.openTextDocument({
+      language: 'plaintext',
+      content: `firmware log:\n  0x${noteOn.toString(16)} 0x20903C64 0x2090_3CX4 0x20803C00\n`,
+    });
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(1, 0, 2, 0);
+    const result = await run('midiScope.sendSelection', { endpointDeviceId: pair.endpointDeviceIdA });
+    assert.equal(result.ok, false);
+    assert.match(
+      result.reason ?? '',
+      /:2:34: 'X' is not a hex digit\. Nothing was sent \(2 complete messages came before it\)\.$/,
+    );
+    const [diagnostic] = await waitFor('the diagnostic of the send', () => {
+      const found = vscode.languages
+        .getDiagnostics(document.uri)
+        .filter((d) => d.source === 'MIDI Scope send');
+      return found.length > 0 && found;
+    });
+    assert.equal(diagnostic.range.start.line, 1);
+    assert.equal(diagnostic.range.start.character, 33);
+    assert.equal(diagnostic.range.end.character, 34);
+    assert.match(diagnostic.message, /the token is '0x2090_3CX4', expected hex digits/);
+    assert.match(diagnostic.message, /2 complete messages came before it/);
+    // Fixing the text takes the diagnostic away.
+    await editor.edit((edit) => edit.replace(diagnostic.range, '6'));
+    await waitFor('the diagnostic to go', () =>
+      vscode.languages.getDiagnostics(document.uri).every((d) => d.source !== 'MIDI Scope send'),
+    );
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('refuses per-line time offsets in Send Selection and points to Schedule Selection', async () => {
@@ -336,7 +370,7 @@ describe('extension: send and schedule', function () {
       endpointDeviceId: pair.endpointDeviceIdA,
     });
     assert.equal(result.ok, false);
-    assert.match(result.reason ?? '', /broken\.ump:2:1: /);
+    assert.match(result.reason ?? '', /broken\.ump:2:3: 'G' is not a hex digit\. Nothing sent\.$/);
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.fsPath, file.fsPath);
     assert.equal(editor?.selection.start.line, 1);

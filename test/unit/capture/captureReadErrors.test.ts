@@ -15,10 +15,11 @@ void describe('capture readers: a malformed file opens up to the error', () => {
     );
     assert.equal(reading.table.count, 2);
     assert.equal(reading.error?.line, 3);
-    assert.equal(reading.error?.column, 6);
+    // The column of the bad character ('G'), not of the start of its token.
+    assert.equal(reading.error?.column, 10);
     assert.match(reading.error?.message ?? '', /0x40G0/);
     assert.ok(reading.error);
-    assert.equal(whereOf(reading.error), 'line 3, column 6');
+    assert.equal(whereOf(reading.error), 'line 3, column 10');
   });
 
   void it('.ump: other spellings go through the general parser with their timing', () => {

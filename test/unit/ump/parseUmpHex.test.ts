@@ -14,7 +14,7 @@ function errorOf(result: UmpHexParseResult): UmpHexParseError {
   return result.error;
 }
 
-/** The error's position fields, and that offset/length select exactly the token in the text. */
+/** The error's position fields, and that offset/length select text inside the token it names. */
 function assertErrorAt(
   text: string,
   expected: Pick<UmpHexParseError, 'line' | 'column' | 'offset' | 'length' | 'token' | 'completeMessages'>,
@@ -23,7 +23,8 @@ function assertErrorAt(
   const error = errorOf(parseUmpHex(text, options));
   const { line, column, offset, length, token, completeMessages } = error;
   assert.deepEqual({ line, column, offset, length, token, completeMessages }, expected);
-  assert.equal(text.slice(offset, offset + length), token);
+  assert.equal(text.slice(error.tokenOffset, error.tokenOffset + token.length), token);
+  assert.ok(offset >= error.tokenOffset && offset + length <= error.tokenOffset + token.length);
   assert.ok(error.message.length > 0 && error.expected.length > 0);
   return error;
 }
@@ -228,20 +229,29 @@ void describe('parseUmpHex: errors name the place, the token and what was expect
   });
 
   void it('a character that is not hex', () => {
+    // The position is the bad character's own (column 19), the token is reported whole.
     const error = assertErrorAt('0x20903C64, 0x2090G364', {
       line: 1,
-      column: 13,
-      offset: 12,
-      length: 10,
+      column: 19,
+      offset: 18,
+      length: 1,
       token: '0x2090G364',
       completeMessages: 1,
     });
-    assert.match(error.message, /'G' \(character 7 of '0x2090G364'\) is not a hex digit/);
+    assert.equal(error.message, "'G' is not a hex digit (in '0x2090G364')");
+    assertErrorAt('0x20903C64\n   20903C64 2090XY64', {
+      line: 2,
+      column: 17,
+      offset: 27,
+      length: 1,
+      token: '2090XY64',
+      completeMessages: 2,
+    });
     assertErrorAt('note 0x20903C64', {
       line: 1,
       column: 1,
       offset: 0,
-      length: 4,
+      length: 1,
       token: 'note',
       completeMessages: 0,
     });
@@ -312,7 +322,7 @@ void describe('parseUmpHex: errors name the place, the token and what was expect
       line: 2,
       column: 2,
       offset: 13,
-      length: 2,
+      length: 1,
       token: 'zz',
       completeMessages: 1,
     });

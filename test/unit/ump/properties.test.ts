@@ -290,7 +290,7 @@ void describe('properties: words → hex → words', () => {
 });
 
 void describe('properties: no input crashes anything', () => {
-  void it('parseUmpHex returns a result for any text, and an error points at its token', () => {
+  void it('parseUmpHex returns a result for any text, and an error points into its token', () => {
     for (const texts of [fc.string({ unit: 'binary', maxLength: 80 }), hexLikeText]) {
       fc.assert(
         fc.property(texts, fc.boolean(), (text, allowTimeOffsets) => {
@@ -310,7 +310,10 @@ void describe('properties: no input crashes anything', () => {
           }
           const { error } = result;
           assert.ok(error.offset >= 0 && error.length > 0 && error.offset + error.length <= text.length);
-          assert.equal(text.slice(error.offset, error.offset + error.length), error.token);
+          const { tokenOffset, token } = error;
+          assert.equal(text.slice(tokenOffset, tokenOffset + token.length), token);
+          // The position is inside the token: the bad character itself, or the token's start.
+          assert.ok(error.offset >= tokenOffset && error.offset + error.length <= tokenOffset + token.length);
           assert.deepEqual({ line: error.line, column: error.column }, positionOf(text, error.offset));
           assert.ok(error.completeMessages >= 0);
           assert.ok(error.message.length > 0 && error.expected.length > 0);
