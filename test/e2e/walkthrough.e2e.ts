@@ -123,17 +123,13 @@ describe('walkthrough: Get Started with MIDI Scope', function () {
     // The monitor's endpoint pick takes several; choose B alone.
     const pick = page.locator('.quick-input-widget');
     await pick.filter({ hasText: 'Open MIDI Monitor' }).waitFor({ state: 'visible', timeout: timeoutMs });
-    await page.keyboard.type('Walk B');
-    // Clicking the item's row ticks it (the pick takes several endpoints); the typed filter
-    // leaves it alone in the list first.
-    const rows = pick.locator('.quick-input-list .monaco-list-row');
-    await waitFor('the pick to list Walk B alone', async () => (await rows.count()) === 1, { timeoutMs });
-    await rows.filter({ hasText: 'Walk B' }).first().click();
-    await waitFor(
-      'Walk B to be ticked',
-      async () => (await rows.first().getAttribute('aria-checked')) === 'true',
-      { timeoutMs },
-    );
+    // Clicking the item's row ticks it (the pick takes several endpoints).
+    const walkB = pick.locator('.quick-input-list .monaco-list-row[aria-label^="Walk B,"]');
+    await walkB.waitFor({ state: 'visible', timeout: timeoutMs });
+    await walkB.click();
+    await waitFor('Walk B to be ticked', async () => (await walkB.getAttribute('aria-checked')) === 'true', {
+      timeoutMs,
+    });
     await page.keyboard.press('Enter');
     const monitor = await frameWith('the monitor webview', '[data-counter="received"]');
 
