@@ -58,6 +58,7 @@ export function buildUmpDocumentModel(text: string): UmpDocumentModel {
         ...parsed.error,
         line: parsed.error.line + range.startLine,
         offset: parsed.error.offset + range.startOffset,
+        tokenOffset: parsed.error.tokenOffset + range.startOffset,
       };
     } else {
       block.skipped = parsed.skipped.map((skipped) => ({
