@@ -26,6 +26,12 @@ export interface UmpReceiverEvents {
 const STALE_DISTANCE = 1024;
 /** A first sequence number this far from 0 is taken as where the peer starts, not as a gap. */
 const START_TOLERANCE = 256;
+/**
+ * Sequence numbers this far before 0 in the first datagram after a session starts or resets are
+ * FEC copies of data from before it (amidi2net repeats its last commands, renumbered 65533…65535,
+ * ahead of the new 0): dropped as duplicates, not taken as the stream's start. 32 is the most FEC.
+ */
+const COPIES_BEFORE_START = 32;
 
 interface Pending {
   readonly words: Uint32Array;
@@ -92,7 +98,13 @@ export class UmpReceiver {
     if (wordCount === 0) this.counters.keepAlivesReceived++;
     if (!this.started) {
       this.started = true;
-      if (sequenceDistance(0, sequence) < 0 || sequenceDistance(0, sequence) > START_TOLERANCE) {
+      const fromZero = sequenceDistance(0, sequence);
+      if (fromZero < 0 && fromZero >= -COPIES_BEFORE_START) {
+        this.expected = 0;
+        this.note(
+          `the peer's first datagram after the session (re)started led with sequence number ${sequence}: FEC copies from before the start, dropped`,
+        );
+      } else if (fromZero < 0 || fromZero > START_TOLERANCE) {
         this.expected = sequence;
         this.note(`the peer's first UMP Data had sequence number ${sequence}, not 0: taken as its start`);
       } else this.expected = 0;
