@@ -1,6 +1,7 @@
 // Where a peer's stream starts after a session starts or resets: at 0, even when the first
-// datagram leads with FEC copies numbered just before 0 (amidi2net repeats its last commands
-// from before a Session Reset), and at the peer's own number when it starts far from 0.
+// datagram leads with FEC copies numbered just before 0; where it was, when the peer keeps its
+// numbering across a Session Reset (amidi2net does); at the peer's own number when it starts far
+// from 0.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sessionOptions } from '../../../src/transports/network';
@@ -56,6 +57,29 @@ void describe('network UMP receiver: where the stream starts', () => {
     assert.match(
       r.ump.tolerated.join('\n'),
       /led with sequence number 65533: FEC copies from before the start/,
+    );
+  });
+
+  void it('goes on from where it was when the peer keeps its numbering across a Session Reset', () => {
+    const r = receiver();
+    feed(r.ump, [
+      [500, 0x20903c00],
+      [501, 0x20903c01],
+      [502, 0x20903c02],
+    ]);
+    r.ump.reset();
+    // FEC copies of 500..502, then the first new command, still numbered on.
+    feed(r.ump, [
+      [500, 0x20903c00],
+      [501, 0x20903c01],
+      [502, 0x20903c02],
+      [503, 0x20903c03],
+    ]);
+    assert.deepEqual(r.delivered, [0x20903c00, 0x20903c01, 0x20903c02, 0x20903c03]);
+    assert.equal(r.counters.duplicates, 3);
+    assert.match(
+      r.ump.tolerated.join('\n'),
+      /did not restart its sequence numbers after Session Reset \(went on at 500\): continued from 503/,
     );
   });
 

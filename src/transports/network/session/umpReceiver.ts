@@ -41,6 +41,8 @@ interface Pending {
 export class UmpReceiver {
   private started = false;
   private expected = 0;
+  /** What came next before a Session Reset: a peer that keeps numbering goes on from there. */
+  private expectedBeforeReset = -1;
   private readonly pending = new Map<number, Pending>();
   private output = new Uint32Array(1024);
   private outputWords = 0;
@@ -99,10 +101,19 @@ export class UmpReceiver {
     if (!this.started) {
       this.started = true;
       const fromZero = sequenceDistance(0, sequence);
+      const fromBefore =
+        this.expectedBeforeReset < 0 ? -0x10000 : sequenceDistance(this.expectedBeforeReset, sequence);
       if (fromZero < 0 && fromZero >= -COPIES_BEFORE_START) {
         this.expected = 0;
         this.note(
           `the peer's first datagram after the session (re)started led with sequence number ${sequence}: FEC copies from before the start, dropped`,
+        );
+      } else if (fromBefore >= -COPIES_BEFORE_START && fromBefore <= START_TOLERANCE && fromZero !== 0) {
+        // amidi2net resets only what it receives: its sending goes on with the old numbers, and
+        // its first datagram leads with FEC copies already delivered before the reset.
+        this.expected = this.expectedBeforeReset;
+        this.note(
+          `the peer did not restart its sequence numbers after Session Reset (went on at ${sequence}): continued from ${this.expected}`,
         );
       } else if (fromZero < 0 || fromZero > START_TOLERANCE) {
         this.expected = sequence;
@@ -160,6 +171,7 @@ export class UmpReceiver {
 
   /** Session Reset: the peer's sequence numbers start again. */
   reset(): void {
+    this.expectedBeforeReset = this.started ? this.expected : -1;
     this.started = false;
     this.expected = 0;
     this.pending.clear();
