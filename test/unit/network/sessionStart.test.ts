@@ -68,6 +68,7 @@ void describe('network UMP receiver: where the stream starts', () => {
       [502, 0x20903c02],
     ]);
     r.ump.reset();
+    r.ump.reset(); // the peer asked for a reset too, before anything arrived
     // FEC copies of 500..502, then the first new command, still numbered on.
     feed(r.ump, [
       [500, 0x20903c00],

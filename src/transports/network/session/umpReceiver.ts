@@ -171,7 +171,8 @@ export class UmpReceiver {
 
   /** Session Reset: the peer's sequence numbers start again. */
   reset(): void {
-    this.expectedBeforeReset = this.started ? this.expected : -1;
+    // A second reset before anything arrived (both sides asked) keeps what came next before.
+    if (this.started) this.expectedBeforeReset = this.expected;
     this.started = false;
     this.expected = 0;
     this.pending.clear();
