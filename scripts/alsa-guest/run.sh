@@ -4,19 +4,23 @@
 # (writes land in a tmpfs that vanishes), runs as root, and has the sequencer core loaded;
 # `modprobe` (busybox) is on its PATH for the rest (snd-seq-dummy ump=2, snd-virmidi, ...).
 #
-# Usage: run.sh [--alsa-lib new|old|none] [--rw DIR] [--timeout SECONDS] [--] COMMAND [ARG...]
+# Usage: run.sh [--alsa-lib new|old|none] [--kernel-ump yes|no] [--rw DIR] [--timeout SECONDS] [--] COMMAND [ARG...]
 #   --alsa-lib new   trixie's alsa-lib 1.2.14 and alsa-utils (aseqdump, aseqsend) (default)
 #              old   bookworm's alsa-lib 1.2.8 (MIDI 1.0 only; no alsa-utils)
 #              none  no alsa-lib at all
+#   --kernel-ump yes the sound modules rebuilt with UMP (default)
+#                no  the kernel's own modules as Debian ships them: no CONFIG_SND_SEQ_UMP, no
+#                    snd-seq-dummy ump=, no USB MIDI 2.0 (a stock Debian or Ubuntu kernel)
 #   --rw DIR         DIR (on the host) is writable in the guest, at the same path
 #   --timeout S      power the guest off after S seconds (default 600); exits 124 then
 # The command runs in the current directory with the current PATH; MIDI_SCOPE_* variables pass.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
-ALSA_LIB=new; RW=""; TIMEOUT=600
+ALSA_LIB=new; KERNEL_UMP=yes; RW=""; TIMEOUT=600
 while [ $# -gt 0 ]; do
   case "$1" in
     --alsa-lib) ALSA_LIB=$2; shift 2 ;;
+    --kernel-ump) KERNEL_UMP=$2; shift 2 ;;
     --rw) RW=$(cd "$2" && pwd); shift 2 ;;
     --timeout) TIMEOUT=$2; shift 2 ;;
     --) shift; break ;;
@@ -24,7 +28,7 @@ while [ $# -gt 0 ]; do
     *) break ;;
   esac
 done
-[ $# -gt 0 ] || { echo "usage: run.sh [--alsa-lib new|old|none] [--rw DIR] [--timeout S] [--] COMMAND [ARG...]" >&2; exit 2; }
+[ $# -gt 0 ] || { echo "usage: run.sh [--alsa-lib new|old|none] [--kernel-ump yes|no] [--rw DIR] [--timeout S] [--] COMMAND [ARG...]" >&2; exit 2; }
 
 CACHE=$(bash "$HERE/setup.sh" --quiet | tail -n 1)
 case "$ALSA_LIB" in
@@ -33,11 +37,16 @@ case "$ALSA_LIB" in
   none) LAYER=""; HIDE=1 ;;
   *) echo "run.sh: --alsa-lib must be new, old or none (got $ALSA_LIB)" >&2; exit 2 ;;
 esac
+case "$KERNEL_UMP" in
+  yes) MODULES="$CACHE/root/lib/modules" ;;
+  no) MODULES="$CACHE/root-stock/lib/modules" ;;
+  *) echo "run.sh: --kernel-ump must be yes or no (got $KERNEL_UMP)" >&2; exit 2 ;;
+esac
 
 CTL=$(mktemp -d "${TMPDIR:-/tmp}/alsa-guest-run.XXXXXX")
 trap 'rm -rf "$CTL"' EXIT
 {
-  printf 'LAYER=%q\nMODULES=%q\nRW=%q\nHIDE_ALSA_LIB=%q\n' "$LAYER" "$CACHE/root/lib/modules" "$RW" "$HIDE"
+  printf 'LAYER=%q\nMODULES=%q\nRW=%q\nHIDE_ALSA_LIB=%q\n' "$LAYER" "$MODULES" "$RW" "$HIDE"
 } > "$CTL/settings"
 {
   echo 'export PATH=/opt/alsa-guest/bin:'"$(printf %q "$PATH")"

@@ -12,6 +12,7 @@
 #   vmlinuz          the kernel
 #   built-modules/   the sound modules rebuilt with UMP (kept across a failed later step)
 #   root/lib/modules/<abi>  the kernel's modules (uncompressed), the rebuilt ones in place
+#   root-stock/lib/modules/<abi>  the kernel's modules as Debian ships them (no UMP; hard links)
 #   layers/alsa-new  trixie's libc, alsa-lib and alsa-utils (overlay layer)
 #   layers/alsa-old  bookworm's alsa-lib 1.2.8 (overlay layer)
 #   initrd.gz        busybox, the 9p/overlay modules, /init
@@ -134,8 +135,14 @@ if [ ! -f "$CACHE/built-modules/.complete" ]; then
   bash "$HERE/build-modules.sh" "$WORK/linux" "$HDR" "$CACHE/built-modules" >&2 || die "rebuilding the sound modules failed"
   touch "$CACHE/built-modules/.complete"
 fi
-# The rebuilt modules replace the kernel's (which are .ko.xz); every module is stored uncompressed
-# so busybox's modprobe loads it without an xz-enabled kernel loader.
+# Every module is stored uncompressed so busybox's modprobe loads it without an xz-enabled kernel
+# loader. The kernel's own tree is kept as it is (hard links) for the runs without kernel UMP;
+# in the main tree the rebuilt modules replace the kernel's.
+find "$MODS" -name '*.ko.xz' -print0 | xargs -0 -n 200 -P "$(nproc)" xz -d
+STOCK="$CACHE/root-stock/lib/modules/$KREL"
+mkdir -p "$(dirname "$STOCK")"
+cp -al "$MODS" "$STOCK"
+rm -f "$STOCK"/modules.*  # depmod rewrites them in place: they must not be shared
 while IFS= read -r ko; do
   rel=${ko#"$CACHE/built-modules/"}
   case "$rel" in
@@ -143,10 +150,10 @@ while IFS= read -r ko; do
     gadget/*) dest="$MODS/kernel/drivers/usb/gadget/function/$(basename "$rel")" ;;
     *) continue ;;
   esac
-  rm -f "${dest}.xz"; mkdir -p "$(dirname "$dest")"; cp "$ko" "$dest"
+  rm -f "$dest" "${dest}.xz"; mkdir -p "$(dirname "$dest")"; cp "$ko" "$dest"
 done < <(find "$CACHE/built-modules" -name '*.ko')
-find "$MODS" -name '*.ko.xz' -print0 | xargs -0 -n 200 -P "$(nproc)" xz -d
 /bin/busybox depmod -b "$CACHE/root" "$KREL" || die "depmod failed"
+/bin/busybox depmod -b "$CACHE/root-stock" "$KREL" || die "depmod of the kernel's own modules failed"
 [ -f "$MODS/kernel/sound/core/seq/snd-seq-ump-client.ko" ] || die "snd-seq-ump-client.ko was not built"
 
 # --- 3. the userland layers

@@ -19,6 +19,6 @@ TRIXIE_SAMPLERATE_VERSION="0.2.2-4+b2"
 ALSA_OLD_VERSION="1.2.8-1+b1"
 ALSA_OLD_DATA_VERSION="1.2.8-1"
 # Bump when the way the guest is built changes (its init, the module list, ...).
-GUEST_LAYOUT=1
+GUEST_LAYOUT=2
 
 GUEST_KEY="$(printf %s "k${KERNEL_VERSION}-alsa${ALSA_NEW_VERSION}-old${ALSA_OLD_VERSION}-l${GUEST_LAYOUT}" | tr "~" "_")"
