@@ -37,7 +37,25 @@ bool Engine::addTransport(std::shared_ptr<Transport> transport) {
     transports_.push_back(transport);
   }
   transport->start(*this);
+  // Show the engine's own endpoints that exist already (publish() ignores the rest).
+  std::vector<std::shared_ptr<Endpoint>> own;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const auto& entry : registry_.entries()) {
+      if (isPublished(entry.endpoint->transportId())) own.push_back(entry.endpoint);
+    }
+  }
+  for (const auto& endpoint : own) transport->publish(endpoint);
   return true;
+}
+
+bool Engine::isPublished(const std::string& transportId) {
+  return transportId == "loopback" || transportId == "diagnostics";
+}
+
+std::vector<std::shared_ptr<Transport>> Engine::transportsSnapshot() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return transports_;
 }
 
 std::vector<TransportSummary> Engine::transports() const {
@@ -112,10 +130,17 @@ std::shared_ptr<Endpoint> Engine::addEndpoint(EndpointInfo info) {
     if (owner == nullptr) return nullptr;
     endpoint = registry_.add(std::move(info), owner);
     if (!endpoint) return nullptr;
-    if (!announcing_) return endpoint;
     announced = endpoint->info();
   }
-  listener_->endpointsChanged({{EndpointChangeKind::Added, announced}});
+  if (isPublished(announced.transportId)) {
+    for (const auto& transport : transportsSnapshot()) transport->publish(endpoint);
+  }
+  bool announcing = false;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    announcing = announcing_;
+  }
+  if (announcing) listener_->endpointsChanged({{EndpointChangeKind::Added, announced}});
   return endpoint;
 }
 
@@ -136,6 +161,7 @@ bool Engine::updateEndpoint(EndpointInfo info) {
 bool Engine::removeEndpoint(const std::string& endpointDeviceId) {
   std::vector<std::shared_ptr<Connection>> orphans;
   EndpointRegistry::Entry removed;
+  std::shared_ptr<TransportPort> publishedPort;  // released outside the lock
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (shutDown_) return false;
@@ -144,6 +170,14 @@ bool Engine::removeEndpoint(const std::string& endpointDeviceId) {
     for (const auto& [id, connection] : connections_) {
       if (&connection->endpoint() == removed.endpoint.get()) orphans.push_back(connection);
     }
+    const auto port = publishedPorts_.find(endpointDeviceId);
+    if (port != publishedPorts_.end()) {
+      publishedPort = std::move(port->second);
+      publishedPorts_.erase(port);
+    }
+  }
+  if (isPublished(removed.endpoint->transportId())) {
+    for (const auto& transport : transportsSnapshot()) transport->unpublish(endpointDeviceId);
   }
   // The orphans stay in connections_ until their owner closes the handle: whatever is in their
   // rings can still be drained, and sends on them now fail as closed.
@@ -153,6 +187,40 @@ bool Engine::removeEndpoint(const std::string& endpointDeviceId) {
   }
   listener_->endpointsChanged({{EndpointChangeKind::Removed, removed.endpoint->info()}});
   return true;
+}
+
+SendResult Engine::sendOnEndpoint(const std::string& endpointDeviceId, const std::uint32_t* words,
+                                  std::size_t wordCount, std::size_t messageCount) {
+  constexpr SendResult kGone = send_result::kFailed | send_result::kEndpointConnectionClosedOrInvalid;
+  std::shared_ptr<TransportPort> port;
+  std::shared_ptr<Endpoint> endpoint;
+  std::shared_ptr<Transport> transport;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (shutDown_) return kGone;
+    const EndpointRegistry::Entry* entry = registry_.find(endpointDeviceId);
+    if (entry == nullptr || !isPublished(entry->endpoint->transportId())) return kGone;
+    const auto known = publishedPorts_.find(endpointDeviceId);
+    if (known != publishedPorts_.end()) {
+      port = known->second;
+    } else {
+      endpoint = entry->endpoint;
+      for (const auto& each : transports_) {
+        if (each.get() == entry->transport) transport = each;
+      }
+    }
+  }
+  if (!port) {
+    if (!transport) return kGone;
+    // Outside the lock, as openConnection does.
+    port = transport->openPort(endpoint).port;
+    if (!port) return kGone;
+    std::lock_guard<std::mutex> lock(mutex_);
+    const EndpointRegistry::Entry* entry = registry_.find(endpointDeviceId);
+    if (shutDown_ || entry == nullptr || entry->endpoint != endpoint) return kGone;
+    port = publishedPorts_.emplace(endpointDeviceId, port).first->second;
+  }
+  return port->send(words, wordCount, messageCount);
 }
 
 std::vector<EndpointInfo> Engine::listEndpoints() const {
@@ -287,6 +355,7 @@ std::uint64_t Engine::cancelScheduled(ConnectionId id) {
 void Engine::shutdown() {
   std::unordered_map<ConnectionId, std::shared_ptr<Connection>> connections;
   std::vector<std::shared_ptr<Transport>> transports;
+  std::unordered_map<std::string, std::shared_ptr<TransportPort>> publishedPorts;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (shutDown_) return;
@@ -294,7 +363,9 @@ void Engine::shutdown() {
     connections.swap(connections_);
     transports.swap(transports_);
     jsTransports_.clear();
+    publishedPorts.swap(publishedPorts_);
   }
+  publishedPorts.clear();
   scheduler_.stop();
   // Transports stop before connections go: no device thread delivers into a freed ring.
   for (const auto& transport : transports) transport->stop();

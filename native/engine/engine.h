@@ -82,6 +82,8 @@ class Engine final : public TransportHost {
   std::shared_ptr<Endpoint> addEndpoint(EndpointInfo info) override;
   bool updateEndpoint(EndpointInfo info) override;
   bool removeEndpoint(const std::string& endpointDeviceId) override;
+  SendResult sendOnEndpoint(const std::string& endpointDeviceId, const std::uint32_t* words,
+                            std::size_t wordCount, std::size_t messageCount) override;
 
   std::vector<EndpointInfo> listEndpoints() const;
   PairCreationResult createLoopbackPair(const std::string& associationId,
@@ -130,6 +132,10 @@ class Engine final : public TransportHost {
                       std::size_t count);
 
   ConnectionId allocateId();
+  // The engine's own endpoints (loopback sides, the diagnostics pair) are shown to the OS by
+  // every transport that publishes (Transport::publish).
+  static bool isPublished(const std::string& transportId);
+  std::vector<std::shared_ptr<Transport>> transportsSnapshot() const;
 
   const std::shared_ptr<EngineListener> listener_;
   // Guards registry_, transports_, jsTransports_, connections_, nextId_, shutDown_. Never held
@@ -140,6 +146,8 @@ class Engine final : public TransportHost {
   std::unordered_map<std::string, std::shared_ptr<JsTransport>> jsTransports_;
   std::shared_ptr<LoopbackTransport> loopbacks_;
   std::unordered_map<ConnectionId, std::shared_ptr<Connection>> connections_;
+  // sendOnEndpoint's way out per published endpoint, opened on first use like a connection's.
+  std::unordered_map<std::string, std::shared_ptr<TransportPort>> publishedPorts_;
   ConnectionId nextId_ = 1;
   bool shutDown_ = false;
   bool announcing_ = false;  // false while the constructor starts the first transports

@@ -7,6 +7,8 @@
 //   transport ──endpoint->deliver(words)─▶ every open connection's receive ring on it
 //   engine    ──transport.openPort(ep)──▶ a TransportPort per open connection (ALSA subscribes)
 //   connection.send / scheduler ──port->send(words)──▶ transport ──▶ device
+//   engine    ──transport.publish(own endpoint)──▶ the OS sees it (ALSA port), via an EndpointTap
+//   transport ──host.sendOnEndpoint(id, words)──▶ what an outside application sent on it
 #pragma once
 
 #include <cstddef>
@@ -49,6 +51,14 @@ class TransportHost {
   // The endpoint is gone (unplugged, session ended): its connections close (sends then fail with
   // the closed flag and their owners are told), watchers see Removed. False if unknown.
   virtual bool removeEndpoint(const std::string& endpointDeviceId) = 0;
+  // An application outside the engine sent these messages out on an endpoint this transport
+  // publishes (see Transport::publish): they go where a connection's send on that endpoint goes
+  // (for a loopback side: in at the other side). Whole, validated messages; any thread that is
+  // not holding the transport's own locks. kFailed | kEndpointConnectionClosedOrInvalid once the
+  // endpoint is gone.
+  virtual SendResult sendOnEndpoint(const std::string& endpointDeviceId,
+                                    const std::uint32_t* words, std::size_t wordCount,
+                                    std::size_t messageCount) = 0;
 };
 
 // Whether a transport can run here, and if not, why (shown in the tree).
@@ -75,6 +85,16 @@ class Transport {
   // A connection opens on one of this transport's endpoints: open the way out (and in, for
   // devices that send only to subscribers). Called on the JS thread without engine locks held.
   virtual PortOpening openPort(const std::shared_ptr<Endpoint>& endpoint) = 0;
+
+  // Publishing: the engine's own endpoints (loopback sides, the diagnostics pair) shown to the
+  // OS's other applications, as Windows MIDI Services shows its loopbacks. A transport that can
+  // (ALSA: a sequencer port per endpoint) overrides both. The engine calls publish() for each
+  // such endpoint that exists or appears (possibly while the endpoint's own transport holds its
+  // lock: no call back into it from here), and unpublish() when it goes. What other
+  // applications send arrives through host.sendOnEndpoint(); what arrives at the endpoint
+  // reaches them through an EndpointTap the transport adds to it.
+  virtual void publish(const std::shared_ptr<Endpoint>& endpoint) { (void)endpoint; }
+  virtual void unpublish(const std::string& endpointDeviceId) { (void)endpointDeviceId; }
 };
 
 }  // namespace midiscope

@@ -2,10 +2,13 @@
 // what connections send through ports, and takes endpoints away under open connections.
 // DeviceTransport below is a test transport written against the public interface only, as
 // a real one (ALSA, a JS transport) is.
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/endpoint.h"
+#include "engine/endpoint_id.h"
 #include "test_support.h"
 #include "transports/js/js_transport.h"
 
@@ -53,7 +56,90 @@ class DeviceTransport final : public Transport {
   bool stopped = false;
 };
 
+// A transport that publishes the engine's own endpoints, as ALSA does with sequencer ports: it
+// records what is published, taps what arrives there, and plays an outside application.
+class PublishingTransport final : public Transport {
+ public:
+  struct Tap final : EndpointTap {
+    std::size_t delivered(const std::uint32_t* words, std::size_t wordCount, std::size_t messages) override {
+      seen.insert(seen.end(), words, words + wordCount);
+      return refuse ? messages : 0;
+    }
+    std::vector<std::uint32_t> seen;
+    bool refuse = false;
+  };
+
+  std::string id() const override { return "publisher"; }
+  TransportStatus status() const override { return {true, ""}; }
+  void start(TransportHost& startedHost) override { host = &startedHost; }
+  void stop() override {}
+  PortOpening openPort(const std::shared_ptr<Endpoint>&) override { return {nullptr, "nothing to open"}; }
+  void publish(const std::shared_ptr<Endpoint>& endpoint) override {
+    auto tap = std::make_shared<Tap>();
+    endpoint->addTap(tap);
+    published[endpoint->id()] = {endpoint, tap};
+  }
+  void unpublish(const std::string& id) override {
+    auto found = published.find(id);
+    if (found == published.end()) return;
+    found->second.first->removeTap(found->second.second.get());
+    published.erase(found);
+  }
+
+  TransportHost* host = nullptr;
+  std::map<std::string, std::pair<std::shared_ptr<Endpoint>, std::shared_ptr<Tap>>> published;
+};
+
 }  // namespace
+
+TEST(ownEndpointsArePublishedAndAnOutsideApplicationUsesThemLikeAConnection) {
+  Engine engine(std::make_shared<RecordingListener>());
+  auto publisher = std::make_shared<PublishingTransport>();
+  CHECK(engine.addTransport(publisher));
+  // What existed before the transport (the diagnostics pair) and what comes later (a user pair)
+  // is published; devices of other transports are not.
+  CHECK_EQ(publisher->published.count(kDiagnosticsLoopbackAId), 1u);
+  CHECK_EQ(publisher->published.count(kDiagnosticsLoopbackBId), 1u);
+  const PairCreationResult pair =
+      engine.createLoopbackPair("pair", {"Pair A", "", "pair-a"}, {"Pair B", "", "pair-b"});
+  CHECK(pair.success);
+  CHECK_EQ(publisher->published.count(pair.endpointDeviceIdA), 1u);
+  auto device = std::make_shared<DeviceTransport>();
+  engine.addTransport(device);
+  device->plugIn("Synth");
+  CHECK_EQ(publisher->published.count("midiscope://device/Synth"), 0u);
+
+  // An outside application sends out on A: B's connection receives it, A's tap does not see it.
+  const ConnectionId onB = openOrFail(engine, pair.endpointDeviceIdB);
+  const std::vector<std::uint32_t> fromOutside = {0x40903C00, 0x80000000};
+  CHECK_EQ(publisher->host->sendOnEndpoint(pair.endpointDeviceIdA, fromOutside.data(), 2, 1),
+           send_result::kSucceeded);
+  CHECK(drainAll(engine, onB).words == fromOutside);
+  auto& tapA = *publisher->published[pair.endpointDeviceIdA].second;
+  auto& tapB = *publisher->published[pair.endpointDeviceIdB].second;
+  CHECK(tapA.seen.empty());
+  CHECK(tapB.seen == fromOutside);  // B's subscribers see what arrives at B
+
+  // A connection sends out on B, now and scheduled: A's tap passes both on to the outside.
+  const ConnectionId onA = openOrFail(engine, pair.endpointDeviceIdA);
+  CHECK_EQ(engine.sendMessage(onB, 0, wordsOf({0x20903C64})), send_result::kSucceeded);
+  CHECK(tapA.seen == std::vector<std::uint32_t>({0x20903C64}));
+  CHECK(drainAll(engine, onA).words == std::vector<std::uint32_t>({0x20903C64}));
+  // A tap that cannot pass a message on counts as a drop of the delivery, as a full ring does.
+  tapA.refuse = true;
+  CHECK_EQ(engine.sendMessage(onB, 0, wordsOf({0x20803C00})), send_result::kBufferFull);
+  tapA.refuse = false;
+
+  // The pair goes: its endpoints are unpublished, and sends on them from outside fail as closed.
+  CHECK(engine.removeLoopbackPair("pair"));
+  CHECK_EQ(publisher->published.count(pair.endpointDeviceIdA), 0u);
+  CHECK_EQ(publisher->published.count(pair.endpointDeviceIdB), 0u);
+  CHECK_EQ(publisher->host->sendOnEndpoint(pair.endpointDeviceIdA, fromOutside.data(), 2, 1),
+           send_result::kFailed | send_result::kEndpointConnectionClosedOrInvalid);
+  // Only the engine's own endpoints take sends from outside.
+  CHECK_EQ(publisher->host->sendOnEndpoint("midiscope://device/Synth", fromOutside.data(), 2, 1),
+           send_result::kFailed | send_result::kEndpointConnectionClosedOrInvalid);
+}
 
 TEST(aTransportsEndpointsAreListedAndWatched) {
   auto listener = std::make_shared<RecordingListener>();

@@ -41,12 +41,15 @@ void Library::load(const char* soname) {
   required("snd_seq_set_client_pool_output", seqSetClientPoolOutput);
   required("snd_seq_set_client_pool_input", seqSetClientPoolInput);
   required("snd_seq_create_simple_port", seqCreateSimplePort);
+  required("snd_seq_delete_simple_port", seqDeleteSimplePort);
   required("snd_seq_connect_from", seqConnectFrom);
   required("snd_seq_connect_to", seqConnectTo);
   required("snd_seq_disconnect_from", seqDisconnectFrom);
   required("snd_seq_disconnect_to", seqDisconnectTo);
   required("snd_seq_event_input", seqEventInput);
   required("snd_seq_event_output_direct", seqEventOutputDirect);
+  required("snd_seq_event_output", seqEventOutput);
+  required("snd_seq_drain_output", seqDrainOutput);
   required("snd_seq_event_input_pending", seqEventInputPending);
   required("snd_seq_client_info_malloc", clientInfoMalloc);
   required("snd_seq_client_info_free", clientInfoFree);
@@ -84,6 +87,7 @@ void Library::load(const char* soname) {
   ump &= resolve(handle_, "snd_seq_client_info_get_midi_version", clientInfoGetMidiVersion);
   ump &= resolve(handle_, "snd_seq_ump_event_input", seqUmpEventInput);
   ump &= resolve(handle_, "snd_seq_ump_event_output_direct", seqUmpEventOutputDirect);
+  ump &= resolve(handle_, "snd_seq_ump_event_output", seqUmpEventOutput);
   resolve(handle_, "snd_seq_port_info_get_direction", portInfoGetDirection);
   resolve(handle_, "snd_seq_port_info_get_ump_group", portInfoGetUmpGroup);
   umpFunctions_ = ump;

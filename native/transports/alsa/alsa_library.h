@@ -75,12 +75,13 @@ constexpr int kOpenDuplex = 3;  // SND_SEQ_OPEN_DUPLEX
 constexpr int kNonBlock = 1;    // SND_SEQ_NONBLOCK
 constexpr std::uint8_t kQueueDirect = 253;
 constexpr int kAddressSubscribers = 254;
+constexpr int kAddressUnknown = 253;
 constexpr int kClientSystem = 0;
 constexpr int kPortSystemAnnounce = 1;
 constexpr std::uint8_t kFlagLengthVariable = 1 << 2;
 constexpr std::uint8_t kFlagLengthMask = 3 << 2;
 constexpr std::uint8_t kFlagUmp = 1 << 5;
-constexpr unsigned kCapRead = 1 << 0, kCapWrite = 1 << 1, kCapSubsRead = 1 << 5,
+constexpr unsigned kCapRead = 1 << 0, kCapWrite = 1 << 1, kCapDuplex = 1 << 4, kCapSubsRead = 1 << 5,
                    kCapSubsWrite = 1 << 6, kCapNoExport = 1 << 7, kCapInactive = 1 << 8,
                    kCapUmpEndpoint = 1 << 9;
 constexpr unsigned kTypeMidiGeneric = 1 << 1, kTypeMidiUmp = 1 << 7, kTypeHardware = 1 << 16,
@@ -119,12 +120,15 @@ struct Library {
   int (*seqSetClientPoolOutput)(SeqHandle*, std::size_t) = nullptr;
   int (*seqSetClientPoolInput)(SeqHandle*, std::size_t) = nullptr;
   int (*seqCreateSimplePort)(SeqHandle*, const char*, unsigned, unsigned) = nullptr;
+  int (*seqDeleteSimplePort)(SeqHandle*, int) = nullptr;
   int (*seqConnectFrom)(SeqHandle*, int, int, int) = nullptr;
   int (*seqConnectTo)(SeqHandle*, int, int, int) = nullptr;
   int (*seqDisconnectFrom)(SeqHandle*, int, int, int) = nullptr;
   int (*seqDisconnectTo)(SeqHandle*, int, int, int) = nullptr;
   int (*seqEventInput)(SeqHandle*, SeqEvent**) = nullptr;
   int (*seqEventOutputDirect)(SeqHandle*, SeqEvent*) = nullptr;
+  int (*seqEventOutput)(SeqHandle*, SeqEvent*) = nullptr;
+  int (*seqDrainOutput)(SeqHandle*) = nullptr;
   int (*seqEventInputPending)(SeqHandle*, int) = nullptr;
   // clients and ports
   int (*clientInfoMalloc)(ClientInfo**) = nullptr;
@@ -160,6 +164,7 @@ struct Library {
   int (*clientInfoGetMidiVersion)(const ClientInfo*) = nullptr;
   int (*seqUmpEventInput)(SeqHandle*, SeqUmpEvent**) = nullptr;
   int (*seqUmpEventOutputDirect)(SeqHandle*, SeqUmpEvent*) = nullptr;
+  int (*seqUmpEventOutput)(SeqHandle*, SeqUmpEvent*) = nullptr;
   int (*portInfoGetDirection)(const PortInfo*) = nullptr;
   int (*portInfoGetUmpGroup)(const PortInfo*) = nullptr;
   int (*seqGetUmpEndpointInfo)(SeqHandle*, int, void*) = nullptr;

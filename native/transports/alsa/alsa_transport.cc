@@ -15,6 +15,8 @@
 #include "engine/ump_to_midi1.h"
 #include "transports/alsa/alsa_endpoints.h"
 #include "transports/alsa/alsa_library.h"
+#include "transports/alsa/alsa_published_ports.h"
+#include "transports/alsa/alsa_shared_state.h"
 
 namespace midiscope::alsa {
 
@@ -35,41 +37,9 @@ bool kernelAtLeast(const std::string& release, int major, int minor) {
   return a != major ? a > major : b >= minor;
 }
 
-// A connection's way out: one per open connection on an ALSA endpoint.
-struct PortLink;
-
 }  // namespace
 
-// Everything the receive thread, openPort() and the ports share. Ports keep it alive after the
-// transport stopped; `stopped` then makes their sends fail as closed.
-struct SharedState {
-  const Library& lib = library();
-  std::mutex mutex;  // guards everything below except the handles' own use (see sendMutex)
-  TransportHost* host = nullptr;
-  TransportStatus status;
-  bool umpActive = false;
-  SeqHandle* legacy = nullptr;
-  int legacyClient = -1;
-  int legacyPort = -1;
-  SeqHandle* ump = nullptr;
-  int umpClient = -1;
-  int umpPort = -1;
-  bool stopped = false;
-
-  struct Known {
-    PortFacts facts;
-    std::shared_ptr<Endpoint> endpoint;
-    int openCount = 0;
-    std::unique_ptr<Midi1ToUmp> receiver;  // MIDI 1.0 bytes -> UMP (receive thread only)
-    std::vector<std::weak_ptr<PortLink>> links;
-  };
-  std::map<std::string, Known> known;
-  // Serializes output on a sequencer handle (JS thread, scheduler thread).
-  std::mutex sendMutex;
-};
-
-namespace {
-
+// A connection's way out: one per open connection on an ALSA endpoint.
 struct PortLink final : TransportPort {
   std::shared_ptr<SharedState> state;
   std::string endpointId;
@@ -86,13 +56,19 @@ struct PortLink final : TransportPort {
   SendResult failed(int error) const;
 };
 
-SendResult PortLink::failed(int error) const {
+namespace {
+
+SendResult failedWith(int error) {
   // The destination is gone (unplugged, client exited): the closed flag, as the seam says.
   if (error == -ENOENT || error == -ENXIO || error == -ENODEV || error == -EPIPE || error == -EINVAL) {
     return send_result::kFailed | send_result::kEndpointConnectionClosedOrInvalid;
   }
   return send_result::kFailed | send_result::kOther;
 }
+
+}  // namespace
+
+SendResult PortLink::failed(int error) const { return failedWith(error); }
 
 SendResult PortLink::send(const std::uint32_t* words, std::size_t wordCount, std::size_t messageCount) {
   (void)messageCount;
@@ -173,6 +149,8 @@ PortLink::~PortLink() {
   if (known.facts.readable) state->lib.seqDisconnectFrom(handle, ourPort, dest.client, dest.port);
   if (known.facts.writable) state->lib.seqDisconnectTo(handle, ourPort, dest.client, dest.port);
 }
+
+namespace {
 
 SeqHandle* openClient(const Library& lib, const char* name, int& client, int& port, std::string& error) {
   // Checked first so that a machine without the sequencer gets one clear reason instead of
@@ -298,16 +276,26 @@ void AlsaTransport::stop() {
     close(wakeFd_);
     wakeFd_ = -1;
   }
+  std::lock_guard<std::mutex> out(state_->sendMutex);  // no tap or port is writing
   std::lock_guard<std::mutex> lock(state_->mutex);
   if (state_->stopped) return;
   state_->stopped = true;
   state_->host = nullptr;
+  closeAllPublishedLocked(*state_);
   for (auto& entry : state_->known) entry.second.links.clear();
   state_->known.clear();
   if (state_->ump != nullptr) state_->lib.seqClose(state_->ump);
   if (state_->legacy != nullptr) state_->lib.seqClose(state_->legacy);
   state_->ump = nullptr;
   state_->legacy = nullptr;
+}
+
+void AlsaTransport::publish(const std::shared_ptr<Endpoint>& endpoint) {
+  publishEndpoint(state_, endpoint);
+}
+
+void AlsaTransport::unpublish(const std::string& endpointDeviceId) {
+  unpublishEndpoint(*state_, endpointDeviceId);
 }
 
 Transport::PortOpening AlsaTransport::openPort(const std::shared_ptr<Endpoint>& endpoint) {
@@ -497,6 +485,10 @@ void AlsaTransport::run() {
         if (bytes.size() < need) bytes.resize(need);
         const long n = lib.midiEventDecode(decoder, bytes.data(), static_cast<long>(bytes.size()), event);
         if (n <= 0) continue;  // not a MIDI message (e.g. a subscription notice)
+        if (event->dest.port != s.legacyPort &&
+            receivedBytesAtPublished(s, event->dest.port, bytes.data(), static_cast<std::size_t>(n))) {
+          continue;
+        }
         words.clear();
         std::size_t messages = 0;
         {
@@ -515,6 +507,9 @@ void AlsaTransport::run() {
         if (lib.seqUmpEventInput(s.ump, &event) < 0 || event == nullptr) break;
         if ((event->flags & seq::kFlagUmp) == 0) continue;  // system notices: the legacy client has them
         const std::size_t n = messageWordCount(event->ump[0]);
+        if (event->dest.port != s.umpPort && receivedUmpAtPublished(s, event->dest.port, event->ump, n)) {
+          continue;
+        }
         deliver(event->source, event->ump, n, 1);
       } while (lib.seqEventInputPending(s.ump, 0) > 0);
     }

@@ -6,6 +6,8 @@
 //     bytes (UmpToMidi1) -> events. It also listens to the system announce port for hotplug.
 //   - "MIDI Scope UMP" (MIDI 2.0, only when alsa-lib >= 1.2.10 and the kernel has UMP): talks
 //     to UMP clients (USB MIDI 2.0 devices, MIDI 2.0 applications) in UMP, unchanged.
+// MIDI Scope's own endpoints (loopbacks) are published as ports of these clients
+// (alsa_published_ports.h).
 // One thread polls both clients and a wake-up eventfd; it converts, delivers into the engine
 // and applies hotplug. Opening a connection subscribes (kernel hardware ports open their device
 // only for subscribers); the last connection closing unsubscribes.
@@ -35,6 +37,9 @@ class AlsaTransport final : public Transport {
   void start(TransportHost& host) override;
   void stop() override;
   PortOpening openPort(const std::shared_ptr<Endpoint>& endpoint) override;
+  // MIDI Scope's loopbacks as sequencer ports other applications see (alsa_published_ports.h).
+  void publish(const std::shared_ptr<Endpoint>& endpoint) override;
+  void unpublish(const std::string& endpointDeviceId) override;
 
  private:
   void run();
