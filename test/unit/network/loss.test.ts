@@ -45,13 +45,21 @@ async function lossyPair(
     log: keptLog(),
   });
   closers.push(() => host.close());
-  const relay = await lossyRelay(host.local.port, { seed, randomRate: 0.1, burstRate: 0.02, burstLength: 5 });
+  // The loss starts once the session is up: a lost or late Accepted would make the client invite
+  // again and the host start a new session, leaving this test holding the old one.
+  const relay = await lossyRelay(host.local.port, {
+    seed,
+    randomRate: 0.1,
+    burstRate: 0.02,
+    burstLength: 5,
+    startHealed: true,
+  });
   closers.push(() => relay.close());
   const client = await NetworkClient.create({
     endpointName: 'Lossy Client',
     productInstanceId: 'L2',
     host: { address: '127.0.0.1', port: relay.port },
-    invitationTimeoutMs: 100,
+    invitationTimeoutMs: 2_000,
     invitationAttempts: 50,
     session: clientSession,
     log: keptLog(),
@@ -59,6 +67,7 @@ async function lossyPair(
   closers.push(() => client.close());
   const session = await client.connect();
   await waitFor(() => host.sessions.length === 1, 'the host session');
+  relay.impair();
   return { client: session, host: host.sessions[0], relay };
 }
 

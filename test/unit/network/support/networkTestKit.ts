@@ -53,6 +53,8 @@ export interface LossyRelay {
   readonly dropped: { random: number; burst: number; forwarded: number };
   /** Stops dropping (forwards everything from now on). */
   heal(): void;
+  /** Starts dropping again (a relay made with `startHealed` drops nothing until this). */
+  impair(): void;
   /** Drops everything from now on, both ways: a peer gone silent. */
   silence(): void;
   close(): Promise<void>;
@@ -64,7 +66,13 @@ export interface LossyRelay {
  */
 export async function lossyRelay(
   hostPort: number,
-  options: { seed: number; randomRate: number; burstRate: number; burstLength: number },
+  options: {
+    seed: number;
+    randomRate: number;
+    burstRate: number;
+    burstLength: number;
+    startHealed?: boolean;
+  },
 ): Promise<LossyRelay> {
   const random = seededRandom(options.seed);
   const front = dgram.createSocket('udp4');
@@ -73,7 +81,7 @@ export async function lossyRelay(
   await new Promise<void>((resolve) => back.bind(0, '127.0.0.1', resolve));
   let client: { address: string; port: number } | undefined;
   let burstLeft = 0;
-  let healed = false;
+  let healed = options.startHealed ?? false;
   let silent = false;
   const dropped = { random: 0, burst: 0, forwarded: 0 };
   const drop = (): boolean => {
@@ -111,6 +119,9 @@ export async function lossyRelay(
     dropped,
     heal: () => {
       healed = true;
+    },
+    impair: () => {
+      healed = false;
     },
     silence: () => {
       silent = true;
