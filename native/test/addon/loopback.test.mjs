@@ -94,7 +94,8 @@ test('listEndpoints describes both sides of every pair', () => {
 test('scheduled messages arrive in order, not before their time, and can be cancelled', async () => {
   const a = openDraining(addon, 'midiscope://diagnostics/loopback-a');
   const b = openDraining(addon, 'midiscope://diagnostics/loopback-b');
-  const t = addon.clockNow() + 20 * 10_000; // 20 ms ahead
+  // Far enough ahead that stats() below runs first even on a loaded machine (20 ms was not).
+  const t = addon.clockNow() + 300 * 10_000; // 300 ms ahead
   const timestamps = new Float64Array([t + 10_000, t, t]);
   const words = new Uint32Array([0x20000003, 0x20000001, 0x20000002]);
   assert.deepEqual(addon.sendTimestampedMessages(a.handle, timestamps, words, 0, 3), {
