@@ -35,7 +35,8 @@ die() { log "error: $*"; exit 1; }
 # Host tools from the machine's own Debian sources.
 need_apt=()
 command -v qemu-system-x86_64 >/dev/null 2>&1 || need_apt+=(qemu-system-x86)
-[ -x /bin/busybox ] && /bin/busybox --list 2>/dev/null | grep -qx depmod || need_apt+=(busybox-static)
+# grep reads everything (no -q): under pipefail, busybox killed by SIGPIPE would read as missing.
+[ -x /bin/busybox ] && /bin/busybox --list 2>/dev/null | grep -x depmod > /dev/null || need_apt+=(busybox-static)
 command -v gcc-12 >/dev/null 2>&1 || need_apt+=(gcc-12)
 command -v make >/dev/null 2>&1 || need_apt+=(make)
 command -v flock >/dev/null 2>&1 || need_apt+=(util-linux)
