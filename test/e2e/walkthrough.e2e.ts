@@ -123,6 +123,9 @@ describe('walkthrough: Get Started with MIDI Scope', function () {
     // The monitor's endpoint pick takes several; choose B alone.
     const pick = page.locator('.quick-input-widget');
     await pick.filter({ hasText: 'Open MIDI Monitor' }).waitFor({ state: 'visible', timeout: timeoutMs });
+    // Typing filters the list to B, as a person would with many endpoints: the row is then the
+    // first one and in view (unfiltered, it could be the last row, below the list's viewport).
+    await pick.locator('.quick-input-box input').fill('Walk B');
     // Clicking the item's row ticks it (the pick takes several endpoints).
     const walkB = pick.locator('.quick-input-list .monaco-list-row[aria-label^="Walk B,"]');
     await walkB.waitFor({ state: 'visible', timeout: timeoutMs });

@@ -27,6 +27,9 @@ export async function pickEndpoints(
     canPickMany: true,
     matchOnDescription: true,
     matchOnDetail: true,
+    // Endpoints are ticked one by one: a focus change meanwhile (the walkthrough marks its step
+    // done as the command starts, and redraws) must not throw the choice away.
+    ignoreFocusOut: true,
   });
   return picked && picked.length > 0 ? picked.map((item) => item.endpointDeviceId) : undefined;
 }
