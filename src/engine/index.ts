@@ -2,7 +2,7 @@
 // Services in camelCase. Built to dist/engine.js (CommonJS) and usable from plain Node; the addon
 // loads on first use, not at import.
 export { MidiClock } from './clock';
-export { MidiScheduler, type MidiSchedulerPrecision } from './schedulerPrecision';
+export { MidiScheduler, midiSchedulerPrecisions, type MidiSchedulerPrecision } from './schedulerPrecision';
 export { MidiSession } from './session';
 export { MidiEndpointConnection } from './connection';
 export { MidiLoopbackEndpointManager } from './loopbackEndpointManager';

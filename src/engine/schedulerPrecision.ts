@@ -15,7 +15,8 @@ import { engineBinding } from './engineLifecycle';
  */
 export type MidiSchedulerPrecision = 'balanced' | 'precise' | 'lowPower';
 
-const precisions: readonly MidiSchedulerPrecision[] = ['balanced', 'precise', 'lowPower'];
+/** Every precision, the default first. */
+export const midiSchedulerPrecisions: readonly MidiSchedulerPrecision[] = ['balanced', 'precise', 'lowPower'];
 
 export class MidiScheduler {
   private constructor() {}
@@ -27,9 +28,9 @@ export class MidiScheduler {
 
   /** Applies from each scheduler thread's next wake-up on. Throws a TypeError for anything else. */
   static set precision(value: MidiSchedulerPrecision) {
-    if (!precisions.includes(value)) {
+    if (!midiSchedulerPrecisions.includes(value)) {
       throw new TypeError(
-        `MidiScheduler.precision must be one of ${precisions.map((name) => `'${name}'`).join(', ')}, got ${describeValue(value)}`,
+        `MidiScheduler.precision must be one of ${midiSchedulerPrecisions.map((name) => `'${name}'`).join(', ')}, got ${describeValue(value)}`,
       );
     }
     engineBinding().setSchedulerPrecision(value);

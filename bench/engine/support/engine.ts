@@ -5,16 +5,18 @@ import type * as EngineModule from '../../../src/engine';
 
 export type Engine = typeof EngineModule;
 
-export function loadEngine(): Engine {
+/** The nearest folder above the running benchmark that has a package.json and `marker` in it. */
+export function projectRoot(marker: string): string {
   for (let directory = __dirname; dirname(directory) !== directory; directory = dirname(directory)) {
-    const candidate = join(directory, 'dist', 'engine.js');
-    if (existsSync(join(directory, 'package.json')) && existsSync(candidate)) {
-      // A run-time require of the built file: the bundler must not inline the sources instead.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      return require(candidate) as Engine;
-    }
+    if (existsSync(join(directory, 'package.json')) && existsSync(join(directory, marker))) return directory;
   }
-  throw new Error(`dist/engine.js not found above ${__dirname}: run \`node scripts/build.mjs\` first`);
+  throw new Error(`${marker} not found above ${__dirname}: run \`node scripts/build.mjs\` first`);
+}
+
+export function loadEngine(): Engine {
+  // A run-time require of the built file: the bundler must not inline the sources instead.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(join(projectRoot(join('dist', 'engine.js')), 'dist', 'engine.js')) as Engine;
 }
 
 /** Resolves on the next turn of the event loop, after pending I/O callbacks (native wake-ups) ran. */

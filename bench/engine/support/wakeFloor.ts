@@ -1,21 +1,15 @@
 // Builds and runs support/wakeFloor.c: the CPU share of a thread that only wakes once per
 // message at a steady rate, the least any scheduler thread can cost at that rate on this machine.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-
-function projectRoot(): string {
-  for (let directory = __dirname; dirname(directory) !== directory; directory = dirname(directory)) {
-    if (existsSync(join(directory, 'package.json')) && existsSync(join(directory, 'bench'))) return directory;
-  }
-  throw new Error(`the project root was not found above ${__dirname}`);
-}
+import { projectRoot } from './engine';
 
 let binary: string | undefined;
 
 function build(): string {
   if (binary !== undefined) return binary;
-  const root = projectRoot();
+  const root = projectRoot('bench');
   const output = join(root, 'out', 'bench', 'wakeFloor');
   mkdirSync(dirname(output), { recursive: true });
   // The same C compiler the native addon's build finds (node-gyp uses cc/c++ from PATH).

@@ -2,12 +2,11 @@
 // against the CPU it takes from the extension host every extension shares. A user setting only
 // (scope application): a workspace must not be able to make the thread spin behind the user's back.
 import * as vscode from 'vscode';
-import type { MidiSchedulerPrecision } from '../../engine';
+import { midiSchedulerPrecisions, type MidiSchedulerPrecision } from '../../engine';
 import { configurationSection } from '../configuration';
 import type { EngineHost } from '../engineHost';
 
 export const schedulerPrecisionSetting = 'scheduler.precision';
-const precisions: readonly MidiSchedulerPrecision[] = ['balanced', 'precise', 'lowPower'];
 
 /** The configured precision, or an explanation of why the value was refused. */
 export function readSchedulerPrecision(configuration: vscode.WorkspaceConfiguration): {
@@ -15,14 +14,14 @@ export function readSchedulerPrecision(configuration: vscode.WorkspaceConfigurat
   refused?: string;
 } {
   const value = configuration.get<unknown>(schedulerPrecisionSetting, 'balanced');
-  if (typeof value === 'string' && (precisions as readonly string[]).includes(value)) {
+  if (typeof value === 'string' && (midiSchedulerPrecisions as readonly string[]).includes(value)) {
     return { precision: value as MidiSchedulerPrecision };
   }
   return {
     precision: 'balanced',
     refused:
       `${configurationSection}.${schedulerPrecisionSetting} is ${JSON.stringify(value)}; ` +
-      `expected one of ${precisions.join(', ')}: using balanced`,
+      `expected one of ${midiSchedulerPrecisions.join(', ')}: using balanced`,
   };
 }
 
