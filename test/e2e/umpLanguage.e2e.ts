@@ -189,8 +189,10 @@ describe('ump language in the workbench', function () {
       },
       { timeoutMs, detail: () => 'the clipboard did not receive the code' },
     );
-    assert.match(copied, /0x20903C64, \/\/ Note On: note 60 vel 100/);
-    assert.match(copied, /0x20C00501, \/\/ Program Change/);
+    assert.match(copied, /\n {4}0x20903C64, {13}\/\/ Note On: note 60 vel 100\n/);
+    // The names line up after the longest line (the SysEx7 Continue's two words).
+    assert.match(copied, /\n {4}0x30260002, 0x00010000, \/\/ SysEx7 Continue/);
+    assert.match(copied, /\n {4}0x20C00501, {13}\/\/ Program Change/);
   });
   /** The frame that holds the monitor's webview content. */
   async function monitorFrame(): Promise<Frame> {

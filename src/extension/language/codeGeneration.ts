@@ -1,7 +1,7 @@
 // "Copy Selection as Code": messages as a C/C++ uint32_t array, a Rust array, a Python list or a
-// JavaScript Uint32Array, one message per line with its name. The word order is explicit: 32-bit
-// words as written (big-endian reading, the UMP way), or the little-endian bytes a memory dump of
-// those words on a little-endian CPU shows. Pure.
+// JavaScript Uint32Array, one message per line with its name, the names in one column. The word
+// order is explicit: 32-bit words as written (big-endian reading, the UMP way), or the
+// little-endian bytes a memory dump of those words on a little-endian CPU shows. Pure.
 import { decodeUmp, formatWord } from '../../ump';
 
 export type CodeLanguage = 'c' | 'rust' | 'python' | 'javascript';
@@ -50,7 +50,9 @@ export function umpAsCode(
       : `${syntax.comment} UMP as little-endian bytes: each 32-bit word low byte first (memory order on a little-endian CPU)`,
     open,
   ];
+  // Comments line up in one column after the longest line (Python wants two spaces before `#`).
   const pad = language === 'python' ? '  ' : ' ';
+  const body: Array<[string, string]> = [];
   for (const message of messages) {
     const words = Array.from(message, (word) => word >>> 0);
     const items =
@@ -63,8 +65,10 @@ export function umpAsCode(
           );
     const decoded = decodeUmp(words);
     const note = decoded.summary === '' ? decoded.name : `${decoded.name}: ${decoded.summary}`;
-    lines.push(`    ${items.join(', ')},${pad}${syntax.comment} ${note}`);
+    body.push([`    ${items.join(', ')},`, `${syntax.comment} ${note}`]);
   }
+  const width = Math.max(...body.map(([code]) => code.length));
+  for (const [code, comment] of body) lines.push(`${code.padEnd(width)}${pad}${comment}`);
   lines.push(close);
   return lines.join('\n') + '\n';
 }
