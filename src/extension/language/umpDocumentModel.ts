@@ -4,6 +4,7 @@
 // document order (one stream). Pure: no vscode, so it is unit-tested and benchmarked in Node.
 import {
   UmpStreamChecker,
+  checkUmp,
   parseUmpHex,
   type SkippedText,
   type UmpHexParseError,
@@ -21,7 +22,10 @@ export interface LocatedMessage {
   wordRanges: WordRange[];
   /** 0-based line of the first word. */
   line: number;
-  problems: UmpProblem[];
+  /** Its own problems and those it has in the document's stream (after what came before). */
+  problems: readonly UmpProblem[];
+  /** Its problems on its own (checkUmp), kept so an edit elsewhere need not check it again. */
+  ownProblems: readonly UmpProblem[];
   timed: boolean;
 }
 
@@ -45,48 +49,148 @@ export interface UmpDocumentModel {
   messages: LocatedMessage[];
 }
 
-export function buildUmpDocumentModel(text: string): UmpDocumentModel {
+/** A model and the text it was built from: what an edit's new model starts from. */
+export interface BuiltUmpDocument {
+  text: string;
+  model: UmpDocumentModel;
+}
+
+/**
+ * The model of `text`. Given the model of an earlier version, blocks whose text the edit did not
+ * touch (they lie wholly before or after the changed span) are taken over, moved by the edit,
+ * instead of parsed again; the result is the same as a fresh build. The stream check runs over
+ * the whole document again (it depends on everything before a message), reusing each message's
+ * own problems.
+ */
+export function buildUmpDocumentModel(text: string, previous?: BuiltUmpDocument): UmpDocumentModel {
+  const reuse = previous === undefined ? undefined : reusableBlocks(previous, text);
   const blocks: UmpBlock[] = [];
-  const messages: LocatedMessage[] = [];
-  const checker = new UmpStreamChecker();
   for (const range of blockRanges(text)) {
-    const blockText = text.slice(range.startOffset, range.endOffset);
-    const parsed = parseUmpHex(blockText, { allowTimeOffsets: true });
-    const block: UmpBlock = { ...range, messages: [], skipped: [], timed: false };
-    if (!parsed.ok) {
-      block.error = {
-        ...parsed.error,
-        line: parsed.error.line + range.startLine,
-        offset: parsed.error.offset + range.startOffset,
-        tokenOffset: parsed.error.tokenOffset + range.startOffset,
-      };
-    } else {
-      block.skipped = parsed.skipped.map((skipped) => ({
-        ...skipped,
-        line: skipped.line + range.startLine,
-        offset: skipped.offset + range.startOffset,
-      }));
-      for (const message of parsed.messages) {
-        const timed = message.delayUs !== undefined || message.atUs !== undefined;
-        const located: LocatedMessage = {
-          words: message.words,
-          wordRanges: message.wordRanges.map((word) => ({
-            offset: word.offset + range.startOffset,
-            length: word.length,
-          })),
-          line: message.line - 1 + range.startLine,
-          problems: checker.check(message.words, 0),
-          timed,
-        };
-        block.timed ||= timed;
-        block.messages.push(located);
-        messages.push(located);
-      }
-    }
+    const block = reuse?.(range) ?? parseBlock(text, range);
     if (block.error !== undefined || block.messages.length > 0 || block.skipped.length > 0)
       blocks.push(block);
   }
-  return { blocks, messages };
+  return checkAsOneStream(blocks);
+}
+
+function parseBlock(text: string, range: BlockRange): UmpBlock {
+  const blockText = text.slice(range.startOffset, range.endOffset);
+  const parsed = parseUmpHex(blockText, { allowTimeOffsets: true });
+  const block: UmpBlock = { ...range, messages: [], skipped: [], timed: false };
+  if (!parsed.ok) {
+    block.error = {
+      ...parsed.error,
+      line: parsed.error.line + range.startLine,
+      offset: parsed.error.offset + range.startOffset,
+      tokenOffset: parsed.error.tokenOffset + range.startOffset,
+    };
+    return block;
+  }
+  block.skipped = parsed.skipped.map((skipped) => ({
+    ...skipped,
+    line: skipped.line + range.startLine,
+    offset: skipped.offset + range.startOffset,
+  }));
+  for (const message of parsed.messages) {
+    const timed = message.delayUs !== undefined || message.atUs !== undefined;
+    const ownProblems = checkUmp(message.words);
+    block.timed ||= timed;
+    block.messages.push({
+      words: message.words,
+      wordRanges: message.wordRanges.map((word) => ({
+        offset: word.offset + range.startOffset,
+        length: word.length,
+      })),
+      line: message.line - 1 + range.startLine,
+      ownProblems,
+      problems: ownProblems,
+      timed,
+    });
+  }
+  return block;
+}
+
+/**
+ * Which blocks of the previous version can be taken over for a range of the new text: the text
+ * both versions share at the start and at the end is found, and a range lying wholly in either
+ * with an old block of exactly its span (moved by the edit, for the end) has the same text.
+ */
+function reusableBlocks(
+  previous: BuiltUmpDocument,
+  text: string,
+): (range: BlockRange) => UmpBlock | undefined {
+  const old = previous.text;
+  const shorter = Math.min(old.length, text.length);
+  let prefix = 0;
+  while (prefix < shorter && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (
+    suffix < shorter - prefix &&
+    old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)
+  )
+    suffix++;
+  const delta = text.length - old.length;
+  const byStart = new Map(previous.model.blocks.map((block) => [block.startOffset, block]));
+  return (range) => {
+    if (range.endOffset <= prefix) {
+      const block = byStart.get(range.startOffset);
+      return block?.endOffset === range.endOffset ? block : undefined;
+    }
+    if (range.startOffset < text.length - suffix) return undefined;
+    const block = byStart.get(range.startOffset - delta);
+    if (block?.endOffset !== range.endOffset - delta) return undefined;
+    return movedBlock(block, delta, range.startLine - block.startLine);
+  };
+}
+
+function movedBlock(block: UmpBlock, delta: number, lines: number): UmpBlock {
+  if (delta === 0 && lines === 0) return block;
+  const moved: UmpBlock = {
+    ...block,
+    startLine: block.startLine + lines,
+    endLine: block.endLine + lines,
+    startOffset: block.startOffset + delta,
+    endOffset: block.endOffset + delta,
+    skipped: block.skipped.map((skipped) => ({
+      ...skipped,
+      line: skipped.line + lines,
+      offset: skipped.offset + delta,
+    })),
+    messages: block.messages.map((message) => ({
+      ...message,
+      line: message.line + lines,
+      wordRanges: message.wordRanges.map((word) => ({ offset: word.offset + delta, length: word.length })),
+    })),
+  };
+  if (block.error !== undefined) {
+    moved.error = {
+      ...block.error,
+      line: block.error.line + lines,
+      offset: block.error.offset + delta,
+      tokenOffset: block.error.tokenOffset + delta,
+    };
+  }
+  return moved;
+}
+
+/** Every message's problems: its own and those the messages before it in the document give it. */
+function checkAsOneStream(blocks: UmpBlock[]): UmpDocumentModel {
+  const checker = new UmpStreamChecker();
+  const messages: LocatedMessage[] = [];
+  const checked = blocks.map((block) => {
+    if (block.messages.length === 0) return block;
+    const located = block.messages.map((message) => {
+      const inStream = checker.checkInStream(message.words, 0);
+      const problems = inStream.length === 0 ? message.ownProblems : [...message.ownProblems, ...inStream];
+      const result = problems === message.problems ? message : { ...message, problems };
+      messages.push(result);
+      return result;
+    });
+    return located.every((message, i) => message === block.messages[i])
+      ? block
+      : { ...block, messages: located };
+  });
+  return { blocks: checked, messages };
 }
 
 /** The message with a word at `offset` (binary search over document order), if any. */

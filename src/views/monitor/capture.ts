@@ -29,6 +29,8 @@ export class Capture {
   private currentFilter: FilterSpec = emptyFilter;
   private currentGeneration = 1;
   private problemMessages = 0;
+  /** Per capture slot: 1 when its packet has problems, its own or in its stream ("problems only"). */
+  private readonly problemFlags: Uint8Array;
 
   constructor(
     capacity: number,
@@ -37,6 +39,7 @@ export class Capture {
     this.ring = new CaptureRing(capacity);
     this.rows = new LogicalRows(this.ring);
     this.streamProblems = new StreamProblemLog(capacity);
+    this.problemFlags = new Uint8Array(capacity);
     this.currentView = new AllRowsView(this.rows);
   }
 
@@ -71,6 +74,7 @@ export class Capture {
       this.ring.allocatedBytes +
       this.rows.allocatedBytes +
       this.streamProblems.allocatedBytes +
+      this.problemFlags.byteLength +
       this.currentView.allocatedBytes
     );
   }
@@ -108,7 +112,9 @@ export class Capture {
         seq,
         this.ring.firstSeq,
       );
-      if (inStream || hasUmpProblems(words, offset)) this.problemMessages++;
+      const problems = inStream || hasUmpProblems(words, offset);
+      this.problemFlags[seq % this.ring.capacity] = problems ? 1 : 0;
+      if (problems) this.problemMessages++;
       this.rows.addPacket(seq, endpointIndex);
       offset += wordCount;
     }
@@ -122,9 +128,7 @@ export class Capture {
       : new FilteredRowsView(
           this.ring,
           this.rows,
-          compileRowFilter(filter, this.textOf, (row) =>
-            this.streamProblems.hasAtSlot(row.offset / wordsPerSlot),
-          ),
+          compileRowFilter(filter, this.textOf, (row) => this.problemFlags[row.offset / wordsPerSlot] === 1),
         );
     this.currentGeneration++;
   }
@@ -141,6 +145,7 @@ export class Capture {
   clear(): void {
     this.problemMessages = 0;
     this.streamProblems.clear();
+    this.problemFlags.fill(0);
     this.ring.clear();
     this.rows.clear();
     this.setFilter(this.currentFilter);

@@ -1,6 +1,7 @@
 // Turns a FilterSpec into a predicate over captured rows. Cheap tests (endpoint, type, group,
-// channel: bits of the first word) run first, then "problems only" (the conformance checker); the text search, which needs the decoded
-// message, only runs on rows that passed them.
+// channel: bits of the first word) run first, then "problems only" (a flag the capture recorded on
+// append, or the conformance checker); the text search, which needs the decoded message, only runs
+// on rows that passed them.
 import type { FilterSpec } from './protocol';
 import { channelOf, groupOf, hasUmpProblems, messageTypeOf } from '../../ump';
 
@@ -38,14 +39,15 @@ function allowed(values: readonly number[], size: number): Uint8Array | undefine
 
 /**
  * The predicate for `spec`. `textOf` is only called for the text search; it must return the
- * row's searchable text in lower case. `inStreamProblems` says whether the row's first packet has
- * problems in its stream (the capture keeps those); "problems only" keeps those rows too. Rows
- * without a group or channel never match a group or channel filter.
+ * row's searchable text in lower case. `hasProblems` says whether the row's first packet has
+ * problems, its own or in its stream (the capture records that as packets arrive, so "problems
+ * only" does not check a million messages again); without it the checker reads the first packet
+ * (its own problems only). Rows without a group or channel never match a group or channel filter.
  */
 export function compileRowFilter(
   spec: FilterSpec,
   textOf: RowText,
-  inStreamProblems?: (row: RowSubject) => boolean,
+  hasProblems: (row: RowSubject) => boolean = (row) => hasUmpProblems(row.words, row.offset),
 ): RowPredicate {
   const endpoints = allowed(spec.endpoints, 256);
   const messageTypes = allowed(spec.messageTypes, 16);
@@ -65,9 +67,8 @@ export function compileRowFilter(
       const channel = channelOf(word0);
       if (channel === undefined || channels[channel] !== 1) return false;
     }
-    // The checker reads the first packet's bits: after the address tests, before the text.
-    if (problemsOnly && !hasUmpProblems(row.words, row.offset) && inStreamProblems?.(row) !== true)
-      return false;
+    // After the address tests, before the text.
+    if (problemsOnly && !hasProblems(row)) return false;
     return needle === '' || textOf(row).includes(needle);
   };
 }

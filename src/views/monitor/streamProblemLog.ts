@@ -1,8 +1,8 @@
 // The problems a captured message has because of what came before it on its endpoint's stream
 // (SysEx and text order, Mixed Data Set chunks against their header, NOOP floods, timestamps
 // and JR Clock going back): one UmpStreamChecker per endpoint, fed every packet in arrival order.
-// Per capture slot, a bit per stream problem code says which the packet has (the filter and the
-// counter read it); the problems with their sentences are kept for the packets still in the
+// Per capture slot, a bit per stream problem code says which the packet has (for packets whose
+// sentences are no longer kept); the problems with their sentences are kept for the packets still in the
 // capture, up to `maxKeptPackets` of them, newest kept; older ones are told from their bits.
 import { UMP_PROBLEM_CODES, UmpStreamChecker, type UmpProblem, type UmpProblemCode } from '../../ump';
 
@@ -64,11 +64,6 @@ export class StreamProblemLog {
     if (problems.length > 0) this.kept.set(seq, problems);
     this.forgetBefore(firstSeq);
     return problems.length > 0;
-  }
-
-  /** Whether the packet in capture slot `slot` has stream problems. */
-  hasAtSlot(slot: number): boolean {
-    return this.codeBits[slot] !== 0;
   }
 
   /**

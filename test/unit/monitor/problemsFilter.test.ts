@@ -33,6 +33,21 @@ void describe('monitor: problems only', () => {
     assert.equal(capture.problems, 0);
   });
 
+  void it('filters by what was recorded per slot as packets arrived, also once the ring wraps', () => {
+    const capture = new Capture(3, (r) => rowSearchText(r, ['B']));
+    // A bad velocity, then three clean notes that take over every slot, then a bad one again.
+    capture.append(Uint32Array.of(0x20903cff, 0x20903c64, 0x20903c65), Float64Array.of(1, 2, 3), 3, 0);
+    capture.setFilter(problemsOnly);
+    capture.scanFilter(1000);
+    assert.equal(capture.viewRange().end - capture.viewRange().start, 1);
+    capture.append(Uint32Array.of(0x20903c66, 0x2090bc64), Float64Array.of(4, 5), 2, 0);
+    capture.scanFilter(1000);
+    const { start, end } = capture.viewRange();
+    assert.equal(end - start, 1, 'the evicted bad note is gone, the new one kept');
+    const kept = capture.rows.firstSeq(capture.view.rowIdAt(start));
+    assert.equal(capture.ring.firstWord(kept), 0x2090bc64);
+  });
+
   void it('accepts problemsOnly from the webview only as a boolean', () => {
     const envelope = (filter: unknown): unknown => ({
       id: 1,
