@@ -8,6 +8,10 @@
 //               that is one or more whole hex words (the name is skipped), any other `#define`,
 //               `#include`, `#if`… is skipped; each is recorded in `skipped`, with line
 //               continuations (`\`). Other `#` text is a comment, as in Python or a shell.
+//   declarations of an array literal, the way C, C++, Rust, Python and JavaScript write them,
+//               from the start of a line up to the bracket that opens the values:
+//               `static const uint32_t ump[] = {`, `const UMP: [u32; 2] = [`, `ump = bytes([`,
+//               `const ump = new Uint32Array([`; recorded in `skipped`, the values are read.
 // Lines end at \n, \r\n or a lone \r, as in VS Code; columns count UTF-16 code units.
 import { readHexToken } from './hexToken';
 
@@ -52,6 +56,13 @@ const directives = new Set([
   'line',
 ]);
 
+/**
+ * `static const uint32_t ump[] =`, `const UMP: [u32; 2] =`, `let ump: number[] =`, `ump =`, then
+ * `new Uint32Array(`, `bytes(`… up to the `[` or `{` of the values (not included).
+ */
+const arrayDeclarationHead =
+  /^[A-Za-z_][\w\s:<>,*&[\];]*?=\s*(?:(?:new\s+)?[A-Za-z_][\w.]*\s*\(\s*)?(?=[[{])/;
+
 export interface UnterminatedComment {
   offset: number;
   line: number;
@@ -88,6 +99,8 @@ export class HexScanner {
       } else if (code === 0x3b /* ; */) {
         if (this.semicolonStartsComment()) this.skipToLineEnd();
         else this.position++;
+      } else if (!this.tokenSeenOnLine && this.arrayDeclaration()) {
+        continue;
       } else {
         return this.readToken();
       }
@@ -152,6 +165,27 @@ export class HexScanner {
       return;
     }
     this.skipToLineEnd();
+  }
+
+  /**
+   * At the first token of a line: a declaration whose value is an array literal (a name, maybe a
+   * type, `=`, maybe a constructor call, then `[` or `{`) is skipped up to that bracket and
+   * recorded. A line of hex never has an `=`.
+   */
+  private arrayDeclaration(): boolean {
+    const start = this.position;
+    const head = arrayDeclarationHead.exec(this.text.slice(start, this.lineEndAt(start)));
+    if (head === null) return false;
+    const length = head[0].trimEnd().length;
+    this.record(
+      start,
+      this.line,
+      start - this.lineStart + 1,
+      length,
+      'declaration: its array literal is read',
+    );
+    this.position = start + length;
+    return true;
   }
 
   /** Whether the rest of the line from `from` (comments aside) is one or more 8-digit hex words. */

@@ -22,6 +22,8 @@ const content = [
   '',
   '40903c00   c9240000 // MIDI 2.0, written loosely',
   '',
+  '{ 0x40913c00,0xc9240000u }  // pasted from C',
+  '',
 ].join('\n');
 
 const sendFile = 'e2e-stream.ump';
@@ -168,6 +170,9 @@ describe('ump language in the workbench', function () {
       /^0x40903C00 0xC9240000(Note On · note 60 vel 51492)? \/\/ MIDI 2\.0, written loosely/,
     );
     assert.match((await lineShowing('+250ms')) ?? '', /^\+250ms 0x20803C00/);
+    // An array literal stays one (the inlay hint sits after the last word, before the brace).
+    const literal = (await lineShowing('{0x40913C00, 0xC9240000')) ?? '';
+    assert.match(literal, /\} \/\/ pasted from C$/, `the array literal line: ${literal}`);
     await page.keyboard.press('Control+Z');
     await waitFor('the format undone', async () => (await lineShowing('40903c00')) !== undefined, {
       timeoutMs,

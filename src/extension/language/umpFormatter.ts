@@ -1,8 +1,11 @@
 // Formats `.ump` text: every word as 0x%08X (byte groups joined into words), one space between
 // words, time offsets in a column of their own and comments lined up after the longest line of
-// their block, each line starting in column 1. Lines it does not understand (array literals, block comments, directives) are left
-// exactly as they are. Pure: returns the lines that change.
+// their block, each line starting in column 1. Array literals stay array literals
+// (arrayLiteralFormat.ts). Lines it does not understand (block comments, directives, bad tokens)
+// are left exactly as they are. Pure: returns the lines that change.
 import { formatWord, looksLikeTimeOffset, readHexToken } from '../../ump';
+import { bracketDepthChange, formatArrayLiteral, hasBracket, type LiteralLine } from './arrayLiteralFormat';
+import { splitComment } from './umpFormatterLine';
 
 export interface LineEdit {
   /** 0-based. */
@@ -22,11 +25,29 @@ export function formatUmpText(text: string): LineEdit[] {
   const edits: LineEdit[] = [];
   let block: ParsedLine[] = [];
   let inBlockComment = false;
+  /** The lines of an array literal still open (its brackets not yet closed), and its depth. */
+  let literal: LiteralLine[] = [];
+  let depth = 0;
   const flush = (): void => {
     edits.push(...formatBlock(block, lines));
     block = [];
   };
+  const flushLiteral = (): void => {
+    const formatted = formatArrayLiteral(literal) ?? [];
+    edits.push(...formatted.filter((edit) => edit.text !== lines[edit.line]));
+    literal = [];
+    depth = 0;
+  };
   lines.forEach((lineText, index) => {
+    if (literal.length > 0 && lineText.trim() === '') flushLiteral();
+    if (literal.length > 0 || (!inBlockComment && hasBracket(lineText))) {
+      flush();
+      literal.push({ line: index, text: lineText });
+      inBlockComment = blockCommentOpenAfter(lineText, inBlockComment);
+      depth += bracketDepthChange(lineText);
+      if (depth <= 0) flushLiteral();
+      return;
+    }
     if (inBlockComment || lineText.includes('/*')) {
       inBlockComment = blockCommentOpenAfter(lineText, inBlockComment);
       flush();
@@ -40,6 +61,7 @@ export function formatUmpText(text: string): LineEdit[] {
     } else block.push(parsed);
   });
   flush();
+  flushLiteral();
   return edits;
 }
 
@@ -85,14 +107,6 @@ function parseLine(lineText: string, line: number): ParsedLine | undefined {
   }
   if (bytes.length > 0) return undefined;
   return { line, offset, words, comment };
-}
-
-/** The code before a `//`, `#` or ` ;` comment, and the comment (kept as written). */
-function splitComment(text: string): { code: string; comment: string } {
-  const match = /(\/\/|#|(?:^|\s);)/.exec(text);
-  if (match === undefined || match === null) return { code: text, comment: '' };
-  const at = match.index + (match[0].length > 1 && match[0] !== '//' ? 1 : 0);
-  return { code: text.slice(0, at), comment: text.slice(at).trimEnd() };
 }
 
 function blockCommentOpenAfter(line: string, open: boolean): boolean {

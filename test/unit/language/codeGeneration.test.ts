@@ -44,4 +44,23 @@ void describe('umpAsCode', () => {
       messages,
     );
   });
+
+  void it('pastes back: what it writes parses to the same messages, its declaration recorded as skipped', () => {
+    for (const language of ['c', 'rust', 'python', 'javascript'] as const) {
+      for (const byteOrder of ['bigEndianWords', 'littleEndianBytes'] as const) {
+        const parsed = parseUmpHex(umpAsCode(messages, language, byteOrder), { byteOrder });
+        assert.ok(parsed.ok, `${language} ${byteOrder}: ${parsed.ok ? '' : parsed.error.message}`);
+        assert.deepEqual(
+          parsed.messages.map((m) => Array.from(m.words)),
+          messages,
+          `${language} ${byteOrder}`,
+        );
+        assert.deepEqual(
+          parsed.skipped.map((s) => s.reason),
+          ['declaration: its array literal is read'],
+          `${language} ${byteOrder}`,
+        );
+      }
+    }
+  });
 });

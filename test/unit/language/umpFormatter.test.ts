@@ -24,19 +24,72 @@ void describe('formatUmpText', () => {
     assert.equal(format(input), ['# note', '0x20903C64 ; on', '', '0x20803C00'].join('\n'));
   });
 
-  void it('leaves array literals, block comments, directives and odd bytes as written', () => {
-    const input = [
-      '{ 0x20903c64, 0x20803c00 },',
-      '/* 20903c64',
-      '*/',
-      '#define X 0x20903c64',
-      '20 90 3C',
-    ].join('\n');
+  void it('leaves block comments, directives and odd bytes as written', () => {
+    const input = ['/* 20903c64', '*/', '#define X 0x20903c64', '20 90 3C'].join('\n');
     assert.deepEqual(formatUmpText(input), []);
   });
 
   void it('is stable: formatting twice changes nothing more', () => {
     const once = format('20903c64 // a\n+1ms 20803c00 // bb\n');
     assert.deepEqual(formatUmpText(once), []);
+  });
+
+  void it('keeps an array literal one: 0x%08X words, commas and brackets where they were', () => {
+    assert.equal(format('{ 0x20903c64,0x20803C00u }, '), '{0x20903C64, 0x20803C00},');
+    assert.equal(format('[0x40903c00_u32 , 0xffff_0000u32];'), '[0x40903C00, 0xFFFF0000];');
+    assert.equal(format('{ {0x20903c64}, (0x20803c00) }'), '{{0x20903C64}, (0x20803C00)}');
+  });
+
+  void it('lines an array up under its first element, comments in one column, declarations as written', () => {
+    const input = [
+      'static const uint32_t ump[] = {  // pasted from C',
+      '0x20903c64, // on',
+      '  0x40903c00,   0xffff0000,   // MIDI 2.0 on',
+      '// a comment of its own',
+      '    20803c00,',
+      '};',
+      '',
+      '[0x20903c64,   // first',
+      '0x20803c00]   // last',
+      '',
+      'const UMP: [u32; 2] = [',
+      '\t0x20903C64, 0x20803C00',
+      '];',
+    ].join('\n');
+    assert.equal(
+      format(input),
+      [
+        'static const uint32_t ump[] = {  // pasted from C',
+        '    0x20903C64,             // on',
+        '    0x40903C00, 0xFFFF0000, // MIDI 2.0 on',
+        '    // a comment of its own',
+        '    0x20803C00,',
+        '};',
+        '',
+        '[0x20903C64, // first',
+        ' 0x20803C00] // last',
+        '',
+        'const UMP: [u32; 2] = [',
+        '    0x20903C64, 0x20803C00',
+        '];',
+      ].join('\n'),
+    );
+    assert.deepEqual(formatUmpText(format(input)), [], 'stable');
+  });
+
+  void it('keeps byte elements as bytes (a little-endian dump is not joined into words)', () => {
+    assert.equal(
+      format('uint8_t le[] = {\n  0x64,0x3c, 0x90,0x20 };'),
+      'uint8_t le[] = {\n    0x64, 0x3C, 0x90, 0x20};',
+    );
+  });
+
+  void it('leaves an array literal with a bad token or a block comment as written', () => {
+    assert.deepEqual(formatUmpText('{0x20903c64, 0xZZ}'), []);
+    assert.deepEqual(formatUmpText('{0x20903c64, /* x */ 0x20803c00}'), []);
+  });
+
+  void it('formats what comes after an array literal as before', () => {
+    assert.equal(format('{0x20903c64}\n20803c00  // off'), '{0x20903C64}\n0x20803C00 // off');
   });
 });

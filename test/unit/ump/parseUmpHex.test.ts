@@ -51,6 +51,32 @@ void describe('parseUmpHex: accepted spellings', () => {
     assert.deepEqual(messagesOf(parseUmpHex('[0x20903c64n, 0x10f80000n]')), [[0x20903c64], [0x10f80000]]);
   });
 
+  void it('array literals with their declaration, which is skipped and recorded', () => {
+    const cases: Array<[string, string]> = [
+      ['static const uint32_t ump[] = {0x20903C64u};', 'static const uint32_t ump[] ='],
+      ['const UMP: [u32; 1] = [0x20903C64];', 'const UMP: [u32; 1] ='],
+      ['let ump: number[] = [0x20903c64]', 'let ump: number[] ='],
+      ['const ump = new Uint32Array([0x20903C64]);', 'const ump = new Uint32Array('],
+      ['  ump = [  # Python', 'ump = ['.slice(0, 5)],
+    ];
+    for (const [text, head] of cases) {
+      const result = parseUmpHex(text.includes('#') ? `${text}\n0x20903C64\n]` : text);
+      assert.ok(result.ok, `${text}: ${result.ok ? '' : result.error.message}`);
+      assert.deepEqual(messagesOf(result), [[0x20903c64]], text);
+      assert.deepEqual(
+        result.skipped.map((s) => [s.text, s.column, s.reason]),
+        [[head, text.indexOf(head[0]) + 1, 'declaration: its array literal is read']],
+        text,
+      );
+    }
+  });
+
+  void it('a line with an = that is not an array declaration is still an error at its first token', () => {
+    const result = parseUmpHex('x = 0x20903C64');
+    assert.ok(!result.ok);
+    assert.equal(result.error.token, 'x');
+  });
+
   void it('groups words into messages by the first word’s message type', () => {
     const text = '0x40903C00 0xFFFF0000 0x20903C64 0x50050A01 0x02030400 0x00000000 0x00000000 0x10F80000';
     const result = parseUmpHex(text);
