@@ -6,3 +6,13 @@ export { parseTestFile, defaultTimeoutUs } from './parser';
 export { runTestFile, type RunObserver, type RunOptions, type StepFailure, type TestOutcome } from './runner';
 export type { EngineModule } from './testEndpoints';
 export type { ExchangeMessage } from './exchange';
+export type {
+  EndpointSnapshot,
+  FailureDetail,
+  PausePoint,
+  ReceivedSnapshot,
+  StepFrame,
+  StepHook,
+} from './stepHook';
+export { StepControl, type StopReason, type Stop } from './stepControl';
+export { breakpointLine, type BreakpointPlace } from './breakpointLines';

@@ -18,6 +18,7 @@ import {
 } from './matcher';
 import type { ReceivedItem } from './received';
 import { testExchange, type ExchangeMessage } from './exchange';
+import { endpointSnapshots, type PausePoint, type StepFrame, type StepHook } from './stepHook';
 import { EndpointSetupError, TestEndpoints, type EngineModule } from './testEndpoints';
 
 const ticksPerMicrosecond = 10;
@@ -30,6 +31,8 @@ export interface StepFailure {
   span: Span;
   expected?: string;
   actual?: string;
+  /** The nearest miss of a failed expectation, field by field. */
+  differences?: FieldDifference[];
 }
 
 export interface TestOutcome {
@@ -37,6 +40,8 @@ export interface TestOutcome {
   passed: boolean;
   durationMs: number;
   failure?: StepFailure;
+  /** Stopped before its end (the run was cancelled or the debugger stopped it). */
+  cancelled?: boolean;
   /** The messages exchanged and each step's verdict, one line each. */
   log: string[];
   /** Every packet sent and received during the test, in time order, for a monitor. */
@@ -64,9 +69,13 @@ export interface RunOptions {
   trace?: boolean;
   /** The test file's folder: `virtual … file "…"` paths are relative to it. */
   directory?: string;
+  /** A step debugger: awaited before each step and when a step fails. */
+  hook?: StepHook;
 }
 
 class StepFailed extends Error {
+  /** The hook has been told (a failure inside a repeat passes through every level). */
+  reported = false;
   constructor(readonly failure: StepFailure) {
     super(failure.message);
   }
@@ -162,12 +171,15 @@ class TestRun {
     this.lastSendStartTicks = this.startTicks;
     this.options.observer?.testStarted?.(this.test, this.startTicks);
     let failure: StepFailure | undefined;
+    let cancelled = false;
     try {
-      await this.runSteps(this.test.steps);
+      await this.runSteps(this.test.steps, [{ label: `test "${this.test.name}"`, span: this.test.span }]);
     } catch (error) {
       if (error instanceof StepFailed) failure = error.failure;
-      else if (error instanceof Cancelled) failure = { message: 'cancelled', span: this.test.span };
-      else if (error instanceof MatchSetupError || error instanceof RangeError) {
+      else if (error instanceof Cancelled) {
+        cancelled = true;
+        failure = { message: 'cancelled', span: this.test.span };
+      } else if (error instanceof MatchSetupError || error instanceof RangeError) {
         failure = { message: error.message, span: this.test.span };
       } else throw error;
     }
@@ -178,6 +190,7 @@ class TestRun {
       passed: failure === undefined,
       durationMs: performance.now() - started,
       failure,
+      ...(cancelled ? { cancelled } : {}),
       log: this.log,
       exchange: testExchange(this.sent, this.endpoints.byAlias.values(), this.startTicks),
     };
@@ -185,21 +198,51 @@ class TestRun {
     return outcome;
   }
 
-  private async runSteps(steps: readonly Step[]): Promise<void> {
+  private async runSteps(steps: readonly Step[], frames: readonly StepFrame[]): Promise<void> {
     for (const step of steps) {
       if (this.options.isCancelled?.()) throw new Cancelled();
+      const point = this.pausePoint(step, frames);
+      if (this.options.hook?.beforeStep) {
+        await this.options.hook.beforeStep(point);
+        if (this.options.isCancelled?.()) throw new Cancelled();
+      }
       try {
-        await this.runStep(step);
+        try {
+          await this.runStep(step, frames);
+        } catch (error) {
+          if (error instanceof MatchSetupError || error instanceof RangeError) {
+            throw new StepFailed({ message: error.message, span: step.span });
+          }
+          throw error;
+        }
       } catch (error) {
-        if (error instanceof MatchSetupError || error instanceof RangeError) {
-          throw new StepFailed({ message: error.message, span: step.span });
+        if (error instanceof StepFailed && !error.reported) {
+          error.reported = true;
+          const { message, expected, actual, differences } = error.failure;
+          await this.options.hook?.stepFailed?.(point, {
+            message,
+            expected,
+            actual,
+            differences: differences ?? [],
+          });
         }
         throw error;
       }
     }
   }
 
-  private async runStep(step: Step): Promise<void> {
+  private pausePoint(step: Step, frames: readonly StepFrame[]): PausePoint {
+    return {
+      test: this.test,
+      step,
+      frames: [...frames, { label: stepLabel(step), span: step.span }],
+      depth: frames.length - 1,
+      variables: new Map(this.variables),
+      endpoints: () => endpointSnapshots(this.endpoints.byAlias.values(), this.startTicks),
+    };
+  }
+
+  private async runStep(step: Step, frames: readonly StepFrame[]): Promise<void> {
     switch (step.kind) {
       case 'let':
         this.variables.set(step.name, valueOf(step.value, this.variables));
@@ -211,7 +254,8 @@ class TestRun {
         const count = valueOf(step.count, this.variables);
         for (let index = 0; index < count; index++) {
           if (step.as !== undefined) this.variables.set(step.as, index);
-          await this.runSteps(step.steps);
+          const turn = { label: `repeat, turn ${index + 1} of ${count}`, span: step.span };
+          await this.runSteps(step.steps, [...frames, turn]);
         }
         return;
       }
@@ -379,7 +423,13 @@ class TestRun {
         lines.push(`  ${this.at(item.timestamp)}  ${describeItem(item)}`);
     }
     for (const problem of inbox.problems) lines.push(`reassembly problem: ${problem}`);
-    return { message: lines.join('\n'), span: step.span, expected: matcher.description, actual };
+    return {
+      message: lines.join('\n'),
+      span: step.span,
+      expected: matcher.description,
+      actual,
+      differences: nearest?.differences,
+    };
   }
 
   /** Everything each endpoint received during the test, matched or not, with engine times. */
@@ -412,6 +462,24 @@ class TestRun {
       }
       for (const problem of inbox.problems) this.say(`reassembly problem on ${endpoint.alias}: ${problem}`);
     }
+  }
+}
+
+/** A step's name in a stack of frames: what it does and to which endpoint. */
+function stepLabel(step: Step): string {
+  switch (step.kind) {
+    case 'send':
+      return `send → ${step.endpoint}`;
+    case 'expect':
+      return `expect ← ${step.endpoint}`;
+    case 'expectNo':
+      return `expect no ← ${step.endpoint}`;
+    case 'wait':
+      return `wait ${durationText(step.us)}`;
+    case 'let':
+      return `let ${step.name}`;
+    case 'repeat':
+      return 'repeat';
   }
 }
 

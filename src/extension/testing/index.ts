@@ -1,8 +1,10 @@
 // The Test Explorer for *.umptest files: a TestController with Run and Debug profiles, the tree
-// of files and tests, and syntax errors as diagnostics.
+// of files and tests, and syntax errors as diagnostics; the `umptest` step debugger (debug/).
 import * as vscode from 'vscode';
 import type { MonitorApi } from '../../views/monitor';
 import type { EngineHost } from '../engineHost';
+import { registerUmptestDebugger } from './debug/registerDebugger';
+import { debugFromTestExplorer } from './debug/testExplorerDebug';
 import { openTestExchange, openTestExchangeCommand, type RecordedExchange } from './testExchangeMonitor';
 import { TestFileTree } from './testFileTree';
 import { TestRunner, type TestResultRecord } from './testRunHandler';
@@ -36,16 +38,20 @@ export function registerTesting(
     controller.createRunProfile(
       'Run',
       vscode.TestRunProfileKind.Run,
-      (request, token) => runner.run(request, token, false),
+      (request, token) => runner.run(request, token),
       true,
     ),
     controller.createRunProfile(
-      'Debug (trace every message)',
+      'Debug',
       vscode.TestRunProfileKind.Debug,
-      (request, token) => runner.run(request, token, true),
+      (request, token) => debugFromTestExplorer(runner, controller, request, token),
       true,
     ),
   ];
+  const debuggerRegistrations = registerUmptestDebugger({
+    textOf: (path) => tree.textOf(vscode.Uri.file(path)),
+    run: (launch, control) => runner.debug(launch, control),
+  });
   const openExchange = vscode.commands.registerCommand(openTestExchangeCommand, (argument: unknown) =>
     openTestExchange(monitorApi, runner.exchanges, argument),
   );
@@ -59,6 +65,6 @@ export function registerTesting(
       exchanges: runner.exchanges,
       onDidFinishRun: runner.onDidFinishRun,
     },
-    disposables: [...profiles, openExchange, runner, tree, controller],
+    disposables: [...profiles, ...debuggerRegistrations, openExchange, runner, tree, controller],
   };
 }

@@ -1,11 +1,14 @@
 // Runs what the Test Explorer asks for: whole files or single tests, through the same runner as
 // the CLI. Each test's output shows every message sent and received and each step's verdict,
 // linked to its line; a failed expectation is marked at its line with expected and actual.
-// The Debug profile adds a trace of everything each endpoint received.
-import { dirname } from 'node:path';
+// Debugging (debug/) runs a file through here too, with a step hook, and adds a trace of
+// everything each endpoint received.
+import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
-import { runTestFile, type TestOutcome } from '../../testing';
+import { runTestFile, type StepHook, type TestOutcome } from '../../testing';
 import type { EngineHost } from '../engineHost';
+import type { DebugSummary } from './debug/umptestDebugSession';
+import type { UmptestLaunchArguments } from './debug/launchArguments';
 import { spanRange } from './spanRange';
 import type { RecordedExchange } from './testExchangeMonitor';
 import { testItemId, type TestFileTree } from './testFileTree';
@@ -16,6 +19,16 @@ export interface TestResultRecord {
   message?: string;
   /** 0-based line of the failure. */
   line?: number;
+}
+
+/** How one file runs: the Run profile's way, or under the debugger. */
+interface FileRunOptions {
+  isCancelled: () => boolean;
+  /** List everything each endpoint received after each test. */
+  trace: boolean;
+  hook?: StepHook;
+  /** Also gets every output line (the Debug Console). */
+  echo?: (line: string) => void;
 }
 
 export class TestRunner {
@@ -34,12 +47,18 @@ export class TestRunner {
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  async run(request: vscode.TestRunRequest, token: vscode.CancellationToken, debug: boolean): Promise<void> {
+  /** Test runs started by the Debug profile, by the id their launch configuration carries. */
+  readonly debugRuns = new Map<string, vscode.TestRun>();
+
+  async run(request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<void> {
     const run = this.controller.createTestRun(request);
     try {
       for (const [fileItem, selected] of this.selection(request)) {
         if (token.isCancellationRequested) break;
-        await this.runFile(run, fileItem, selected, token, debug);
+        await this.runFile(run, fileItem, selected, {
+          isCancelled: () => token.isCancellationRequested,
+          trace: false,
+        });
       }
     } catch (error) {
       this.log.error(
@@ -51,8 +70,44 @@ export class TestRunner {
     }
   }
 
+  /** Runs a file under the debugger: into the Debug profile's test run, or a run of its own. */
+  async debug(
+    launch: UmptestLaunchArguments,
+    control: { hook: StepHook; isCancelled: () => boolean; output: (line: string) => void },
+  ): Promise<DebugSummary> {
+    const uri = vscode.Uri.file(launch.program);
+    this.tree.update(uri, await this.tree.textOf(uri));
+    const fileItem = this.controller.items.get(uri.toString());
+    if (fileItem === undefined) throw new Error(`${launch.program} is not a test file`);
+    const linked = launch.testRunId === undefined ? undefined : this.debugRuns.get(launch.testRunId);
+    const run =
+      linked ??
+      this.controller.createTestRun(
+        new vscode.TestRunRequest([fileItem]),
+        `Debug ${basename(launch.program)}`,
+      );
+    try {
+      return await this.runFile(run, fileItem, launch.tests ? new Set(launch.tests) : undefined, {
+        isCancelled: control.isCancelled,
+        trace: true,
+        hook: control.hook,
+        echo: control.output,
+      });
+    } finally {
+      if (linked === undefined) {
+        run.end();
+        this.finished.fire();
+      }
+    }
+  }
+
+  /** Tells listeners that a run the Debug profile started has ended. */
+  debugRunEnded(): void {
+    this.finished.fire();
+  }
+
   /** Each file to run, with the names of the tests asked for (undefined: all of them). */
-  private selection(request: vscode.TestRunRequest): Map<vscode.TestItem, Set<string> | undefined> {
+  selection(request: vscode.TestRunRequest): Map<vscode.TestItem, Set<string> | undefined> {
     const files = new Map<vscode.TestItem, Set<string> | undefined>();
     const excluded = new Set((request.exclude ?? []).map((item) => item.id));
     const roots: vscode.TestItem[] = [];
@@ -83,11 +138,11 @@ export class TestRunner {
     run: vscode.TestRun,
     fileItem: vscode.TestItem,
     names: Set<string> | undefined,
-    token: vscode.CancellationToken,
-    debug: boolean,
-  ): Promise<void> {
+    options: FileRunOptions,
+  ): Promise<DebugSummary> {
+    const summary: DebugSummary = { passed: 0, failed: 0, stopped: 0 };
     const uri = fileItem.uri;
-    if (uri === undefined) return;
+    if (uri === undefined) return summary;
     const parsed = this.tree.update(uri, await this.tree.textOf(uri));
     const itemFor = (name: string) => fileItem.children.get(testItemId(uri, name));
     const wanted = parsed.file.tests.filter((test) => names === undefined || names.has(test.name));
@@ -100,20 +155,20 @@ export class TestRunner {
       const message = new vscode.TestMessage(`${first.message} (expected ${first.expected})`);
       message.location = new vscode.Location(uri, spanRange(first.span));
       for (const test of wanted) this.settle(run, itemFor(test.name), 'errored', message);
-      return;
+      return { ...summary, problem: `line ${first.span.line + 1}: ${first.message}` };
     }
     if (!this.engineHost.isAvailable) {
-      const message = new vscode.TestMessage(
-        `The MIDI engine is not available: ${this.engineHost.unavailableReason ?? 'shutting down'}`,
-      );
+      const why = `The MIDI engine is not available: ${this.engineHost.unavailableReason ?? 'shutting down'}`;
+      const message = new vscode.TestMessage(why);
       for (const test of wanted) this.settle(run, itemFor(test.name), 'errored', message);
-      return;
+      return { ...summary, problem: why };
     }
-    await runTestFile(parsed.file, {
+    const outcomes = await runTestFile(parsed.file, {
       engine: this.engineHost.require(),
       include: (test) => wanted.includes(test),
-      isCancelled: () => token.isCancellationRequested,
-      trace: debug,
+      isCancelled: options.isCancelled,
+      trace: options.trace,
+      hook: options.hook,
       label: 'Test',
       directory: uri.scheme === 'file' ? dirname(uri.fsPath) : undefined,
       observer: {
@@ -124,10 +179,17 @@ export class TestRunner {
         output: (test, line, span) => {
           const location = span ? new vscode.Location(uri, spanRange(span)) : undefined;
           run.appendOutput(`${line.replace(/\r?\n/g, '\r\n')}\r\n`, location, itemFor(test.name));
+          options.echo?.(line);
         },
         testFinished: (outcome) => this.finish(run, uri, itemFor(outcome.test.name), outcome),
       },
     });
+    for (const outcome of outcomes) {
+      if (outcome.cancelled) summary.stopped++;
+      else if (outcome.passed) summary.passed++;
+      else summary.failed++;
+    }
+    return summary;
   }
 
   private finish(
@@ -147,6 +209,12 @@ export class TestRunner {
       undefined,
       item,
     );
+    if (outcome.cancelled) {
+      run.appendOutput(`■ ${outcome.test.name} was stopped before its end\r\n`, undefined, item);
+      run.skipped(item);
+      this.results.set(item.id, { id: item.id, state: 'skipped', message: 'stopped before its end' });
+      return;
+    }
     if (outcome.passed) {
       run.appendOutput(
         `✓ ${outcome.test.name} passed in ${outcome.durationMs.toFixed(1)} ms\r\n`,
