@@ -126,7 +126,7 @@ async function feed(
   const target = MidiDiagnostics.diagnosticsLoopbackBEndpointId;
   const monitor =
     variant === 'monitor'
-      ? midiScopeMonitor(api.monitor.open([target]))
+      ? midiScopeMonitor(await api.monitor.open([target]))
       : naiveMonitor(new NaiveMonitor(api, target));
   const session = MidiSession.create('monitor benchmark feed');
   try {

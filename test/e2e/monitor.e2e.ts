@@ -173,14 +173,17 @@ describe('monitor: decoded traffic in the workbench', function () {
     const texts = await seeRows('four rows (the SysEx is one)', (t) => t.length === 4);
     assert.match(
       texts[0],
-      /^0 \| [\d.]+ \| {2}\| Diagnostics Loopback B \| 1 \| 1 \| 2 \| Note On \| note 60 vel 100 \| 0x20903C64$/,
+      /^0 \| [\d.]+ \| {2}\| Diagnostics Loopback B \| 1 \| 1 \| 2 \| Note On \| 20903C64 \| note 60 vel 100$/,
     );
     assert.match(
       texts[1],
-      /\| \+[\d.]+ (µs|ms) \| Diagnostics Loopback B \| 1 \| 1 \| 4 \| Note On \| note 60 vel 51492 \| 0x40903C00 0xC9240000$/,
+      /\| \+[\d.]+ (µs|ms) \| Diagnostics Loopback B \| 1 \| 1 \| 4 \| Note On \| 40903C00 C9240000 \| note 60 vel 0xC924$/,
     );
-    assert.match(texts[2], /\| 2 \| Control Change \| cc 7 \(Channel Volume\) = 64 \|/);
-    assert.match(texts[3], /\| 1 \| {2}\| 3 \| SysEx7 Start \| 3 packets · 7E 7F 06 02 7D 01 \|/);
+    assert.match(texts[2], /\| 2 \| Control Change \| 20B00740 \| cc 7 \(Channel Volume\) = 64$/);
+    assert.match(
+      texts[3],
+      /\| 1 \| {2}\| 3 \| SysEx7 Start \| 30167E7F 06027D01 \| 3 packets · 7E 7F 06 02 7D 01$/,
+    );
     assert.equal(await counter('received'), 6);
     assert.equal(await counter('dropped'), 0);
     await workbench.screenshot('monitor-02-rows');
@@ -192,9 +195,9 @@ describe('monitor: decoded traffic in the workbench', function () {
     await grid.press('End');
     await grid.press('ArrowRight');
     const texts = await seeRows('the SysEx packets under their row', (t) => t.length === 7);
-    assert.match(texts[4], /SysEx7 Start \| 7E 7F 06 02 7D 01 \|/);
-    assert.match(texts[5], /SysEx7 Continue \| 00 02 00 01 00 00 \|/);
-    assert.match(texts[6], /SysEx7 End \| 00 \|/);
+    assert.match(texts[4], /SysEx7 Start \| 30167E7F 06027D01 \| 7E 7F 06 02 7D 01$/);
+    assert.match(texts[5], /SysEx7 Continue \| 30260002 00010000 \| 00 02 00 01 00 00$/);
+    assert.match(texts[6], /SysEx7 End \| 30310000 00000000 \| 00$/);
     await grid.press('Enter');
     const details = monitor.locator('.details');
     await waitFor(
@@ -236,7 +239,7 @@ describe('monitor: decoded traffic in the workbench', function () {
   it('filters by message type and by text', async () => {
     await choose('Filter by message type', '4: MIDI 2.0 Channel Voice');
     let texts = await seeRows('only the MIDI 2.0 row', (t) => t.length === 1);
-    assert.match(texts[0], /0x40903C00 0xC9240000$/);
+    assert.match(texts[0], /\| 40903C00 C9240000 \|/);
     await workbench.screenshot('monitor-05-filter-type');
 
     await choose('Filter by message type', 'All types');
@@ -266,7 +269,7 @@ describe('monitor: decoded traffic in the workbench', function () {
     await workbench.screenshot('monitor-07-paused');
     await monitor.locator('vscode-button[aria-label="Resume display"]').click();
     const texts = await seeRows('the two new rows after resuming', (t) => t.length === 6);
-    assert.match(texts[5], /Note Off \| note 62/);
+    assert.match(texts[5], /Note Off \| 20803E00 \| note 62/);
   });
 
   it('copies the selected rows as hex that pastes into an editor', async () => {
@@ -288,7 +291,7 @@ describe('monitor: decoded traffic in the workbench', function () {
 
   it('exports the capture as hex the send commands read back', async () => {
     const target = join(workbench.workspaceDir, 'exported-capture.ump');
-    await monitor.locator('vscode-button[aria-label="Export capture…"]').click();
+    await monitor.locator('vscode-button[aria-label="Export the capture to a file"]').click();
     await workbench.quickInput(target);
     const said = await notice(/Exported 8 messages to /);
     assert.ok(existsSync(target), `the export should be at ${target}; the monitor said: ${said}`);
@@ -307,7 +310,7 @@ describe('monitor: decoded traffic in the workbench', function () {
     await seeRows('only the MIDI 2.0 row', (t) => t.length === 1);
     await choose('Export format', 'JSON');
     await choose('Export scope', 'Filtered view');
-    await monitor.locator('vscode-button[aria-label="Export capture…"]').click();
+    await monitor.locator('vscode-button[aria-label="Export the capture to a file"]').click();
     await workbench.quickInput(target);
     await notice(/Exported 1 messages to /);
     const records = JSON.parse(readFileSync(target, 'utf8')) as {
@@ -346,7 +349,7 @@ describe('monitor: decoded traffic in the workbench', function () {
     await grid.focus();
     await grid.press('End');
     let texts = await seeRows('the last row at the bottom', (t) =>
-      t.some((text) => /0x20903C7F$/.test(text)),
+      t.some((text) => /\| 20903C7F \|/.test(text)),
     );
     const lastSeq = Number(texts[texts.length - 1].split(' | ')[0]);
     assert.equal(lastSeq, before + count - 1);

@@ -2,7 +2,7 @@
 // kept apart), messages with conformance problems and the capture's memory. Each counter also carries its value in a data
 // attribute so tests and benchmarks read numbers, not formatted text.
 import type { MonitorCounters, ViewRange } from '../../src/views/monitor/protocol';
-import { formatBytes, formatCount } from './timeFormat';
+import { formatCaptureMemory, formatCount } from './timeFormat';
 
 type CounterName = 'rate' | 'received' | 'dropped' | 'problems' | 'evicted' | 'memory' | 'rows';
 
@@ -30,9 +30,12 @@ export class CountersBar {
     this.set('evicted', counters.evicted, `${formatCount(counters.evicted)} evicted from capture`);
     this.set(
       'memory',
-      counters.captureBytes,
-      `capture ${formatCount(counters.captured)} / ${formatCount(counters.capacity)} msgs, ${formatBytes(counters.captureBytes)}`,
+      counters.captureUsedBytes,
+      `capture ${formatCaptureMemory(counters.captured, counters.captureUsedBytes, counters.captureBytes)}`,
     );
+    const memory = this.items.get('memory')!;
+    memory.dataset.limit = String(counters.captureBytes);
+    memory.title = `The capture holds ${formatCount(counters.captured)} of at most ${formatCount(counters.capacity)} messages (midiScope.monitor.captureMessages); its memory is allocated when the monitor opens.`;
     const scanning = view.filterProgress
       ? ` (filtering ${Math.floor((100 * view.filterProgress.scanned) / Math.max(1, view.filterProgress.total))}%)`
       : '';

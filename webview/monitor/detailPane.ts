@@ -1,13 +1,13 @@
 // The detail pane: every field of the selected message, packet by packet, and for multi-packet
 // messages the reassembled payload.
-import { decodeUmp } from '../../src/ump';
+import { decodeUmp, fieldsWithNumbering, numberLabel } from '../../src/ump';
 import type { PacketRecord } from '../../src/views/monitor/rowsBlock';
 import { midiCiDetails } from './midiCiRow';
 import { reassembledPayload } from './payloadText';
 import { problemSection } from './problemView';
 import { withStreamProblems } from './streamProblems';
-import { hexWords, oneBased, type PresentationContext } from './rowPresentation';
-import { formatAbsolute } from './timeFormat';
+import { hexWords, type PresentationContext } from './rowPresentation';
+import { formatTime, timeHeaders } from './timeFormat';
 
 export interface DetailSubject {
   endpointIndex: number;
@@ -68,12 +68,14 @@ export class DetailPane {
     const heading = element('h2', decodedFirst.name);
     const overview: [string, string][] = [
       ['Sequence', String(first.seq)],
-      ['Time', `${formatAbsolute(first.timestamp, context.ticksPerSecond)} s`],
+      [timeHeaders[context.time].header, formatTime(first.timestamp, context.time, context)],
       ['Endpoint', context.endpoints[subject.endpointIndex]?.name ?? String(subject.endpointIndex)],
       ['Message type', `0x${decodedFirst.messageType.toString(16).toUpperCase()}`],
     ];
-    if (decodedFirst.group !== undefined) overview.push(['Group', oneBased(decodedFirst.group)]);
-    if (decodedFirst.channel !== undefined) overview.push(['Channel', oneBased(decodedFirst.channel)]);
+    if (decodedFirst.group !== undefined)
+      overview.push(['Group', numberLabel(decodedFirst.group, context.numbering)]);
+    if (decodedFirst.channel !== undefined)
+      overview.push(['Channel', numberLabel(decodedFirst.channel, context.numbering)]);
     if (subject.packets.length > 1 || subject.incomplete) {
       overview.push([
         'Packets',
@@ -98,7 +100,10 @@ export class DetailPane {
     subject.packets.forEach((packet, i) => {
       const decoded = decodeUmp(packet.words, 0);
       const title = subject.packets.length > 1 ? `Packet ${i + 1}: ${decoded.name}` : 'Fields';
-      const rows: [string, string][] = decoded.fields.map((field) => [field.name, field.display]);
+      const rows: [string, string][] = fieldsWithNumbering(decoded.fields, context.numbering).map((field) => [
+        field.name,
+        field.display,
+      ]);
       rows.push(['Words', hexWords(packet.words, decoded.wordCount)]);
       parts.push(element('h3', title), table(title, rows));
       const problems = withStreamProblems(decoded.problems, packet.streamProblems);

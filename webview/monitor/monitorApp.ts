@@ -5,13 +5,23 @@ import {
   MessageKind,
   protocolLimits,
   type FilterSpec,
+  type ColumnKey,
   type InitMessage,
   type MonitorCounters,
+  type MonitorLayout,
   type ToWebviewMessage,
   type UpdateMessage,
   type ViewRange,
 } from '../../src/views/monitor/protocol';
 import { rowFlagOpen, type PacketRecord } from '../../src/views/monitor/rowsBlock';
+import {
+  defaultLayout,
+  detailsPlacement,
+  neededWidthPx,
+  normalizeLayout,
+  resizeColumn,
+  setColumnHidden,
+} from './columnLayout';
 import type { RowCells } from './columns';
 import { CountersBar } from './countersBar';
 import { DetailPane, type DetailSubject } from './detailPane';
@@ -22,6 +32,7 @@ import { PacketLists } from './packetLists';
 import { RowCache } from './rowCache';
 import { packetLineCells, rowCells, rowLabel, type PresentationContext } from './rowPresentation';
 import { offerSelectionToContextMenu } from './selectionContext';
+import { timeHeaders } from './timeFormat';
 import { Toolbar } from './toolbar';
 import { VirtualGrid, type GridRowContent } from './virtualGrid';
 
@@ -40,7 +51,19 @@ export class MonitorApp {
   private readonly countersBar = new CountersBar();
   private readonly details = new DetailPane();
   private readonly notice: HTMLElement;
-  private context: PresentationContext = { endpoints: [], ticksPerSecond: 1 };
+  private readonly endpointState: HTMLElement;
+  private readonly main: HTMLElement;
+  private context: PresentationContext = {
+    endpoints: [],
+    ticksPerSecond: 1,
+    captureStartTicks: 0,
+    epochMsAtTickZero: 0,
+    numbering: 'oneBased',
+    time: 'sinceStart',
+  };
+  private layout: MonitorLayout = defaultLayout();
+  /** Width of one character of the grid's font, measured once it is on screen. */
+  private chPx = 0;
   private endpointDeviceIds: string[] = [];
   private counters: MonitorCounters | undefined;
   /** The range on screen (frozen while paused). */
@@ -83,6 +106,7 @@ export class MonitorApp {
         onActivate: (location) => this.activate(location),
         onCopy: () => void this.copySelection(),
         onUserMove: (atEnd) => this.setFollowing(atEnd && this.focusIsLast()),
+        onResizeColumn: (key, widthPx, done) => this.setLayout(resizeColumn(this.layout, key, widthPx), done),
       },
       'Received MIDI messages',
     );
@@ -94,15 +118,29 @@ export class MonitorApp {
       onCopy: () => void this.copySelection(),
       onToggleDetails: () => this.setShowDetails(!this.showDetailsPane),
       onExport: (format, scope) => void this.export(format, scope),
+      onTimeDisplay: (time) => this.setLayout({ ...this.layout, time }, true),
+      onColumnHidden: (key: ColumnKey, hidden) =>
+        this.setLayout(setColumnHidden(this.layout, key, hidden), true),
+      onResetColumns: () =>
+        this.setLayout(
+          { ...this.layout, columns: this.layout.columns.map((c) => ({ ...c, widthPx: 0 })) },
+          true,
+        ),
     });
     this.notice = document.createElement('div');
     this.notice.className = 'notice';
     this.notice.setAttribute('role', 'status');
+    this.endpointState = document.createElement('div');
+    this.endpointState.className = 'endpoint-state';
+    this.endpointState.setAttribute('role', 'status');
     const main = document.createElement('div');
     main.className = 'main';
     main.append(this.grid.element, this.details.element);
     this.details.midiCiLink = (subject) => midiCiLinkButton(subject.packets, () => this.followMidiCiLink());
-    root.append(this.toolbar.element, this.countersBar.element, this.notice, main);
+    this.main = main;
+    root.append(this.toolbar.element, this.countersBar.element, this.endpointState, this.notice, main);
+    new ResizeObserver(() => this.placeDetails()).observe(main);
+    this.applyLayout();
     this.details.element.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') this.grid.element.focus();
     });
@@ -137,6 +175,11 @@ export class MonitorApp {
         case MessageKind.ViewReset:
           this.applyReset(message.view);
           break;
+        case MessageKind.DisplaySettings:
+          this.context = { ...this.context, numbering: message.display.numbering };
+          this.toolbar.showNumbering(message.display.numbering);
+          this.redecode();
+          break;
         default:
           // Other kinds only come as replies to requests.
           break;
@@ -151,9 +194,20 @@ export class MonitorApp {
   }
 
   private applyInit(init: InitMessage): void {
-    this.context = { endpoints: init.endpoints, ticksPerSecond: init.ticksPerSecond };
+    this.context = {
+      ...this.context,
+      endpoints: init.endpoints,
+      ticksPerSecond: init.ticksPerSecond,
+      captureStartTicks: init.counters.captureStartTicks,
+      epochMsAtTickZero: init.clock.epochMsAtTickZero,
+      numbering: init.display.numbering,
+    };
     this.endpointDeviceIds = init.endpoints.map((endpoint) => endpoint.endpointDeviceId);
     this.counters = init.counters;
+    this.toolbar.showNumbering(init.display.numbering);
+    this.layout = normalizeLayout(init.layout);
+    this.applyLayout();
+    this.showEndpointState(init.counters.goneEndpoints);
     this.toolbar.setEndpoints(init.endpoints, init.filter);
     this.toolbar.showFilter(init.filter);
     this.saveState();
@@ -163,6 +217,11 @@ export class MonitorApp {
 
   private applyUpdate(update: UpdateMessage): void {
     this.counters = update.counters;
+    this.showEndpointState(update.counters.goneEndpoints);
+    if (update.counters.captureStartTicks !== this.context.captureStartTicks) {
+      this.context = { ...this.context, captureStartTicks: update.counters.captureStartTicks };
+      this.redecode();
+    }
     if (update.view.generation !== this.hostRange.generation) {
       // Sent before a reset this webview already applied (or will get): only its counters count.
       this.ackPending = this.ackPending ?? this.shownReceived();
@@ -203,6 +262,86 @@ export class MonitorApp {
   /** What the host counts as shown: the received total of what is on screen. */
   private shownReceived(): number {
     return this.paused ? 0 : (this.counters?.received ?? 0);
+  }
+
+  // ------------------------------------------------------------ layout and display
+
+  /** Takes a new layout; `save` keeps it for every monitor (while dragging, only at the end). */
+  private setLayout(layout: MonitorLayout, save: boolean): void {
+    const timeChanged = layout.time !== this.layout.time;
+    this.layout = layout;
+    this.applyLayout();
+    if (timeChanged) this.redecode();
+    if (save) void this.saveLayout(layout);
+  }
+
+  /**
+   * Stores the layout for every monitor. The grid says how many saves are on their way and how
+   * many the host confirmed (data-layout-pending, data-layout-saves), for whoever needs to know
+   * that a layout is stored.
+   */
+  private async saveLayout(layout: MonitorLayout): Promise<void> {
+    const grid = this.grid.element.dataset;
+    grid.layoutPending = String(Number(grid.layoutPending ?? '0') + 1);
+    try {
+      const reply = await this.host.request({ kind: MessageKind.SaveLayout, layout });
+      if (reply.kind === MessageKind.LayoutSaved)
+        grid.layoutSaves = String(Number(grid.layoutSaves ?? '0') + 1);
+    } catch (error) {
+      this.showNotice(
+        `The column layout was not saved: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    } finally {
+      grid.layoutPending = String(Number(grid.layoutPending) - 1);
+    }
+  }
+
+  private applyLayout(): void {
+    const names = this.context.endpoints.map((endpoint) => endpoint.name);
+    this.context = { ...this.context, time: this.layout.time };
+    this.chPx = measureCharacter(this.grid.element);
+    this.grid.setLayout(this.layout, names, timeHeaders[this.layout.time], this.chPx);
+    this.toolbar.showLayout(this.layout);
+    this.placeDetails();
+  }
+
+  /** The details beside the rows when both fit, else below them, so no fixed column is cut. */
+  private placeDetails(): void {
+    // The font may have loaded (or the zoom changed) since the columns were sized.
+    if (Math.abs(measureCharacter(this.grid.element) - this.chPx) > 0.01) {
+      this.applyLayout();
+      return;
+    }
+    if (this.chPx === 0) return;
+    const width = this.main.clientWidth;
+    const em = parseFloat(getComputedStyle(document.body).fontSize) || 13;
+    const detailsPx = Math.min(36 * em, Math.max(13 * em, 0.22 * width));
+    const needs = neededWidthPx(
+      this.layout,
+      this.context.endpoints.map((endpoint) => endpoint.name),
+      this.chPx,
+    );
+    // A vertical scrollbar's width on top of the columns.
+    const placement = detailsPlacement(width, needs + 16, detailsPx);
+    this.main.classList.toggle('details-below', placement === 'below');
+    this.main.dataset.details = placement;
+  }
+
+  /** Rows are decoded again with the new display (numbering, time, capture start). */
+  private redecode(): void {
+    this.cache.forgetDecoded();
+    void this.showDetails(this.grid.focused);
+    this.requestFrame();
+  }
+
+  private showEndpointState(gone: readonly number[]): void {
+    const names = gone.map((index) => this.context.endpoints[index]?.name ?? `endpoint ${index}`);
+    const text =
+      names.length === 0
+        ? ''
+        : `${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} gone: the capture is kept, and the monitor listens again when ${names.length === 1 ? 'it comes' : 'they come'} back.`;
+    if (this.endpointState.textContent !== text) this.endpointState.textContent = text;
+    this.endpointState.dataset.gone = String(gone.length);
   }
 
   // ------------------------------------------------------------ drawing
@@ -465,6 +604,19 @@ export class MonitorApp {
     clearTimeout(this.noticeTimer);
     this.noticeTimer = setTimeout(() => (this.notice.textContent = ''), noticeMs);
   }
+}
+
+/** Width of one character in `element`'s font (0 until it is laid out). */
+function measureCharacter(element: HTMLElement): number {
+  const probe = document.createElement('span');
+  probe.textContent = '0'.repeat(40);
+  probe.style.position = 'absolute';
+  probe.style.visibility = 'hidden';
+  probe.style.whiteSpace = 'pre';
+  element.append(probe);
+  const width = probe.getBoundingClientRect().width / 40;
+  probe.remove();
+  return width;
 }
 
 function evictedContent(viewIndex: number): GridRowContent {

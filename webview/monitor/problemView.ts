@@ -3,10 +3,7 @@
 // that hold a problem's bits highlighted.
 import { formatWord, type UmpProblem } from '../../src/ump';
 
-/** The badge text for a row: "" when clean, else the count of problems. */
-export function problemBadgeText(problems: readonly UmpProblem[] | undefined): string {
-  return problems === undefined || problems.length === 0 ? '' : String(problems.length);
-}
+export { problemBadgeText } from './problemBadge';
 
 /** Sets or clears the badge on a row's name cell (a data attribute the stylesheet draws). */
 export function showProblemBadge(cell: HTMLElement, badge: string | undefined): void {

@@ -67,6 +67,11 @@ export class RowCache<Decoded> {
     for (const [index, row] of this.rows) if ((row.flags & rowFlagOpen) !== 0) this.rows.delete(index);
   }
 
+  /** Forgets every row's decoded text (the display changed): rows are decoded again when drawn. */
+  forgetDecoded(): void {
+    for (const row of this.rows.values()) row.decoded = undefined;
+  }
+
   /** Keeps the cache bounded, dropping the rows furthest from [keepFrom, keepTo). */
   trim(keepFrom: number, keepTo: number): void {
     if (this.rows.size <= this.maxRows) return;

@@ -1,28 +1,26 @@
 // What a row or packet line shows: its cells (decoded with src/ump, only when drawn) and the
 // sentence a screen reader reads for it.
-import { decodeUmp, formatWord, type UmpProblem } from '../../src/ump';
-import type { EndpointLabel } from '../../src/views/monitor/protocol';
+import { decodeUmp, numberLabel, type UmpProblem } from '../../src/ump';
+import type { EndpointLabel, Numbering, TimeDisplay } from '../../src/views/monitor/protocol';
 import type { PacketRecord, RowRecord } from '../../src/views/monitor/rowsBlock';
 import { rowFlagOpen } from '../../src/views/monitor/rowsBlock';
 import type { RowCells } from './columns';
 import { midiCiRowName } from './midiCiRow';
-import { problemBadgeText } from './problemView';
+import { problemBadgeText } from './problemBadge';
 import { withStreamProblems } from './streamProblems';
-import { formatAbsolute, formatDelta } from './timeFormat';
+import { formatDelta, formatTime, type TimeBase } from './timeFormat';
 
-export interface PresentationContext {
+export interface PresentationContext extends TimeBase {
   endpoints: readonly EndpointLabel[];
-  ticksPerSecond: number;
+  numbering: Numbering;
+  time: TimeDisplay;
 }
 
-/** Groups and channels are numbered 1-16 on screen, as MIDI users count them. */
-export function oneBased(value: number | undefined): string {
-  return value === undefined ? '' : String(value + 1);
-}
-
+/** A message's words as grouped 8-digit hex, e.g. "40903C00 C9240000" (the column says Hex). */
 export function hexWords(words: Uint32Array, wordCount: number): string {
   const parts: string[] = [];
-  for (let i = 0; i < wordCount; i++) parts.push(formatWord(words[i]));
+  for (let i = 0; i < wordCount; i++)
+    parts.push((words[i] >>> 0).toString(16).toUpperCase().padStart(8, '0'));
   return parts.join(' ');
 }
 
@@ -42,12 +40,12 @@ function packetCells(
   const decoded = decodeUmp(words, 0);
   return {
     seq: String(seq),
-    time: formatAbsolute(timestamp, context.ticksPerSecond),
+    time: formatTime(timestamp, context.time, context),
     delta:
       previousTimestamp === null ? '' : formatDelta(timestamp - previousTimestamp, context.ticksPerSecond),
     endpoint: endpointName(context, endpointIndex),
-    group: oneBased(decoded.group),
-    channel: oneBased(decoded.channel),
+    group: numberLabel(decoded.group, context.numbering),
+    channel: numberLabel(decoded.channel, context.numbering),
     type: decoded.messageType.toString(16).toUpperCase(),
     name: decoded.name,
     fields: decoded.summary,
@@ -103,5 +101,5 @@ export function rowLabel(cells: RowCells): string {
     .filter(Boolean)
     .join(', ');
   const problems = cells.problems ? `, ${cells.problems} conformance problem(s)` : '';
-  return `${cells.seq}: ${cells.name}${where ? ` on ${where}` : ''}, ${cells.fields}, from ${cells.endpoint} at ${cells.time} seconds${problems}`;
+  return `${cells.seq}: ${cells.name}${where ? ` on ${where}` : ''}, ${cells.fields}, from ${cells.endpoint} at ${cells.time}${problems}`;
 }

@@ -1,8 +1,27 @@
-// The monitor's toolbar: pause/resume, follow tail, clear, the filters, copy and export.
+// The monitor's toolbar: pause/resume, follow tail, clear, the filters, the time display, the
+// columns menu, copy and export.
 // Controls come from toolkit.ts; this file only arranges them and reports what the user did.
-import { messageTypeName } from '../../src/ump';
-import type { EndpointLabel, ExportFormat, ExportScope, FilterSpec } from '../../src/views/monitor/protocol';
-import { dropdown, iconButton, textField, type Choice, type Dropdown, type IconButton } from './toolkit';
+import { messageTypeName, numberLabel } from '../../src/ump';
+import type {
+  ColumnKey,
+  EndpointLabel,
+  ExportFormat,
+  ExportScope,
+  FilterSpec,
+  MonitorLayout,
+  Numbering,
+  TimeDisplay,
+} from '../../src/views/monitor/protocol';
+import { ColumnMenu } from './columnMenu';
+import {
+  dropdown,
+  iconButton,
+  labelledButton,
+  textField,
+  type Choice,
+  type Dropdown,
+  type IconButton,
+} from './toolkit';
 
 export interface ToolbarActions {
   onTogglePause(): void;
@@ -12,6 +31,9 @@ export interface ToolbarActions {
   onCopy(): void;
   onToggleDetails(): void;
   onExport(format: ExportFormat, scope: ExportScope): void;
+  onTimeDisplay(display: TimeDisplay): void;
+  onColumnHidden(key: ColumnKey, hidden: boolean): void;
+  onResetColumns(): void;
 }
 
 const any = '';
@@ -26,12 +48,21 @@ const messageTypeChoices: Choice[] = [
 /** Text search waits for a pause in typing before refiltering a large capture. */
 const searchDebounceMs = 250;
 
-function numberedChoices(allLabel: string, label: string, count: number): Choice[] {
+function numberedChoices(allLabel: string, label: string, numbering: Numbering): Choice[] {
   return [
     { value: any, label: allLabel },
-    ...Array.from({ length: count }, (_, i) => ({ value: String(i), label: `${label} ${i + 1}` })),
+    ...Array.from({ length: 16 }, (_, i) => ({
+      value: String(i),
+      label: `${label} ${numberLabel(i, numbering)}`,
+    })),
   ];
 }
+
+const timeChoices: Choice[] = [
+  { value: 'sinceStart', label: 'Since start' },
+  { value: 'timeOfDay', label: 'Time of day' },
+  { value: 'ticks', label: 'Engine ticks' },
+];
 
 function selected(control: Dropdown): number[] {
   return control.value === any ? [] : [Number(control.value)];
@@ -61,6 +92,9 @@ export class Toolbar {
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly problemsOnly: IconButton;
   private problemsOnlyOn = false;
+  private readonly time: Dropdown;
+  private readonly columnMenu: ColumnMenu;
+  private numbering: Numbering = 'oneBased';
 
   constructor(private readonly actions: ToolbarActions) {
     this.element = document.createElement('div');
@@ -77,9 +111,9 @@ export class Toolbar {
     const changed = (): void => actions.onFilterChange(this.filter());
     this.endpoint = dropdown('Filter by endpoint', changed);
     this.groupFilter = dropdown('Filter by group', changed);
-    this.groupFilter.setChoices(numberedChoices('All groups', 'Group', 16), any);
+    this.groupFilter.setChoices(numberedChoices('All groups', 'Group', this.numbering), any);
     this.channel = dropdown('Filter by channel', changed);
-    this.channel.setChoices(numberedChoices('All channels', 'Channel', 16), any);
+    this.channel.setChoices(numberedChoices('All channels', 'Channel', this.numbering), any);
     this.messageType = dropdown('Filter by message type', changed);
     this.messageType.setChoices(messageTypeChoices, any);
     this.problemsOnly = iconButton('warning', 'Show only messages with problems', () => {
@@ -93,7 +127,12 @@ export class Toolbar {
       this.searchTimer = setTimeout(changed, searchDebounceMs);
     });
 
-    const copy = iconButton('copy', 'Copy selected rows as hex (Ctrl+C)', () => actions.onCopy());
+    const copy = labelledButton('copy', 'Copy', 'Copy the selected rows as hex (Ctrl+C)', () =>
+      actions.onCopy(),
+    );
+    this.time = dropdown('Time display', (value) => actions.onTimeDisplay(value as TimeDisplay));
+    this.time.setChoices(timeChoices, 'sinceStart');
+    this.columnMenu = new ColumnMenu(actions);
     this.details = iconButton('layout-sidebar-right', 'Show message details', () =>
       actions.onToggleDetails(),
     );
@@ -114,7 +153,7 @@ export class Toolbar {
       ],
       'all',
     );
-    const exportButton = iconButton('save', 'Export capture…', () =>
+    const exportButton = labelledButton('save', 'Export…', 'Export the capture to a file', () =>
       actions.onExport(this.exportFormat.value as ExportFormat, this.exportScope.value as ExportScope),
     );
 
@@ -129,13 +168,8 @@ export class Toolbar {
         this.problemsOnly.element,
         this.search.element,
       ),
-      group(
-        'Copy and export',
-        copy.element,
-        this.exportFormat.element,
-        this.exportScope.element,
-        exportButton.element,
-      ),
+      group('View', this.time.element, this.columnMenu.element),
+      group('Copy and export', copy, this.exportFormat.element, this.exportScope.element, exportButton),
     );
   }
 
@@ -152,12 +186,30 @@ export class Toolbar {
   /** Shows a filter the host holds (after a reload of the webview). */
   showFilter(filter: FilterSpec): void {
     const single = (values: number[]): string => (values.length === 1 ? String(values[0]) : any);
-    this.groupFilter.setChoices(numberedChoices('All groups', 'Group', 16), single(filter.groups));
-    this.channel.setChoices(numberedChoices('All channels', 'Channel', 16), single(filter.channels));
+    this.groupFilter.setChoices(
+      numberedChoices('All groups', 'Group', this.numbering),
+      single(filter.groups),
+    );
+    this.channel.setChoices(
+      numberedChoices('All channels', 'Channel', this.numbering),
+      single(filter.channels),
+    );
     this.messageType.setChoices(messageTypeChoices, single(filter.messageTypes));
     this.search.value = filter.text;
     this.problemsOnlyOn = filter.problemsOnly === true;
     this.problemsOnly.setPressed(this.problemsOnlyOn);
+  }
+
+  /** Numbers the group and channel choices under `numbering`, keeping what is chosen. */
+  showNumbering(numbering: Numbering): void {
+    this.numbering = numbering;
+    this.groupFilter.setChoices(numberedChoices('All groups', 'Group', numbering), this.groupFilter.value);
+    this.channel.setChoices(numberedChoices('All channels', 'Channel', numbering), this.channel.value);
+  }
+
+  showLayout(layout: MonitorLayout): void {
+    this.time.setChoices(timeChoices, layout.time);
+    this.columnMenu.show(layout);
   }
 
   showState(paused: boolean, following: boolean, showDetails: boolean): void {

@@ -132,3 +132,21 @@ export function textField(
     },
   };
 }
+
+/** A toolbar button with a codicon and a visible label; `tooltip` says more on hover. */
+export function labelledButton(
+  icon: string,
+  label: string,
+  tooltip: string,
+  onClick: () => void,
+): HTMLElement {
+  const button = document.createElement('vscode-button');
+  button.setAttribute('appearance', 'secondary');
+  button.setAttribute('aria-label', tooltip);
+  button.title = tooltip;
+  const start = codicon(icon);
+  start.setAttribute('slot', 'start');
+  button.append(start, label);
+  button.addEventListener('click', onClick);
+  return button;
+}

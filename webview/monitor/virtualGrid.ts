@@ -1,6 +1,8 @@
 // The hand-written virtual list: an ARIA grid whose DOM holds only the rows on screen (a fixed
 // pool of row elements refilled on every draw). Scrolling is virtual (virtualScroll.ts): the
 // wheel, the keyboard and the scrollbar all move a top row, never a pixel offset.
+import type { ColumnKey, MonitorLayout } from '../../src/views/monitor/protocol';
+import { gridTemplate } from './columnLayout';
 import { columns, type RowCells } from './columns';
 import { showProblemBadge } from './problemView';
 import type { DisplayLocation, DisplayRows } from './displayRows';
@@ -37,6 +39,8 @@ export interface GridCallbacks {
   onCopy(): void;
   /** The user scrolled or moved the focus: `atEnd` says whether the last row is on screen. */
   onUserMove(atEnd: boolean): void;
+  /** The user drags a column's edge (`done` when released); 0 puts it back to its default width. */
+  onResizeColumn(key: ColumnKey, widthPx: number, done: boolean): void;
 }
 
 interface RowElement {
@@ -54,6 +58,7 @@ export class VirtualGrid {
   private readonly spacer: HTMLElement;
   private readonly rowsLayer: HTMLElement;
   private readonly pool: RowElement[] = [];
+  private readonly headerCells = new Map<ColumnKey, HTMLElement>();
   private readonly wheel = new WheelAccumulator();
   private rowHeightPx = defaultRowHeightPx;
   private viewportHeightPx = 0;
@@ -85,7 +90,11 @@ export class VirtualGrid {
       cell.setAttribute('role', 'columnheader');
       cell.title = column.description;
       cell.setAttribute('aria-label', column.description);
-      cell.textContent = column.header;
+      const text = document.createElement('span');
+      text.className = 'header-text';
+      text.textContent = column.header;
+      cell.append(text, this.resizer(column.key, column.description, cell));
+      this.headerCells.set(column.key, cell);
       header.append(cell);
     }
 
@@ -108,6 +117,56 @@ export class VirtualGrid {
     this.element.addEventListener('keydown', (event) => this.onKey(event));
     this.rowsLayer.addEventListener('click', (event) => this.onClick(event));
     new ResizeObserver(() => this.measure()).observe(this.body);
+  }
+
+  /** Applies column widths and visibility; `time` names the Time column for its display. */
+  setLayout(
+    layout: MonitorLayout,
+    endpointNames: readonly string[],
+    time: { header: string; description: string },
+    chPx: number,
+  ): void {
+    this.element.style.setProperty('--grid-columns', gridTemplate(layout, endpointNames, chPx));
+    for (const state of layout.columns) this.element.classList.toggle(`hide-${state.key}`, state.hidden);
+    const timeCell = this.headerCells.get('time')!;
+    timeCell.querySelector('.header-text')!.textContent = time.header;
+    timeCell.title = time.description;
+    timeCell.setAttribute('aria-label', time.description);
+  }
+
+  /** The handle on a header cell's right edge: drag to resize, double-click for the default width. */
+  private resizer(key: ColumnKey, description: string, cell: HTMLElement): HTMLElement {
+    const handle = document.createElement('span');
+    handle.className = 'col-resizer';
+    handle.dataset.column = key;
+    handle.setAttribute('role', 'separator');
+    handle.setAttribute('aria-orientation', 'vertical');
+    handle.setAttribute('aria-label', `Resize the ${description} column`);
+    handle.title = 'Drag to resize; double-click for the default width';
+    handle.addEventListener('pointerdown', (event) => {
+      event.preventDefault();
+      handle.setPointerCapture(event.pointerId);
+      const startX = event.clientX;
+      const startWidth = cell.getBoundingClientRect().width;
+      const widthAt = (x: number): number => Math.round(startWidth + x - startX);
+      let lastX = startX;
+      const move = (moved: PointerEvent): void => {
+        lastX = moved.clientX;
+        this.callbacks.onResizeColumn(key, widthAt(lastX), false);
+      };
+      // Released, or the capture lost (the pointer left the webview): either ends the drag once.
+      const end = (): void => {
+        handle.removeEventListener('pointermove', move);
+        handle.removeEventListener('pointerup', end);
+        handle.removeEventListener('lostpointercapture', end);
+        this.callbacks.onResizeColumn(key, widthAt(lastX), true);
+      };
+      handle.addEventListener('pointermove', move);
+      handle.addEventListener('pointerup', end);
+      handle.addEventListener('lostpointercapture', end);
+    });
+    handle.addEventListener('dblclick', () => this.callbacks.onResizeColumn(key, 0, true));
+    return handle;
   }
 
   get focused(): DisplayLocation | undefined {

@@ -42,7 +42,7 @@ export async function openCapture(
   if (!uri) return failure('cancelled');
   const file = await readCaptureFile(uri);
   const { table, info, notes } = file.reading;
-  const monitor = monitorApi.openFile({
+  const monitor = await monitorApi.openFile({
     title: `MIDI Capture: ${file.name}`,
     endpointNames: info.endpoints,
     capacity: table.count,

@@ -2,6 +2,7 @@
 // TypeScript sources, switched per language by `midiScope.hexHover.languages`.
 import * as vscode from 'vscode';
 import { findSourceUmp } from './sourceHexLiterals';
+import { readDisplaySettings } from '../../views/monitor/displaySettings';
 import { umpHoverMarkdown } from './umpHoverText';
 
 export const hexHoverLanguages = ['c', 'cpp', 'rust', 'python', 'javascript', 'typescript'] as const;
@@ -16,7 +17,9 @@ export class SourceHexHoverProvider implements vscode.HoverProvider {
     if (enabled?.[document.languageId] === false) return undefined;
     const found = findSourceUmp(document.getText(), document.offsetAt(position));
     if (found === undefined) return undefined;
-    const parts = found.messages.slice(0, mostShown).map((words) => umpHoverMarkdown(words));
+    const parts = found.messages
+      .slice(0, mostShown)
+      .map((words) => umpHoverMarkdown(words, undefined, readDisplaySettings(() => undefined).numbering));
     if (found.messages.length > mostShown)
       parts.push(`… and ${found.messages.length - mostShown} more messages`);
     return new vscode.Hover(

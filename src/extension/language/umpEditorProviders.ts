@@ -4,6 +4,7 @@ import { decodeUmp } from '../../ump';
 import type { SendTargets } from '../sending/sendTargets';
 import type { EndpointCatalog } from '../endpointCatalog';
 import { formatUmpText } from './umpFormatter';
+import { readDisplaySettings } from '../../views/monitor/displaySettings';
 import { umpHoverMarkdown } from './umpHoverText';
 import type { UmpModelCache } from './umpModelCache';
 import { messageAt } from './umpDocumentModel';
@@ -18,7 +19,10 @@ export class UmpHoverProvider implements vscode.HoverProvider {
     if (message === undefined) return undefined;
     const first = message.wordRanges[0];
     const last = message.wordRanges[message.wordRanges.length - 1];
-    const markdown = new vscode.MarkdownString(umpHoverMarkdown(message.words, message.problems), true);
+    const markdown = new vscode.MarkdownString(
+      umpHoverMarkdown(message.words, message.problems, readDisplaySettings(() => undefined).numbering),
+      true,
+    );
     return new vscode.Hover(
       markdown,
       new vscode.Range(document.positionAt(first.offset), document.positionAt(last.offset + last.length)),

@@ -1,16 +1,27 @@
 // The hover of a UMP message as Markdown: its friendly name, every decoded field and the
 // conformance problems with where they are. Pure, shared by `.ump` files and hex in source code.
-import { decodeUmp, formatWord, type UmpProblem } from '../../ump';
+import {
+  decodeUmp,
+  fieldsWithNumbering,
+  formatWord,
+  type GroupChannelNumbering,
+  type UmpProblem,
+} from '../../ump';
 
 const severityIcons = { error: '$(error)', warning: '$(warning)', info: '$(info)' } as const;
 
-export function umpHoverMarkdown(words: ArrayLike<number>, problems?: readonly UmpProblem[]): string {
+export function umpHoverMarkdown(
+  words: ArrayLike<number>,
+  problems?: readonly UmpProblem[],
+  numbering: GroupChannelNumbering = 'oneBased',
+): string {
   const decoded = decodeUmp(words);
   const hexWords = Array.from(words, (word) => formatWord(word)).join(' ');
   const lines = [`**${escape(decoded.name)}** \`${hexWords}\``, ''];
   if (decoded.summary !== '') lines.push(escape(decoded.summary), '');
   lines.push('| field | value |', '| --- | --- |');
-  for (const field of decoded.fields) lines.push(`| ${escape(field.name)} | ${escape(field.display)} |`);
+  for (const field of fieldsWithNumbering(decoded.fields, numbering))
+    lines.push(`| ${escape(field.name)} | ${escape(field.display)} |`);
   const all = problems ?? decoded.problems ?? [];
   if (all.length > 0) {
     lines.push('', '**Problems**', '');

@@ -70,7 +70,7 @@ export async function openTestExchange(
   }
   const messages = chosen.flatMap((exchange) => exchange.messages);
   const endpointNames = [...new Set(messages.map(exchangeEndpointName))];
-  const monitor = monitorApi.openFile({
+  const monitor = await monitorApi.openFile({
     title: `MIDI Test: ${chosen.length === 1 ? chosen[0].label : `${chosen.length} tests`}`,
     endpointNames,
     capacity: messages.length,

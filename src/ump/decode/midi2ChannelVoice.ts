@@ -103,7 +103,7 @@ export function decodeMidi2ChannelVoice(w0: number, w1: number): DecodedUmp {
       return message(
         status === 0x9 ? 'Note On' : 'Note Off',
         fields,
-        `note ${note} vel ${velocity}${attribute}`,
+        `note ${note} vel ${hex(velocity, 4)}${attribute}`,
       );
     }
     case 0xa:

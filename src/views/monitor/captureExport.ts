@@ -12,10 +12,17 @@ import type { EndpointLabel, ExportDoneMessage, ExportFormat, ExportScope } from
 /** Characters formatted before the next write and the next turn of the event loop. */
 const chunkCharacters = 1 << 20;
 
+/** Remembers the folder of the last export (global state), so the next one starts there. */
+export interface ExportFolderMemory {
+  get(): vscode.Uri | undefined;
+  set(folder: vscode.Uri): void;
+}
+
 export interface ExportContext {
   endpoints: readonly EndpointLabel[];
   ticksPerSecond: number;
   log: vscode.LogOutputChannel;
+  folder: ExportFolderMemory;
 }
 
 type ExportOutcome = Omit<ExportDoneMessage, 'kind'>;
@@ -64,7 +71,8 @@ export async function exportCapture(
   const names = context.endpoints.map((endpoint) => endpoint.name).join(', ');
   const title = `MIDI Scope capture of ${names}, exported ${new Date().toISOString()}`;
   const formatter = exportFormatter(format, context.ticksPerSecond, title);
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  // The last folder used, else the workspace's root (never a folder the dialog happened to show last).
+  const folder = context.folder.get() ?? vscode.workspace.workspaceFolders?.[0]?.uri;
   const fileName = defaultFileName(formatter.extension);
   const uri = await vscode.window.showSaveDialog({
     title: scope === 'all' ? 'Export MIDI capture' : 'Export filtered MIDI messages',
@@ -98,5 +106,18 @@ export async function exportCapture(
   }
   const skipped = walk.skipped > 0 ? ` (${walk.skipped} evicted during the export and not written)` : '';
   context.log.info(`monitor: exported ${written} messages as ${format} to ${uri.toString()}${skipped}`);
+  context.folder.set(vscode.Uri.joinPath(uri, '..'));
+  void announceExport(uri, written, skipped);
   return { outcome: 'saved', detail: `${uri.fsPath || uri.toString()}${skipped}`, messagesWritten: written };
+}
+
+/** The notification that the file is written, with "Open" to look at it. */
+async function announceExport(uri: vscode.Uri, written: number, skipped: string): Promise<void> {
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  const open = 'Open';
+  const answer = await vscode.window.showInformationMessage(
+    `Exported ${written} messages to ${name}${skipped}.`,
+    open,
+  );
+  if (answer === open) await vscode.commands.executeCommand('vscode.open', uri);
 }

@@ -6,10 +6,12 @@ import type { MonitorEngineSource } from './endpointListener';
 import { pickEndpoints } from './endpointPicker';
 import type { Capture } from './capture';
 import { MonitorPanel, type MonitorHandle } from './monitorPanel';
+import { planPlacement } from './monitorPlacement';
+import { readDisplaySettings, displaySettingsSection } from './displaySettings';
 import { fileEndpointPrefix, fileSource } from './monitorSource';
 import { readMonitorSettings } from './monitorSettings';
 import { endpointIdsFromArguments } from './openMonitorArguments';
-import { protocolLimits, type EndpointLabel } from './protocol';
+import { protocolLimits, type EndpointLabel, type MonitorLayout } from './protocol';
 import { webviewOptions } from './webviewHtml';
 
 export type { MonitorCounterSnapshot, MonitorHandle } from './monitorPanel';
@@ -17,10 +19,16 @@ export type { MonitorEngine, MonitorEngineSource } from './endpointListener';
 
 export const monitorViewType = 'midiScope.monitor';
 export const openMonitorCommand = 'midiScope.openMonitor';
+/** Global state: the monitors' column layout. */
+const layoutKey = 'midiScope.monitor.layout';
+/** Global state: the folder of the last export. */
+const exportFolderKey = 'midiScope.monitor.exportFolder';
+/** Workspace state: the editor column the user last moved a monitor to. */
+const viewColumnKey = 'midiScope.monitor.viewColumn';
 
 export interface MonitorApi {
   /** Opens a monitor listening to these endpoints (ids the engine does not know are reported). */
-  open(endpointDeviceIds: readonly string[]): MonitorHandle;
+  open(endpointDeviceIds: readonly string[]): Promise<MonitorHandle>;
   /** Does what the serializer does after a reload: revives `panel` from the webview's saved state. */
   restore(panel: vscode.WebviewPanel, state: unknown): MonitorHandle;
   /** Monitors open now, oldest first. */
@@ -32,7 +40,7 @@ export interface MonitorApi {
     endpointNames: readonly string[];
     capacity: number;
     fill(capture: Capture): void;
-  }): MonitorHandle;
+  }): Promise<MonitorHandle>;
 }
 
 function errorText(error: unknown): string {
@@ -54,7 +62,61 @@ export function registerMonitor(
   log: vscode.LogOutputChannel,
   engineSource: MonitorEngineSource,
 ): MonitorApi {
-  const monitors: MonitorHandle[] = [];
+  const monitors: MonitorPanel[] = [];
+  const panelDependencies = {
+    layout: {
+      get: () => context.globalState.get<MonitorLayout>(layoutKey) ?? null,
+      save: (layout: MonitorLayout) => context.globalState.update(layoutKey, layout),
+    },
+    display: () => readDisplaySettings((warning) => log.warn(warning)),
+    exportFolder: {
+      get: () => {
+        const saved = context.globalState.get<string>(exportFolderKey);
+        return saved ? vscode.Uri.parse(saved) : undefined;
+      },
+      set: (folder: vscode.Uri) => void context.globalState.update(exportFolderKey, folder.toString()),
+    },
+  };
+
+  /** Creates the panel where planPlacement says, and remembers where the user moves it. */
+  const createPanel = async (title: string): Promise<vscode.WebviewPanel> => {
+    const groups = vscode.window.tabGroups.all.map((group) => ({
+      viewColumn: group.viewColumn,
+      hasMonitor: group.tabs.some(
+        (tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(monitorViewType),
+      ),
+    }));
+    const plan = planPlacement(groups, context.workspaceState.get<number>(viewColumnKey));
+    let viewColumn: vscode.ViewColumn = vscode.ViewColumn.Beside;
+    if (plan.kind === 'group') viewColumn = plan.viewColumn;
+    if (plan.kind === 'below') {
+      // Code above, monitor below: both keep the editor area's whole width.
+      await vscode.commands.executeCommand('vscode.setEditorLayout', {
+        orientation: 1,
+        groups: [{ size: 0.45 }, { size: 0.55 }],
+      });
+      viewColumn = vscode.ViewColumn.Two;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      monitorViewType,
+      title,
+      { viewColumn, preserveFocus: false },
+      webviewOptions(context.extensionUri),
+    );
+    // A locked group takes no editors it is not asked to: files open next to it, not on it.
+    if (plan.kind !== 'group') await vscode.commands.executeCommand('workbench.action.lockEditorGroup');
+    rememberColumn(panel);
+    return panel;
+  };
+
+  const rememberColumn = (panel: vscode.WebviewPanel): void => {
+    let placed = panel.viewColumn;
+    panel.onDidChangeViewState(() => {
+      if (panel.viewColumn === undefined || panel.viewColumn === placed) return;
+      placed = panel.viewColumn;
+      void context.workspaceState.update(viewColumnKey, placed);
+    });
+  };
   const openEmitter = new vscode.EventEmitter<MonitorHandle>();
 
   const labels = (endpointDeviceIds: readonly string[]): EndpointLabel[] => {
@@ -79,6 +141,7 @@ export function registerMonitor(
   const attach = (panel: vscode.WebviewPanel, endpointDeviceIds: readonly string[]): MonitorHandle => {
     const engine = engineSource.require();
     const monitor = new MonitorPanel(panel, labels(endpointDeviceIds), {
+      ...panelDependencies,
       engine,
       ticksPerSecond: engine.MidiClock.timestampFrequency,
       extensionUri: context.extensionUri,
@@ -96,13 +159,9 @@ export function registerMonitor(
   };
 
   const api: MonitorApi = {
-    open(endpointDeviceIds) {
-      const panel = vscode.window.createWebviewPanel(
-        monitorViewType,
-        'MIDI Monitor',
-        vscode.ViewColumn.Active,
-        webviewOptions(context.extensionUri),
-      );
+    async open(endpointDeviceIds) {
+      labels(endpointDeviceIds);
+      const panel = await createPanel('MIDI Monitor');
       try {
         return attach(panel, endpointDeviceIds);
       } catch (error) {
@@ -112,15 +171,11 @@ export function registerMonitor(
     },
     restore(panel, state) {
       panel.webview.options = webviewOptions(context.extensionUri);
+      rememberColumn(panel);
       return attach(panel, savedEndpointIds(state));
     },
-    openFile(file) {
-      const panel = vscode.window.createWebviewPanel(
-        monitorViewType,
-        file.title,
-        vscode.ViewColumn.Active,
-        webviewOptions(context.extensionUri),
-      );
+    async openFile(file) {
+      const panel = await createPanel(file.title);
       const endpoints = file.endpointNames.map((name, index) => ({
         index,
         endpointDeviceId: `${fileEndpointPrefix}${name}`,
@@ -129,6 +184,7 @@ export function registerMonitor(
       const settings = readMonitorSettings((warning) => log.warn(warning));
       const engine = engineSource.require();
       const monitor = new MonitorPanel(panel, endpoints, {
+        ...panelDependencies,
         engine,
         ticksPerSecond: engine.MidiClock.timestampFrequency,
         extensionUri: context.extensionUri,
@@ -159,7 +215,7 @@ export function registerMonitor(
         const ids =
           endpointIdsFromArguments(args) ??
           (await pickEndpoints(engineSource.require().MidiEndpointDeviceInformation.findAll()));
-        if (ids) api.open(ids);
+        if (ids) await api.open(ids);
       } catch (error) {
         log.error(`${openMonitorCommand}: ${errorText(error)}`);
         void vscode.window.showErrorMessage(`Cannot open the MIDI monitor: ${errorText(error)}`);
@@ -175,6 +231,11 @@ export function registerMonitor(
         }
         return Promise.resolve();
       },
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(displaySettingsSection)) return;
+      const display = panelDependencies.display();
+      for (const monitor of monitors) monitor.showDisplaySettings(display);
     }),
     { dispose: () => [...monitors].forEach((monitor) => monitor.dispose()) },
   );

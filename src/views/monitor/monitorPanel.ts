@@ -6,16 +6,18 @@ import * as vscode from 'vscode';
 import { Capture } from './capture';
 import { packetsBlock, rowsBlock, tailBlock } from './captureBlocks';
 import { findMidiCiCounterpart } from './midiCiCounterpart';
-import { exportCapture } from './captureExport';
+import { exportCapture, type ExportFolderMemory } from './captureExport';
 import { rowsAsHex } from './capturePackets';
 import { EndpointListener, type MonitorEngine } from './endpointListener';
 import type { MonitorSource } from './monitorSource';
 import type { MonitorSettings } from './monitorSettings';
 import {
   MessageKind,
+  type DisplaySettings,
   type EndpointLabel,
   type FromWebviewMessage,
   type MonitorCounters,
+  type MonitorLayout,
   type ToWebviewMessage,
 } from './protocol';
 import { RateMeter } from './rateMeter';
@@ -40,6 +42,12 @@ export interface MonitorPanelDependencies {
   settings: MonitorSettings;
   /** Where messages come from instead of the endpoints (a capture file); fills the capture once. */
   source?: (capture: Capture) => MonitorSource;
+  /** Column widths and visibility, shared by every monitor. */
+  layout: { get(): MonitorLayout | null; save(layout: MonitorLayout): Thenable<void> };
+  /** How values are shown now (midiScope.display.*). */
+  display(): DisplaySettings;
+  /** The folder the last export went to. */
+  exportFolder: ExportFolderMemory;
 }
 
 /** What tests and benchmarks read from an open monitor. */
@@ -93,6 +101,7 @@ export class MonitorPanel implements MonitorHandle {
   private messagesPerSecond = 0;
   private scanPending = false;
   private disposed = false;
+  private captureStartTicks: number;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -101,6 +110,7 @@ export class MonitorPanel implements MonitorHandle {
   ) {
     const names = endpoints.map((endpoint) => endpoint.name);
     this.capture = new Capture(deps.settings.captureMessages, (row) => rowSearchText(row, names));
+    this.captureStartTicks = deps.engine.MidiClock.now();
     this.listener = deps.source
       ? deps.source(this.capture)
       : new EndpointListener(
@@ -109,9 +119,13 @@ export class MonitorPanel implements MonitorHandle {
           this.capture,
           deps.log,
           Math.floor(1000 / deps.settings.updatesPerSecond),
+          () => this.onEndpointsChanged(),
         );
+    // A capture from a file started with its first message.
+    if (deps.source && this.capture.ring.size > 0)
+      this.captureStartTicks = this.capture.ring.timestamp(this.capture.ring.firstSeq);
     this.messenger = new WebviewMessenger(panel.webview, deps.log, (message) => this.handle(message));
-    panel.title = `MIDI Monitor: ${names.join(', ')}`;
+    this.showTitle();
     panel.webview.html = monitorHtml(panel.webview, deps.extensionUri);
     this.subscriptions.push(
       this.messenger,
@@ -134,6 +148,16 @@ export class MonitorPanel implements MonitorHandle {
 
   get listenedEndpointIds(): readonly string[] {
     return this.listener.listenedEndpointIds;
+  }
+
+  /** Indexes of the endpoints that are gone now. */
+  get goneEndpoints(): readonly number[] {
+    return this.listener.goneEndpoints;
+  }
+
+  /** Redraws the rows with changed display settings. */
+  showDisplaySettings(display: DisplaySettings): void {
+    if (this.webviewReady) void this.messenger.post({ kind: MessageKind.DisplaySettings, display });
   }
 
   get captured(): MonitorHandle['captured'] {
@@ -165,7 +189,22 @@ export class MonitorPanel implements MonitorHandle {
     this.disposeEmitter.dispose();
   }
 
+  private showTitle(): void {
+    const gone = new Set(this.listener.goneEndpoints);
+    const names = this.endpoints.map((e) => (gone.has(e.index) ? `${e.name} (gone)` : e.name));
+    this.panel.title = `MIDI Monitor: ${names.join(', ')}`;
+  }
+
+  private onEndpointsChanged(): void {
+    if (this.disposed) return;
+    this.showTitle();
+    // Say it at once rather than at the next tick.
+    this.updateInFlightSince = undefined;
+    this.tick();
+  }
+
   private monitorCounters(): MonitorCounters {
+    const ring = this.capture.ring;
     return {
       received: this.capture.received,
       engineDropped: this.listener.engineDropped,
@@ -174,6 +213,9 @@ export class MonitorPanel implements MonitorHandle {
       capacity: this.capture.ring.capacity,
       messagesPerSecond: this.messagesPerSecond,
       captureBytes: this.capture.allocatedBytes,
+      captureUsedBytes: Math.round((this.capture.allocatedBytes * ring.size) / ring.capacity),
+      captureStartTicks: this.captureStartTicks,
+      goneEndpoints: this.listener.goneEndpoints,
       problems: this.capture.problems,
     };
   }
@@ -221,6 +263,12 @@ export class MonitorPanel implements MonitorHandle {
           filter: capture.filter,
           view: capture.viewRange(),
           counters: this.monitorCounters(),
+          layout: this.deps.layout.get(),
+          display: this.deps.display(),
+          clock: {
+            epochMsAtTickZero:
+              Date.now() - (this.deps.engine.MidiClock.now() * 1000) / this.deps.ticksPerSecond,
+          },
         };
       case MessageKind.UpdateApplied:
         this.updateInFlightSince = undefined;
@@ -262,6 +310,7 @@ export class MonitorPanel implements MonitorHandle {
         return { kind: MessageKind.ViewReset, view: capture.viewRange() };
       case MessageKind.Clear:
         capture.clear();
+        if (!this.deps.source) this.captureStartTicks = this.deps.engine.MidiClock.now();
         this.listener.resetDropped();
         this.rate.reset();
         this.shown = 0;
@@ -286,8 +335,12 @@ export class MonitorPanel implements MonitorHandle {
             endpoints: this.endpoints,
             ticksPerSecond: this.deps.ticksPerSecond,
             log: this.deps.log,
+            folder: this.deps.exportFolder,
           })),
         };
+      case MessageKind.SaveLayout:
+        await this.deps.layout.save(message.layout);
+        return { kind: MessageKind.LayoutSaved };
     }
   }
 

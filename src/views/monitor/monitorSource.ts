@@ -9,6 +9,8 @@ export interface MonitorSource extends vscode.Disposable {
   readonly engineDropped: number;
   resetDropped(): void;
   readonly listenedEndpointIds: string[];
+  /** Indexes of endpoints that are gone now (the monitor reconnects when they come back). */
+  readonly goneEndpoints: number[];
 }
 
 /** A monitor over a capture file: nothing to listen to, nothing dropped. */
@@ -17,6 +19,7 @@ export const fileSource: MonitorSource = {
   engineDropped: 0,
   resetDropped: () => undefined,
   listenedEndpointIds: [],
+  goneEndpoints: [],
   dispose: () => undefined,
 };
 

@@ -16,6 +16,8 @@ export const enum MessageKind {
   CopyDone = 'copyDone',
   RequestFailed = 'requestFailed',
   MidiCiLink = 'midiCiLink',
+  DisplaySettings = 'displaySettings',
+  LayoutSaved = 'layoutSaved',
 
   // webview → host
   Ready = 'ready',
@@ -28,6 +30,7 @@ export const enum MessageKind {
   Export = 'export',
   CopyRows = 'copyRows',
   FindMidiCiLink = 'findMidiCiLink',
+  SaveLayout = 'saveLayout',
 }
 
 export interface Envelope<T> {
@@ -79,8 +82,14 @@ export interface MonitorCounters {
   capacity: number;
   /** Received messages per second over the last second or so. */
   messagesPerSecond: number;
-  /** Bytes the capture holds allocated (ring, row index, filter index). */
+  /** Bytes the capture holds allocated (ring, row index, filter index): its limit. */
   captureBytes: number;
+  /** The part of captureBytes the captured messages fill. */
+  captureUsedBytes: number;
+  /** MidiClock ticks when the capture started (the monitor opened or was cleared). */
+  captureStartTicks: number;
+  /** Indexes of listened endpoints that are gone (removed); the monitor reconnects when they return. */
+  goneEndpoints: number[];
   /** Received messages (packets) the conformance checker found a problem in, since the last clear. */
   problems: number;
 }
@@ -124,6 +133,52 @@ export interface StreamProblemsEntry {
 }
 
 export type ExportFormat = 'hex' | 'json' | 'csv';
+
+/** How group and channel numbers are shown: 1-16 (as most MIDI tools) or 0-15 (as the spec). */
+export type Numbering = 'oneBased' | 'zeroBased';
+export const numberings: readonly Numbering[] = ['oneBased', 'zeroBased'];
+
+/** What the Time column shows. */
+export type TimeDisplay = 'sinceStart' | 'timeOfDay' | 'ticks';
+export const timeDisplays: readonly TimeDisplay[] = ['sinceStart', 'timeOfDay', 'ticks'];
+
+/** The monitor's columns, in display order (webview/monitor/columns.ts names them). */
+export const columnKeys = [
+  'seq',
+  'time',
+  'delta',
+  'endpoint',
+  'group',
+  'channel',
+  'type',
+  'name',
+  'hex',
+  'fields',
+] as const;
+export type ColumnKey = (typeof columnKeys)[number];
+
+/** A column as the user left it: a width in pixels (0: the default width) and whether it is hidden. */
+export interface ColumnState {
+  key: ColumnKey;
+  widthPx: number;
+  hidden: boolean;
+}
+
+/** Column widths and visibility and the time display: remembered for every monitor (global state). */
+export interface MonitorLayout {
+  columns: ColumnState[];
+  time: TimeDisplay;
+}
+
+/** Settings of how values are shown (midiScope.display.*). */
+export interface DisplaySettings {
+  numbering: Numbering;
+}
+
+/** Maps engine ticks to wall-clock time: epoch milliseconds at tick 0. */
+export interface ClockOrigin {
+  epochMsAtTickZero: number;
+}
 export type ExportScope = 'all' | 'filtered';
 
 // ---------------------------------------------------------------- host → webview
@@ -136,6 +191,21 @@ export interface InitMessage {
   filter: FilterSpec;
   view: ViewRange;
   counters: MonitorCounters;
+  /** The layout saved last by any monitor (null: the defaults). */
+  layout: MonitorLayout | null;
+  display: DisplaySettings;
+  clock: ClockOrigin;
+}
+
+/** The user changed a display setting: rows are redrawn with it. */
+export interface DisplaySettingsMessage {
+  kind: MessageKind.DisplaySettings;
+  display: DisplaySettings;
+}
+
+/** Answers SaveLayout once the layout is stored. */
+export interface LayoutSavedMessage {
+  kind: MessageKind.LayoutSaved;
 }
 
 /** Sent at most ~30 times a second while the panel is visible and the last one was applied. */
@@ -203,7 +273,9 @@ export type ToWebviewMessage =
   | ViewResetMessage
   | ExportDoneMessage
   | CopyDoneMessage
-  | RequestFailedMessage;
+  | RequestFailedMessage
+  | DisplaySettingsMessage
+  | LayoutSavedMessage;
 
 // ---------------------------------------------------------------- webview → host
 
@@ -270,6 +342,12 @@ export interface FindMidiCiLinkMessage {
   viewIndex: number;
 }
 
+/** The user resized, hid or showed a column or switched the time display. */
+export interface SaveLayoutMessage {
+  kind: MessageKind.SaveLayout;
+  layout: MonitorLayout;
+}
+
 export type FromWebviewMessage =
   | FindMidiCiLinkMessage
   | ReadyMessage
@@ -280,7 +358,8 @@ export type FromWebviewMessage =
   | UpdateAppliedMessage
   | ClearMessage
   | ExportMessage
-  | CopyRowsMessage;
+  | CopyRowsMessage
+  | SaveLayoutMessage;
 
 /**
  * What the webview keeps in vscode.setState; the panel serializer reads `endpointDeviceIds`.
@@ -300,4 +379,5 @@ export const protocolLimits = {
   maxEndpoints: 255,
   maxFilterTextLength: 256,
   maxTailRows: 1024,
+  maxColumnWidthPx: 4000,
 } as const;

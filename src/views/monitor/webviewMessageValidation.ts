@@ -3,7 +3,11 @@
 // compromised), so anything unexpected is rejected with a reason that names the field.
 import {
   MessageKind,
+  columnKeys,
   protocolLimits,
+  timeDisplays,
+  type ColumnKey,
+  type MonitorLayout,
   type Envelope,
   type ExportFormat,
   type ExportScope,
@@ -86,6 +90,29 @@ function filterSpec(value: unknown): FilterSpec {
   return spec;
 }
 
+function monitorLayout(value: unknown): MonitorLayout {
+  if (!isObject(value)) throw new InvalidMessage('layout must be an object');
+  const columns = value.columns;
+  if (!Array.isArray(columns) || columns.length > columnKeys.length) {
+    throw new InvalidMessage(`layout.columns must be a list of at most ${columnKeys.length} columns`);
+  }
+  const seen = new Set<ColumnKey>();
+  return {
+    time: oneOf(value, 'time', timeDisplays),
+    columns: columns.map((column: unknown, i) => {
+      if (!isObject(column)) throw new InvalidMessage(`layout.columns[${i}] must be an object`);
+      const key = oneOf(column, 'key', columnKeys);
+      if (seen.has(key)) throw new InvalidMessage(`layout.columns[${i}]: column ${key} appears twice`);
+      seen.add(key);
+      return {
+        key,
+        widthPx: wholeNumber(column, 'widthPx', 0, protocolLimits.maxColumnWidthPx),
+        hidden: flag(column, 'hidden'),
+      };
+    }),
+  };
+}
+
 const exportFormats: readonly ExportFormat[] = ['hex', 'json', 'csv'];
 const exportScopes: readonly ExportScope[] = ['all', 'filtered'];
 
@@ -132,6 +159,8 @@ function message(fields: Fields): FromWebviewMessage {
         format: oneOf(fields, 'format', exportFormats),
         scope: oneOf(fields, 'scope', exportScopes),
       };
+    case MessageKind.SaveLayout:
+      return { kind, layout: monitorLayout(fields.layout) };
     default:
       throw new InvalidMessage(`unknown message kind ${JSON.stringify(kind)}`);
   }

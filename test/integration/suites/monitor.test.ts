@@ -143,14 +143,14 @@ describe('monitor panel', function () {
     assert.equal(api.monitor.monitors.length, before);
   });
 
-  it('reports an endpoint that does not exist instead of listening to it', () => {
-    const monitor = api.monitor.open(['no-such-endpoint', diagnosticsB]);
+  it('reports an endpoint that does not exist instead of listening to it', async () => {
+    const monitor = await api.monitor.open(['no-such-endpoint', diagnosticsB]);
     assert.deepEqual(monitor.endpointDeviceIds, ['no-such-endpoint', diagnosticsB]);
     assert.deepEqual(monitor.listenedEndpointIds, [diagnosticsB]);
   });
 
   it('posts nothing while hidden and catches up when shown again', async () => {
-    const monitor = api.monitor.open([diagnosticsB]);
+    const monitor = await api.monitor.open([diagnosticsB]);
     await waitFor('the webview to be ready', () => monitor.isWebviewReady, 15_000);
     // Another editor in the same column hides the panel.
     const document = await vscode.workspace.openTextDocument(scratchFile('hide-the-monitor.txt', 'hide'));
@@ -193,8 +193,8 @@ describe('monitor panel', function () {
   });
 
   it('stops listening when the panel is closed', async () => {
-    const closed = api.monitor.open([diagnosticsB]);
-    const open = api.monitor.open([diagnosticsB]);
+    const closed = await api.monitor.open([diagnosticsB]);
+    const open = await api.monitor.open([diagnosticsB]);
     closed.panel.dispose();
     await waitFor('the closed monitor to be gone', () => !api.monitor.monitors.includes(closed));
     sendNotes(api, diagnosticsA, 5);

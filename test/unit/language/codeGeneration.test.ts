@@ -14,7 +14,7 @@ void describe('umpAsCode', () => {
         '// UMP: 32-bit words, first word first',
         'static const uint32_t ump[] = {',
         '    0x20903C64,             // Note On: note 60 vel 100',
-        '    0x40903C00, 0xFFFF0000, // Note On: note 60 vel 65535',
+        '    0x40903C00, 0xFFFF0000, // Note On: note 60 vel 0xFFFF',
         '};',
         '',
       ].join('\n'),

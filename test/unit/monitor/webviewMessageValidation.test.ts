@@ -21,6 +21,10 @@ void describe('validateFromWebview', () => {
       { kind: MessageKind.UpdateApplied, shownReceived: 12 },
       { kind: MessageKind.Export, format: 'csv', scope: 'filtered' },
       { kind: MessageKind.CopyRows, generation: 1, from: 0, count: 3 },
+      {
+        kind: MessageKind.SaveLayout,
+        layout: { time: 'timeOfDay', columns: [{ key: 'hex', widthPx: 320, hidden: false }] },
+      },
     ];
     for (const message of valid) {
       const result = validateFromWebview({ id: 9, message: { ...message, extra: 'ignored' } });
@@ -82,6 +86,29 @@ void describe('validateFromWebview', () => {
     assert.match(
       reason(withFilter({ ...emptyFilter, endpoints: [255] })),
       /filter.endpoints\[0\] must be a whole number from 0 to 254/,
+    );
+  });
+
+  void it('checks a saved layout: known columns once each, bounded widths, a known time display', () => {
+    const withLayout = (layout: unknown) => ({ id: 1, message: { kind: MessageKind.SaveLayout, layout } });
+    const column = { key: 'hex', widthPx: 100, hidden: false };
+    assert.match(reason(withLayout(null)), /layout must be an object/);
+    assert.match(reason(withLayout({ time: 'now', columns: [] })), /time must be one of sinceStart/);
+    assert.match(
+      reason(withLayout({ time: 'ticks', columns: [{ ...column, key: 'colour' }] })),
+      /key must be one of seq, time/,
+    );
+    assert.match(
+      reason(withLayout({ time: 'ticks', columns: [column, column] })),
+      /layout.columns\[1\]: column hex appears twice/,
+    );
+    assert.match(
+      reason(withLayout({ time: 'ticks', columns: [{ ...column, widthPx: 1e6 }] })),
+      /widthPx must be a whole number from 0 to 4000/,
+    );
+    assert.match(
+      reason(withLayout({ time: 'ticks', columns: Array.from({ length: 11 }, () => column) })),
+      /at most 10 columns/,
     );
   });
 });

@@ -80,7 +80,7 @@ void describe('decodeUmp: MIDI 2.0 channel voice (type 0x4)', () => {
       group: 0,
       channel: 1,
       wordCount: 2,
-      summary: 'note 60 vel 49152 pitch 61.25',
+      summary: 'note 60 vel 0xC000 pitch 61.25',
       fields: {
         'Note Number': 60,
         'Attribute Type': 3,
@@ -94,7 +94,7 @@ void describe('decodeUmp: MIDI 2.0 channel voice (type 0x4)', () => {
   void it('note on without an attribute', () => {
     expectDecoded([0x40903c00, 0xffff0000], {
       name: 'Note On',
-      summary: 'note 60 vel 65535',
+      summary: 'note 60 vel 0xFFFF',
       fields: { Velocity: 65535, 'Attribute Type': 0, 'Attribute Data': 0 },
     });
   });
