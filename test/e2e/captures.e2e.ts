@@ -184,9 +184,9 @@ describe('captures: save, open and compare in the workbench', function () {
       'the opened capture to show its eight rows',
       (t) => t.length === 8 && /Timing Clock/.test(t[6]),
     );
-    assert.match(texts[0], /Diagnostics Loopback B .*Note On .*0x20903C64$/);
+    assert.match(texts[0], /Diagnostics Loopback B .*Note On \| 20903C64 \| note 60 vel 100$/);
     assert.match(texts[2], /Control Change .*cc 7 \(Channel Volume\) = 64/);
-    assert.match(texts[7], /Note Off .*0x40803C00 0x00000000$/);
+    assert.match(texts[7], /Note Off \| 40803C00 00000000 \| /);
     await workbench.screenshot('captures-01-opened');
   });
 

@@ -167,7 +167,7 @@ describe('ump language in the workbench', function () {
     // The inlay hint is drawn between the words and the comment.
     assert.match(
       formatted,
-      /^0x40903C00 0xC9240000(Note On · note 60 vel 51492)? \/\/ MIDI 2\.0, written loosely/,
+      /^0x40903C00 0xC9240000(Note On · note 60 vel 0xC924)? \/\/ MIDI 2\.0, written loosely/,
     );
     assert.match((await lineShowing('+250ms')) ?? '', /^\+250ms 0x20803C00/);
     // An array literal stays one (the inlay hint sits after the last word, before the brace).
