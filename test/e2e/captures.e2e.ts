@@ -293,6 +293,6 @@ describe('captures: save, open and compare in the workbench', function () {
     );
     assert.match(received[0], /Control Change .*cc 7 \(Channel Volume\) = 64/);
     assert.match(received[1], /Control Change .*cc 10 \(Pan\) = 64/);
-    assert.match(received[2], /Pitch Bend .*0x20E00040$/);
+    assert.match(received[2], /Pitch Bend \| 20E00040 \| /);
   });
 });
