@@ -194,7 +194,11 @@ describe('captures: save, open and compare in the workbench', function () {
     await workbench.runCommand('MIDI: Compare Captures');
     await workbench.quickInput(join(workbench.workspaceDir, 'golden.ump'));
     await workbench.quickInput(saved);
-    // "Leave out": JR timestamps and NOOPs (picked by default), not the clock.
+    // "Leave out": JR timestamps and NOOPs (picked by default), not the clock. The pick may
+    // appear a moment after the file step closed: an Enter before it would be lost.
+    await workbench.page
+      .locator('.quick-input-widget .quick-input-title', { hasText: 'Compare Captures: leave out' })
+      .waitFor({ state: 'visible', timeout: timeoutMs });
     await workbench.page.locator('.quick-input-widget .quick-input-box input').press('Enter');
     await tab(/golden\.ump ↔ saved-capture\.ump: 6 same, 1 changed, 1 missing, 1 added/);
     await workbench.page
@@ -269,9 +273,9 @@ describe('captures: save, open and compare in the workbench', function () {
       { timeoutMs },
     );
     const row = (hex: string) => capture.locator('.grid-rows .grid-row:not([hidden])', { hasText: hex });
-    await row('0x20B00740').click();
-    await row('0x20E00040').click({ modifiers: ['Shift'] });
-    await row('0x20B00A40').click({ button: 'right' });
+    await row('20B00740').click();
+    await row('20E00040').click({ modifiers: ['Shift'] });
+    await row('20B00A40').click({ button: 'right' });
     const item = workbench.page.locator('.context-view .action-menu-item', {
       hasText: 'Replay Selected Rows',
     });

@@ -234,6 +234,9 @@ describe('ump language in the workbench', function () {
     await workbench.runCommand('MIDI: Send Selection as UMP');
     await workbench.quickInput('Diagnostics Loopback A');
     await page.locator('.tabs-container .tab', { hasText: 'MIDI Monitor' }).click();
+    // The monitor shares the editor area with the code above it; the Problems panel an earlier
+    // test opened would leave it too short for four rows.
+    if (await page.locator('.part.panel').isVisible()) await workbench.runCommand('View: Hide Panel');
     const monitor = await monitorFrame();
     const counter = monitor.locator('[data-counter="problems"]');
     let problemCount: string | null = null;
