@@ -80,7 +80,15 @@ describe('walkthrough: Get Started with MIDI Scope', function () {
         .first()
         .waitFor({ state: 'visible', timeout: timeoutMs });
     }
-    assert.ok(workbench.midiScopeLog().some((line) => /first run: opening the walkthrough/.test(line)));
+    // The log file is written a moment after the walkthrough shows.
+    await waitFor(
+      'MIDI Scope to log that it opened the walkthrough on its first run',
+      () =>
+        Promise.resolve(
+          workbench.midiScopeLog().some((line) => /first run: opening the walkthrough/.test(line)),
+        ),
+      { timeoutMs },
+    );
     // Contributed by MIDI Scope: its title and steps come from package.json's walkthroughs.
     await workbench.screenshot('walkthrough-01-opened');
   });
