@@ -1,7 +1,8 @@
-// `.ump` as a language (diagnostics, hover, CodeLens, inlay hints, formatter) and UMP hover in
-// other languages' sources, registered together.
+// `.ump` as a language (diagnostics, hover, CodeLens, inlay hints, formatter, `#endpoint`
+// completion) and UMP hover in other languages' sources, registered together.
 import * as vscode from 'vscode';
 import type { CommandServices } from '../commands/commandServices';
+import { EndpointDirectiveCompletion } from './endpointDirectiveProviders';
 import { registerLanguageCommands } from './languageCommands';
 import { registerSourceHexHover } from './sourceHexHover';
 import { registerUmpDiagnostics, umpLanguageId } from './umpDiagnostics';
@@ -21,8 +22,16 @@ export function registerLanguageFeatures(services: CommandServices): vscode.Disp
   const inlayHints = new UmpInlayHintsProvider(cache);
   const inlayChanged = new vscode.EventEmitter<void>();
   return [
-    ...registerUmpDiagnostics(cache),
-    vscode.languages.registerHoverProvider(selector, new UmpHoverProvider(cache)),
+    ...registerUmpDiagnostics(cache, services.catalog),
+    vscode.languages.registerHoverProvider(selector, new UmpHoverProvider(cache, services.catalog)),
+    vscode.languages.registerCompletionItemProvider(
+      selector,
+      new EndpointDirectiveCompletion(services.catalog),
+      ' ',
+      '"',
+    ),
+    // CodeLens titles name the endpoint an `#endpoint` line resolves to: again when they change.
+    services.catalog.onDidChangeEndpoints(() => codeLens.refresh()),
     codeLens,
     vscode.languages.registerCodeLensProvider(selector, codeLens),
     inlayChanged,

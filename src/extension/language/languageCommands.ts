@@ -6,6 +6,7 @@ import { parseUmpHex } from '../../ump';
 import { UserFacingError, registerMidiCommand, type CommandServices } from '../commands/commandServices';
 import { selectedUmpText } from '../sending/editorText';
 import { umpAsCode, type CodeLanguage, type CodeWordOrder } from './codeGeneration';
+import { resolveEndpoint } from './endpointDirectives';
 
 interface BlockArgument {
   uri: string;
@@ -13,6 +14,8 @@ interface BlockArgument {
   endLine: number;
   mode: 'send' | 'schedule';
   endpointDeviceId?: string;
+  /** The `#endpoint` above the block (0-based line): its id or name is looked up when clicked. */
+  endpointDirective?: { argument: string; line: number };
 }
 
 function blockArgument(argument: unknown): BlockArgument {
@@ -23,24 +26,45 @@ function blockArgument(argument: unknown): BlockArgument {
     typeof value.uri !== 'string' ||
     !Number.isInteger(value.startLine) ||
     !Number.isInteger(value.endLine) ||
-    (value.mode !== 'send' && value.mode !== 'schedule')
+    (value.mode !== 'send' && value.mode !== 'schedule') ||
+    (value.endpointDirective !== undefined &&
+      (typeof value.endpointDirective.argument !== 'string' ||
+        !Number.isInteger(value.endpointDirective.line)))
   ) {
     throw new TypeError(
-      'midiScope.sendBlock: expected { uri, startLine, endLine, mode: "send" | "schedule" }',
+      'midiScope.sendBlock: expected { uri, startLine, endLine, mode: "send" | "schedule", endpointDeviceId?, endpointDirective?: { argument, line } }',
     );
   }
   return value as BlockArgument;
 }
 
-async function sendBlock(argument: unknown, afterSend: () => void): Promise<unknown> {
+/** The endpoint id a block goes to: given, from its `#endpoint` line, or undefined (ask). */
+function blockEndpoint(block: BlockArgument, services: CommandServices): string | undefined {
+  if (block.endpointDeviceId !== undefined || block.endpointDirective === undefined)
+    return block.endpointDeviceId;
+  const { argument, line } = block.endpointDirective;
+  const endpoints = services.catalog.findAll();
+  const resolution = resolveEndpoint(argument, endpoints);
+  if (resolution.kind === 'unknown')
+    throw new UserFacingError(
+      `#endpoint ${argument === '' ? '(nothing)' : `"${argument}"`} (line ${line + 1}): no endpoint has that id or name now. Endpoints: ${endpoints.map((endpoint) => endpoint.endpointDeviceId).join(', ') || 'none'}.`,
+    );
+  return resolution.endpoint.endpointDeviceId;
+}
+
+async function sendBlock(
+  argument: unknown,
+  services: CommandServices,
+  afterSend: () => void,
+): Promise<unknown> {
   const block = blockArgument(argument);
+  const endpointDeviceId = blockEndpoint(block, services);
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(block.uri));
   const editor = await vscode.window.showTextDocument(document);
   const end = document.lineAt(Math.min(block.endLine, document.lineCount - 1)).range.end;
   editor.selection = new vscode.Selection(new vscode.Position(block.startLine, 0), end);
   const command = block.mode === 'send' ? 'midiScope.sendSelection' : 'midiScope.scheduleSelection';
-  const options =
-    block.endpointDeviceId === undefined ? undefined : { endpointDeviceId: block.endpointDeviceId };
+  const options = endpointDeviceId === undefined ? undefined : { endpointDeviceId };
   const result = await vscode.commands.executeCommand(command, options);
   afterSend();
   return result;
@@ -103,7 +127,9 @@ export function registerLanguageCommands(
   afterSend: () => void,
 ): vscode.Disposable[] {
   return [
-    registerMidiCommand(services, 'midiScope.sendBlock', (argument) => sendBlock(argument, afterSend)),
+    registerMidiCommand(services, 'midiScope.sendBlock', (argument) =>
+      sendBlock(argument, services, afterSend),
+    ),
     registerMidiCommand(services, 'midiScope.copyAsCode', (argument) => copyAsCode(argument)),
   ];
 }

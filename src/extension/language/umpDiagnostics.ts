@@ -1,7 +1,9 @@
 // Diagnostics as you type in `.ump` files: a block's parse error (where, the token, what was
 // expected), the conformance problems of every message on the bits they concern (errors red,
-// reserved bits and other warnings yellow, notes blue), and what the parser skipped.
+// reserved bits and other warnings yellow, notes blue), what the parser skipped, and `#endpoint`
+// lines that name no endpoint the engine has now (again when endpoints come and go).
 import * as vscode from 'vscode';
+import { endpointDirectiveProblem, type NamedEndpoint } from './endpointDirectives';
 import { problemTextRange } from './problemRanges';
 import type { UmpModelCache } from './umpModelCache';
 
@@ -14,7 +16,17 @@ const severities = {
   info: vscode.DiagnosticSeverity.Information,
 } as const;
 
-export function umpDiagnostics(document: vscode.TextDocument, cache: UmpModelCache): vscode.Diagnostic[] {
+/** The endpoints `#endpoint` lines are checked against, and when that list changes. */
+export interface EndpointList {
+  findAll(): readonly NamedEndpoint[];
+  readonly onDidChangeEndpoints: vscode.Event<void>;
+}
+
+export function umpDiagnostics(
+  document: vscode.TextDocument,
+  cache: UmpModelCache,
+  endpoints: readonly NamedEndpoint[],
+): vscode.Diagnostic[] {
   const model = cache.get(document);
   const text = document.getText();
   const range = (offset: number, length: number): vscode.Range =>
@@ -56,16 +68,30 @@ export function umpDiagnostics(document: vscode.TextDocument, cache: UmpModelCac
       }
     }
   }
+  for (const directive of model.endpointDirectives) {
+    const problem = endpointDirectiveProblem(directive, endpoints);
+    if (problem === undefined) continue;
+    const diagnostic = new vscode.Diagnostic(
+      directive.argument === ''
+        ? range(directive.offset, directive.length)
+        : range(directive.argumentOffset, directive.argumentLength),
+      problem.text,
+      severities[problem.severity],
+    );
+    diagnostic.source = 'MIDI Scope';
+    diagnostic.code = problem.code;
+    diagnostics.push(diagnostic);
+  }
   return diagnostics;
 }
 
 /** Keeps the collection in step with open `.ump` documents, a short settle after each edit. */
-export function registerUmpDiagnostics(cache: UmpModelCache): vscode.Disposable[] {
+export function registerUmpDiagnostics(cache: UmpModelCache, endpoints: EndpointList): vscode.Disposable[] {
   const collection = vscode.languages.createDiagnosticCollection('midiScope.ump');
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const update = (document: vscode.TextDocument): void => {
     if (document.languageId !== umpLanguageId) return;
-    collection.set(document.uri, umpDiagnostics(document, cache));
+    collection.set(document.uri, umpDiagnostics(document, cache, endpoints.findAll()));
   };
   const schedule = (document: vscode.TextDocument): void => {
     if (document.languageId !== umpLanguageId) return;
@@ -83,6 +109,8 @@ export function registerUmpDiagnostics(cache: UmpModelCache): vscode.Disposable[
   return [
     collection,
     vscode.workspace.onDidOpenTextDocument(update),
+    // Devices come and go: an `#endpoint` warning comes or goes with them.
+    endpoints.onDidChangeEndpoints(() => vscode.workspace.textDocuments.forEach(update)),
     vscode.workspace.onDidChangeTextDocument((event) => schedule(event.document)),
     vscode.workspace.onDidCloseTextDocument((document) => {
       collection.delete(document.uri);

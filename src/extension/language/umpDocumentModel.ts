@@ -10,6 +10,7 @@ import {
   type UmpHexParseError,
   type UmpProblem,
 } from '../../ump';
+import { readEndpointDirective, type EndpointDirective } from './endpointDirectives';
 
 export interface WordRange {
   /** Character offset in the document. */
@@ -47,6 +48,8 @@ export interface UmpDocumentModel {
   blocks: UmpBlock[];
   /** Every parsed message in document order (for lookups by offset). */
   messages: LocatedMessage[];
+  /** `#endpoint` lines in document order; each ends the block above it (endpointDirectives.ts). */
+  endpointDirectives: EndpointDirective[];
 }
 
 /** A model and the text it was built from: what an edit's new model starts from. */
@@ -65,12 +68,13 @@ export interface BuiltUmpDocument {
 export function buildUmpDocumentModel(text: string, previous?: BuiltUmpDocument): UmpDocumentModel {
   const reuse = previous === undefined ? undefined : reusableBlocks(previous, text);
   const blocks: UmpBlock[] = [];
-  for (const range of blockRanges(text)) {
+  const { ranges, endpointDirectives } = blockRanges(text);
+  for (const range of ranges) {
     const block = reuse?.(range) ?? parseBlock(text, range);
     if (block.error !== undefined || block.messages.length > 0 || block.skipped.length > 0)
       blocks.push(block);
   }
-  return checkAsOneStream(blocks);
+  return { ...checkAsOneStream(blocks), endpointDirectives };
 }
 
 function parseBlock(text: string, range: BlockRange): UmpBlock {
@@ -174,7 +178,7 @@ function movedBlock(block: UmpBlock, delta: number, lines: number): UmpBlock {
 }
 
 /** Every message's problems: its own and those the messages before it in the document give it. */
-function checkAsOneStream(blocks: UmpBlock[]): UmpDocumentModel {
+function checkAsOneStream(blocks: UmpBlock[]): Omit<UmpDocumentModel, 'endpointDirectives'> {
   const checker = new UmpStreamChecker();
   const messages: LocatedMessage[] = [];
   const checked = blocks.map((block) => {
@@ -217,9 +221,13 @@ interface BlockRange {
   endOffset: number;
 }
 
-/** Runs of non-blank lines; a `/* … *\/` comment that spans a blank line keeps its block whole. */
-function blockRanges(text: string): BlockRange[] {
+/**
+ * Runs of non-blank lines, and the `#endpoint` lines, which end a run; a `/* … *\/` comment that
+ * spans a blank line keeps its block whole.
+ */
+function blockRanges(text: string): { ranges: BlockRange[]; endpointDirectives: EndpointDirective[] } {
   const ranges: BlockRange[] = [];
+  const endpointDirectives: EndpointDirective[] = [];
   let current: BlockRange | undefined;
   let inComment = false;
   let line = 0;
@@ -229,8 +237,10 @@ function blockRanges(text: string): BlockRange[] {
     while (end < text.length && text.charCodeAt(end) !== 0x0a && text.charCodeAt(end) !== 0x0d) end++;
     const lineText = text.slice(start, end);
     const blank = lineText.trim() === '' && !inComment;
+    const directive = inComment ? undefined : readEndpointDirective(lineText, line, start);
     inComment = commentStateAfter(lineText, inComment);
-    if (blank) {
+    if (directive !== undefined) endpointDirectives.push(directive);
+    if (blank || directive !== undefined) {
       if (current !== undefined) ranges.push(current);
       current = undefined;
     } else if (current === undefined) {
@@ -244,7 +254,7 @@ function blockRanges(text: string): BlockRange[] {
     line++;
   }
   if (current !== undefined) ranges.push(current);
-  return ranges;
+  return { ranges, endpointDirectives };
 }
 
 function commentStateAfter(line: string, inComment: boolean): boolean {

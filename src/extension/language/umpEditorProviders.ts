@@ -8,13 +8,20 @@ import { readDisplaySettings } from '../../views/monitor/displaySettings';
 import { umpHoverMarkdown } from './umpHoverText';
 import type { UmpModelCache } from './umpModelCache';
 import { messageAt } from './umpDocumentModel';
+import { directiveAbove, resolveEndpoint } from './endpointDirectives';
+import { endpointDirectiveHover } from './endpointDirectiveProviders';
 
 export const inlayHintsSetting = 'ump.inlayHints';
 
 export class UmpHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly cache: UmpModelCache) {}
+  constructor(
+    private readonly cache: UmpModelCache,
+    private readonly catalog: EndpointCatalog,
+  ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const directive = endpointDirectiveHover(this.cache, this.catalog, document, position);
+    if (directive !== undefined) return directive;
     const message = messageAt(this.cache.get(document), document.offsetAt(position));
     if (message === undefined) return undefined;
     const first = message.wordRanges[0];
@@ -48,9 +55,17 @@ export class UmpCodeLensProvider implements vscode.CodeLensProvider {
     const lenses: vscode.CodeLens[] = [];
     const last = this.targets.lastTarget;
     const lastEndpoint = last === undefined ? undefined : this.catalog.find(last);
-    for (const block of this.cache.get(document).blocks) {
+    const model = this.cache.get(document);
+    const endpoints = this.catalog.findAll();
+    for (const block of model.blocks) {
       if (block.messages.length === 0) continue;
       const range = new vscode.Range(block.startLine, 0, block.startLine, 0);
+      // An `#endpoint` above the block decides where it goes (resolved again when clicked).
+      const directive = directiveAbove(model.endpointDirectives, block.startLine);
+      const resolution =
+        directive === undefined || directive.argument === ''
+          ? undefined
+          : resolveEndpoint(directive.argument, endpoints);
       const args = (mode: string, endpointDeviceId?: string): unknown[] => [
         {
           uri: document.uri.toString(),
@@ -58,14 +73,24 @@ export class UmpCodeLensProvider implements vscode.CodeLensProvider {
           endLine: block.endLine,
           mode,
           endpointDeviceId,
+          endpointDirective:
+            directive === undefined || endpointDeviceId !== undefined
+              ? undefined
+              : { argument: directive.argument, line: directive.line },
         },
       ];
+      const to =
+        resolution === undefined
+          ? ''
+          : resolution.kind === 'unknown'
+            ? ` to "${directive?.argument ?? ''}" (not there now)`
+            : ` to ${resolution.endpoint.name}`;
       const count = block.messages.length;
       const what = `${count} message${count === 1 ? '' : 's'}`;
       if (!block.timed) {
         lenses.push(
           new vscode.CodeLens(range, {
-            title: `$(send) Send ${what}`,
+            title: `$(send) Send ${what}${to}`,
             command: 'midiScope.sendBlock',
             arguments: args('send'),
           }),
@@ -73,12 +98,12 @@ export class UmpCodeLensProvider implements vscode.CodeLensProvider {
       }
       lenses.push(
         new vscode.CodeLens(range, {
-          title: '$(watch) Schedule',
+          title: `$(watch) Schedule${to}`,
           command: 'midiScope.sendBlock',
           arguments: args('schedule'),
         }),
       );
-      if (lastEndpoint !== undefined) {
+      if (lastEndpoint !== undefined && directive === undefined) {
         const mode = block.timed ? 'schedule' : 'send';
         lenses.push(
           new vscode.CodeLens(range, {

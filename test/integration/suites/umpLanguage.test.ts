@@ -127,6 +127,84 @@ describe('ump language', function () {
     );
   });
 
+  it('#endpoint: completes the ids, warns of one that is not there, hovers it, and its blocks go there', async () => {
+    const nameA = api.endpoints.find(pair.endpointDeviceIdA)?.name ?? '?';
+    const editor = await editorWith(
+      [
+        `#endpoint ${nameA}`,
+        '0x20903C66',
+        '',
+        '#endpoint Nowhere Synth',
+        '0x20903C67',
+        '',
+        '#endpoint ',
+      ].join('\n'),
+    );
+    const { document } = editor;
+    const unknown = await waitFor('a warning on the endpoint that is not there', () =>
+      vscode.languages.getDiagnostics(document.uri).find((d) => d.code === 'endpointUnknown'),
+    );
+    assert.equal(unknown.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(document.getText(unknown.range), 'Nowhere Synth');
+    assert.deepEqual(
+      vscode.languages
+        .getDiagnostics(document.uri)
+        .filter((d) => d.range.start.line === 0)
+        .map((d) => d.message),
+      [],
+      'the endpoint named by its name is known',
+    );
+    const missing = vscode.languages.getDiagnostics(document.uri).find((d) => d.range.start.line === 6);
+    assert.equal(missing?.code, 'endpointMissing');
+
+    const completion = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      new vscode.Position(6, '#endpoint '.length),
+    );
+    const offered = completion.items.map((item) =>
+      typeof item.label === 'string' ? item.label : item.label.label,
+    );
+    assert.ok(offered.includes(pair.endpointDeviceIdA), offered.join(', '));
+    assert.ok(offered.includes(pair.endpointDeviceIdB), offered.join(', '));
+
+    assert.match(
+      await hoverAt(document, new vscode.Position(0, 3)),
+      new RegExp(pair.endpointDeviceIdA.replace(/[/.]/g, '\\$&')),
+    );
+
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+      'vscode.executeCodeLensProvider',
+      document.uri,
+    );
+    const titles = lenses.map((lens) => `${lens.range.start.line}:${lens.command?.title ?? ''}`);
+    assert.ok(titles.includes(`1:$(send) Send 1 message to ${nameA}`), titles.join(', '));
+    assert.ok(
+      titles.includes('4:$(send) Send 1 message to "Nowhere Synth" (not there now)'),
+      titles.join(', '),
+    );
+    const send = lenses.find((lens) => lens.command?.title === `$(send) Send 1 message to ${nameA}`);
+    const result = await vscode.commands.executeCommand<{ ok: boolean }>(
+      'midiScope.sendBlock',
+      ...((send?.command?.arguments ?? []) as unknown[]),
+    );
+    assert.equal(result.ok, true);
+    await waitFor('the block on B', () => onB.received.length === 1);
+    assert.deepEqual(onB.received[0].words, [0x20903c66]);
+    const nowhere = lenses.find(
+      (lens) => lens.range.start.line === 4 && lens.command?.title.includes('Send'),
+    );
+    const refused = await vscode.commands.executeCommand<{ ok: boolean; reason?: string }>(
+      'midiScope.sendBlock',
+      ...((nowhere?.command?.arguments ?? []) as unknown[]),
+    );
+    assert.equal(refused.ok, false);
+    assert.match(
+      refused.reason ?? '',
+      /#endpoint "Nowhere Synth" \(line 4\): no endpoint has that id or name now/,
+    );
+  });
+
   it('shows inlay hints only when the setting asks for them', async () => {
     const editor = await editorWith('0x20903C64\n');
     const range = new vscode.Range(0, 0, 1, 0);
