@@ -5,7 +5,7 @@ import { discoverHosts, type NetworkClient, type NetworkSession } from '../../tr
 import { describeInvitationFailure, type ConnectArguments, type NetworkManager } from './networkManager';
 import type { NetworkSecrets } from './networkSecrets';
 import type { NetworkTreeNode } from './networkTreeNodes';
-import { readHostSettings } from './networkSettings';
+import { readClientSettings, readHostSettings } from './networkSettings';
 
 export interface NetworkCommandResult {
   readonly ok: boolean;
@@ -123,7 +123,7 @@ export function registerNetworkCommands(
       async (given?: unknown): Promise<NetworkCommandResult> => {
         let target: ConnectArguments | undefined = isConnectArguments(given) ? given : undefined;
         if (!target) {
-          target = await pickDiscoveredHost();
+          target = readClientSettings().discoverHosts ? await pickDiscoveredHost() : undefined;
           if (target?.port === -1) return { ok: false, error: 'canceled' };
         }
         if (!target) {

@@ -14,7 +14,7 @@ import {
   type NetworkSession,
 } from '../../transports/network';
 import type { NetworkSecrets } from './networkSecrets';
-import { readHostSettings, readSessionSettings } from './networkSettings';
+import { readClientSettings, readHostSettings, readSessionSettings } from './networkSettings';
 
 /** Makes a session an engine endpoint while it lasts (see engineNetworkEndpoints). */
 export interface SessionEndpointPublisher {
@@ -140,7 +140,7 @@ export class NetworkManager implements vscode.Disposable {
     if (!client) {
       const settings = readHostSettings();
       client = await NetworkClient.create({
-        endpointName: settings.endpointName,
+        endpointName: readClientSettings().endpointName,
         productInstanceId: settings.productInstanceId,
         host: { address: target.address, port: target.port },
         localAddress: target.address.includes(':') ? '::1' : '127.0.0.1',

@@ -27,6 +27,21 @@ export function readHostSettings(): NetworkHostSettings {
   };
 }
 
+export interface NetworkClientSettings {
+  /** The name a client announces; the host's name when not set. */
+  readonly endpointName: string;
+  /** Browse mDNS while the connect quick pick is open. */
+  readonly discoverHosts: boolean;
+}
+
+export function readClientSettings(): NetworkClientSettings {
+  const config = vscode.workspace.getConfiguration('midiScope.network.client');
+  return {
+    endpointName: config.get<string>('endpointName', '') || readHostSettings().endpointName,
+    discoverHosts: config.get<boolean>('discoverHosts', true),
+  };
+}
+
 export function readSessionSettings(): Partial<SessionOptions> {
   const config = vscode.workspace.getConfiguration('midiScope.network');
   return {

@@ -62,6 +62,9 @@ export class NetworkTreeDataProvider implements vscode.TreeDataProvider<NetworkT
     switch (node.kind) {
       case 'host': {
         const item = new vscode.TreeItem('Network host', vscode.TreeItemCollapsibleState.Expanded);
+        // Running and stopped are different items: the tree keeps a known item's collapsed state,
+        // and the stopped host is a leaf, so the running one would start collapsed.
+        item.id = node.host ? `network-host:${node.host.local.port}` : 'network-host:stopped';
         if (node.host) {
           const { address, port } = node.host.local;
           item.description = `${node.host.settings.endpointName} · ${address}:${port} · ${node.host.authenticationMode === 'none' ? 'no authentication' : node.host.authenticationMode}`;

@@ -138,7 +138,9 @@ function transportItem(view: TransportGroupView): vscode.TreeItem {
     transportDisplayName(view.id),
     empty ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Expanded,
   );
-  item.id = `group:transport:${view.id}`;
+  // A group that was empty (a leaf) and now has endpoints needs a new id: the tree keeps a known
+  // item's collapsed state, and would show a leaf that gained children collapsed.
+  item.id = `group:transport:${view.id}${empty ? ':empty' : ''}`;
   item.contextValue = `${TreeItemContext.transportGroupPrefix}${view.id}`;
   if (!view.available) {
     item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
