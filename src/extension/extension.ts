@@ -17,6 +17,7 @@ import { MidiCiLinks, registerMidiCiCommands } from './discovery/midiCiCommands'
 import { VirtualDeviceRegistry } from './discovery/virtualDeviceRegistry';
 import { EndpointCatalog } from './endpointCatalog';
 import { registerLanguageFeatures } from './language';
+import { registerCopyRowsAsCode } from './language/copyRowsAsCode';
 import { reportDeactivation } from './deactivationReport';
 import { EngineHost } from './engineHost';
 import { followSchedulerPrecision } from './scheduler/schedulerPrecisionSetting';
@@ -117,6 +118,7 @@ export function activate(context: vscode.ExtensionContext): MidiScopeApi {
   const testing = registerTesting(engineHost, log, monitor);
   context.subscriptions.push(...testing.disposables);
   context.subscriptions.push(...registerCaptureCommands(services, monitor));
+  context.subscriptions.push(registerCopyRowsAsCode(services, monitor));
 
   // The walkthrough's commands; it opens by itself on the first run.
   context.subscriptions.push(...registerWalkthrough(context, log));

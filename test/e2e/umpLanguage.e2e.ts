@@ -265,4 +265,38 @@ describe('ump language in the workbench', function () {
     assert.ok((await bits.count()) >= 1, 'the status nibble is highlighted');
     await workbench.screenshot('monitor-problems');
   });
+
+  it("copies the monitor's selected rows as code from its context menu, asking as the editor does", async () => {
+    const { page } = workbench;
+    // The monitor of the test before, still filtered to its two rows with problems.
+    const monitor = await monitorFrame();
+    const row = (name: string) =>
+      monitor.locator('.grid-rows .grid-row:not([hidden])', {
+        has: monitor.locator('.col-name', { hasText: name }),
+      });
+    await row('Note On').first().click();
+    await row('SysEx7 End')
+      .first()
+      .click({ modifiers: ['Shift'] });
+    await row('SysEx7 End').first().click({ button: 'right' });
+    const item = page.locator('.context-view .action-menu-item', { hasText: 'Copy as Code' });
+    await item.first().waitFor({ state: 'visible', timeout: timeoutMs });
+    // As the captures spec does with VS Code's context menus: hover the item, then Enter.
+    await item.first().hover();
+    await page.keyboard.press('Enter');
+    await item.first().waitFor({ state: 'hidden', timeout: timeoutMs });
+    await workbench.quickInput('Rust (array)');
+    await workbench.quickInput('Big-endian words');
+    const copied = await waitFor(
+      'the Rust array on the clipboard',
+      async () => {
+        const clipboard = await page.evaluate<string>('navigator.clipboard.readText()');
+        return clipboard.includes('const UMP') ? clipboard : undefined;
+      },
+      { timeoutMs, detail: () => 'the clipboard did not receive the code' },
+    );
+    assert.match(copied, /^const UMP: \[u32; 3\] = \[$/m);
+    assert.match(copied, /\n {4}0x20903CFF, {13}\/\/ Note On/);
+    assert.match(copied, /\n {4}0x30350102, 0x03040506, \/\/ SysEx7 End/);
+  });
 });

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { parseUmpHex } from '../../ump';
 import { UserFacingError, registerMidiCommand, type CommandServices } from '../commands/commandServices';
 import { selectedUmpText } from '../sending/editorText';
-import { umpAsCode, type CodeLanguage, type CodeWordOrder } from './codeGeneration';
+import { codeOptions, copyCode, type CopiedCode } from './copyCode';
 import { resolveEndpoint } from './endpointDirectives';
 
 interface BlockArgument {
@@ -70,30 +70,8 @@ async function sendBlock(
   return result;
 }
 
-const languages: Array<{ label: string; language: CodeLanguage }> = [
-  { label: 'C / C++ (uint32_t array)', language: 'c' },
-  { label: 'Rust (array)', language: 'rust' },
-  { label: 'Python (list)', language: 'python' },
-  { label: 'JavaScript / TypeScript (Uint32Array)', language: 'javascript' },
-];
-const orders: Array<{ label: string; detail: string; order: CodeWordOrder }> = [
-  { label: 'Big-endian words', detail: '32-bit words as written: 0x20903C64', order: 'bigEndianWords' },
-  {
-    label: 'Little-endian bytes',
-    detail: 'a memory dump on a little-endian CPU: 0x64, 0x3C, 0x90, 0x20',
-    order: 'littleEndianBytes',
-  },
-];
-
-async function copyAsCode(
-  argument: unknown,
-): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
-  const options = (typeof argument === 'object' && argument !== null ? argument : {}) as {
-    language?: CodeLanguage;
-    byteOrder?: CodeWordOrder;
-    /** Return the code without touching the clipboard (for callers that place it themselves). */
-    returnOnly?: boolean;
-  };
+async function copyAsCode(argument: unknown): Promise<CopiedCode> {
+  const options = codeOptions(argument);
   const editor = vscode.window.activeTextEditor;
   if (!editor) throw new UserFacingError('Copy Selection as Code: there is no active editor.');
   const parsed = parseUmpHex(selectedUmpText(editor).text, { allowTimeOffsets: true });
@@ -103,23 +81,11 @@ async function copyAsCode(
     );
   if (parsed.messages.length === 0)
     throw new UserFacingError('Copy Selection as Code: the selection holds no UMP words.');
-  const language =
-    options.language ??
-    (await vscode.window.showQuickPick(languages, { title: 'Copy Selection as Code: language' }))?.language;
-  if (language === undefined) return { ok: false, reason: 'cancelled' };
-  const order =
-    options.byteOrder ??
-    (await vscode.window.showQuickPick(orders, { title: 'Copy Selection as Code: word order' }))?.order;
-  if (order === undefined) return { ok: false, reason: 'cancelled' };
-  const text = umpAsCode(
+  return copyCode(
+    'Copy Selection as Code',
     parsed.messages.map((message) => message.words),
-    language,
-    order,
+    options,
   );
-  if (options.returnOnly === true) return { ok: true, text };
-  await vscode.env.clipboard.writeText(text);
-  void vscode.window.showInformationMessage(`Copied ${parsed.messages.length} UMP message(s) as code.`);
-  return { ok: true, text };
 }
 
 export function registerLanguageCommands(

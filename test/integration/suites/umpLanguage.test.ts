@@ -295,4 +295,53 @@ describe('ump language', function () {
     await waitFor('the word on B', () => onB.received.length === 1);
     assert.deepEqual(onB.received[0].words, [0x20903c64]);
   });
+
+  it('copies rows selected in a monitor as code (the argument of its context menu), as the editor does', async () => {
+    const before = api.monitor.monitors;
+    await vscode.commands.executeCommand('midiScope.openMonitor', pair.endpointDeviceIdB);
+    const monitor = await waitFor('a new monitor', () =>
+      api.monitor.monitors.find((m) => !before.includes(m)),
+    );
+    try {
+      const editor = await editorWith('0x20903C64\n0x40903C00 0xFFFF0000\n0x20803C00\n');
+      editor.selection = new vscode.Selection(0, 0, 3, 0);
+      const sent = await vscode.commands.executeCommand<{ ok: boolean }>('midiScope.sendSelection', {
+        endpointDeviceId: pair.endpointDeviceIdA,
+      });
+      assert.equal(sent.ok, true);
+      await waitFor('3 rows in the monitor', () => monitor.counters.received >= 3 || undefined);
+      monitor.panel.reveal();
+      await waitFor('the monitor in front', () => monitor.panel.active || undefined);
+      const { capture } = monitor.captured;
+      const rows = { generation: capture.generation, from: capture.view.start + 1, count: 2 };
+      const copied = await vscode.commands.executeCommand<{ ok: boolean; text: string }>(
+        'midiScope.copyRowsAsCode',
+        {
+          webview: 'midiScope.monitor',
+          midiScopeRows: rows,
+          language: 'rust',
+          byteOrder: 'bigEndianWords',
+          returnOnly: true,
+        },
+      );
+      assert.equal(copied.ok, true);
+      // The same generator as Copy Selection as Code: the two selected rows, nothing else.
+      assert.match(copied.text, /^const UMP: \[u32; 3\] = \[$/m);
+      assert.match(copied.text, /0x40903C00, 0xFFFF0000, \/\/ Note On/);
+      assert.match(copied.text, /0x20803C00, +\/\/ Note Off/);
+      assert.doesNotMatch(copied.text, /0x20903C64/, 'the first row was not selected');
+      const stale = await vscode.commands.executeCommand<{ ok: boolean; reason?: string }>(
+        'midiScope.copyRowsAsCode',
+        {
+          midiScopeRows: { ...rows, generation: rows.generation + 1 },
+          language: 'c',
+          byteOrder: 'bigEndianWords',
+        },
+      );
+      assert.equal(stale.ok, false);
+      assert.match(stale.reason ?? '', /cleared or filtered after the rows were selected/);
+    } finally {
+      monitor.panel.dispose();
+    }
+  });
 });
