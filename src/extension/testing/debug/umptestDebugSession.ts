@@ -3,7 +3,7 @@
 // the tests of one file: breakpoints stop before steps, Continue / Step Over / Step In / Step Out /
 // Pause move between steps, a failed step stops as the "Failed expectations" exception, and
 // Stop ends the run, which removes the loopback pairs and virtual devices it created.
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import {
   DebugSession,
   InitializedEvent,
@@ -73,7 +73,8 @@ export class UmptestDebugSession extends DebugSession {
       ],
     };
     this.sendResponse(response);
-    this.sendEvent(new InitializedEvent());
+    // Initialized (the client then sends breakpoints) waits for the launch: a breakpoint can then
+    // be judged against the file this session debugs.
   }
 
   protected override configurationDoneRequest(response: DebugProtocol.ConfigurationDoneResponse): void {
@@ -105,6 +106,12 @@ export class UmptestDebugSession extends DebugSession {
     const requested = args.breakpoints?.map((breakpoint) => breakpoint.line) ?? args.lines ?? [];
     if (path === undefined) {
       response.body = { breakpoints: requested.map(() => ({ verified: false, message: 'no file' })) };
+      this.sendResponse(response);
+      return;
+    }
+    if (this.launch && resolve(this.launch.program) !== resolve(path)) {
+      const message = `this session debugs ${basename(this.launch.program)}; a breakpoint in ${basename(path)} stops when that file is debugged`;
+      response.body = { breakpoints: requested.map(() => ({ verified: false, message })) };
       this.sendResponse(response);
       return;
     }
@@ -146,6 +153,7 @@ export class UmptestDebugSession extends DebugSession {
       return;
     }
     this.launch = launch;
+    this.sendEvent(new InitializedEvent());
     await this.configurationDone;
     try {
       this.sourceLines = (await this.runs.textOf(launch.program)).split(/\r?\n/);
