@@ -201,8 +201,9 @@ class TestRun {
   private async runSteps(steps: readonly Step[], frames: readonly StepFrame[]): Promise<void> {
     for (const step of steps) {
       if (this.options.isCancelled?.()) throw new Cancelled();
-      const point = this.pausePoint(step, frames);
-      if (this.options.hook?.beforeStep) {
+      // Built only for a debugger: a plain run does no more work per step than before.
+      const point = this.options.hook ? this.pausePoint(step, frames) : undefined;
+      if (point && this.options.hook?.beforeStep) {
         await this.options.hook.beforeStep(point);
         if (this.options.isCancelled?.()) throw new Cancelled();
       }
@@ -216,7 +217,7 @@ class TestRun {
           throw error;
         }
       } catch (error) {
-        if (error instanceof StepFailed && !error.reported) {
+        if (point && error instanceof StepFailed && !error.reported) {
           error.reported = true;
           const { message, expected, actual, differences } = error.failure;
           await this.options.hook?.stepFailed?.(point, {
