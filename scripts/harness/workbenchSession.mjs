@@ -15,7 +15,8 @@ import { waitFor } from './waitFor.mjs';
 /**
  * @typedef {object} WorkbenchSessionOptions
  * @property {string} projectRoot
- * @property {string[]} vsixPaths extensions to install before the window opens
+ * @property {string[]} vsixPaths extensions to install before the window opens (none: a window
+ *   without them, for installing one into it)
  * @property {string} workspaceDir the folder the window opens
  * @property {string} label names the scratch directory, e.g. "integration"
  * @property {Record<string, unknown>} [settings] user settings over the quiet defaults
@@ -74,7 +75,8 @@ export async function startWorkbenchSession(options) {
   };
   try {
     let started = performance.now();
-    await installExtensions(installation, { userDataDir, extensionsDir }, vsixPaths);
+    if (vsixPaths.length > 0)
+      await installExtensions(installation, { userDataDir, extensionsDir }, vsixPaths);
     const installMs = Math.round(performance.now() - started);
 
     const codeServer = await startCodeServer(installation, {

@@ -1,7 +1,8 @@
 // The "Get Started with MIDI Scope" walkthrough (package.json contributes.walkthroughs): the
 // commands its steps run that exist for it (a sample to send, the docs), and opening it once, the
-// first time MIDI Scope activates on this machine.
+// first time MIDI Scope activates on this machine (walkthroughFirstRun.ts decides).
 import * as vscode from 'vscode';
+import { firstRunDecision } from './walkthroughFirstRun';
 
 export const walkthroughId = 'midi-scope.midi-scope#midiScope.gettingStarted';
 /** globalState key: set once the walkthrough was opened on a first run. */
@@ -54,9 +55,15 @@ export function registerWalkthrough(
       vscode.commands.executeCommand('workbench.action.openWalkthrough', walkthroughId, false),
     ),
   ];
-  const wanted = vscode.workspace.getConfiguration('midiScope').get<boolean>(openOnFirstRunSetting, true);
-  if (wanted && !context.globalState.get<boolean>(walkthroughShownKey, false)) {
-    void context.globalState.update(walkthroughShownKey, true);
+  const decision = firstRunDecision({
+    wanted: vscode.workspace.getConfiguration('midiScope').get<boolean>(openOnFirstRunSetting, true),
+    openOnInstall: vscode.workspace
+      .getConfiguration('workbench.welcomePage.walkthroughs')
+      .get<boolean>('openOnInstall', true),
+    decidedBefore: context.globalState.get<boolean>(walkthroughShownKey, false),
+  });
+  if (decision.remember) void context.globalState.update(walkthroughShownKey, true);
+  if (decision.open) {
     log.info('first run: opening the walkthrough "Get Started with MIDI Scope"');
     void vscode.commands.executeCommand('workbench.action.openWalkthrough', walkthroughId, false);
   }

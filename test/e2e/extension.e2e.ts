@@ -319,6 +319,52 @@ describe('extension: endpoints, pairs and sends in the workbench', function () {
       .waitFor({ state: 'hidden', timeout: timeoutMs });
   });
 
+  it('asks before removing a transient pair with a monitor open on it; Cancel keeps it, Remove shows the monitor it is gone', async () => {
+    const { page } = workbench;
+    // The monitor on B opened by the send above is still open; the pair is transient.
+    const monitor = await frameWith('the monitor webview', '[data-counter="received"]');
+    const pairRow = () =>
+      page
+        .locator('.part.sidebar .monaco-list-row')
+        .filter({ has: page.locator('.label-name', { hasText: /^E2E Synth$/ }) });
+    const dialog = page
+      .locator('.monaco-dialog-box')
+      .filter({ hasText: 'Remove loopback pair "E2E Synth A" ↔ "E2E Synth B"?' });
+    async function askToRemove(): Promise<void> {
+      await pairRow().first().waitFor({ state: 'visible', timeout: timeoutMs });
+      await pairRow().first().click({ button: 'right' });
+      const item = page.locator('.context-view .action-menu-item', { hasText: 'Remove Loopback Pair' });
+      await item.hover();
+      await page.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'visible', timeout: timeoutMs });
+    }
+
+    await askToRemove();
+    const text = (await dialog.textContent()) ?? '';
+    assert.match(text, /A monitor is open on "E2E Synth B": it stops receiving\./);
+    assert.doesNotMatch(text, /persistent/);
+    await dialog.locator('.monaco-button', { hasText: 'Cancel' }).first().click();
+    await dialog.waitFor({ state: 'hidden', timeout: timeoutMs });
+    assert.equal(await pairRow().count(), 1, 'Cancel kept the pair in the tree');
+    assert.equal(((await monitor.locator('.endpoint-state').textContent()) ?? '').trim(), '');
+
+    await askToRemove();
+    await dialog.locator('.monaco-button', { hasText: 'Remove' }).first().click();
+    await seeNotification(/^Removed loopback pair "E2E Synth A" ↔ "E2E Synth B"\.$/);
+    await waitFor('the pair to leave the tree', async () => (await pairRow().count()) === 0, { timeoutMs });
+    await waitFor(
+      'the monitor to say its endpoint is gone',
+      async () => /E2E Synth B is gone/.test((await monitor.locator('.endpoint-state').textContent()) ?? ''),
+      { timeoutMs },
+    );
+    const tab = page.locator('.tabs-container .tab', { hasText: 'MIDI Monitor: E2E Synth B (gone)' });
+    await tab.waitFor({ state: 'visible', timeout: timeoutMs });
+    // Closed, so that the reload below does not bring back a monitor of a pair that is gone.
+    await tab.click();
+    await workbench.runCommand('View: Close Editor');
+    await tab.waitFor({ state: 'hidden', timeout: timeoutMs });
+  });
+
   it('keeps a persistent pair across a window reload, the old host deactivated cleanly; the transient one is gone', async () => {
     await createPairQuickly('E2E Kept', 'Create and Keep');
     assert.match((await (await seeTreeRow('E2E Kept')).textContent()) ?? '', /^E2E Kept\s*persistent/);

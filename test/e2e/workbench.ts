@@ -58,6 +58,8 @@ export interface LaunchOptions {
   env?: Record<string, string>;
   /** Sample folders to leave out of the workspace, e.g. ['tests'] (its *.umptest files activate MIDI Scope at start). */
   leaveOut?: string[];
+  /** Start without MIDI Scope installed (a spec installs it into the running window). */
+  withoutMidiScope?: boolean;
 }
 
 export const extensionId = 'midi-scope.midi-scope';
@@ -82,7 +84,7 @@ export async function launchWorkbench(options: LaunchOptions = {}): Promise<Work
   try {
     session = await startWorkbenchSession({
       projectRoot,
-      vsixPaths: [vsix],
+      vsixPaths: options.withoutMidiScope ? [] : [vsix],
       workspaceDir,
       label: 'e2e',
       settings: options.settings,
