@@ -77,6 +77,7 @@ if (existsSync(join(root, 'webview/monitor/main.ts'))) {
 if (args.has('--tests')) {
   const suites = [
     ...filesEndingWith('test/unit', '.ts'),
+    ...filesEndingWith('test/alsa', '.ts'),
     ...filesEndingWith('test/integration', '.ts'),
     ...filesEndingWith('test/e2e', '.ts'),
     ...filesEndingWith('test/guest', '.ts'),
