@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (`npm test`): installs what a fresh machine lacks, proves a cold install
 # of the harness works, then runs every suite in order — static checks, unit, native (sanitizers + fuzz),
-# ALSA (the real kernel in qemu), integration (real extension host),
+# a cold build of the ALSA guest, ALSA (the real kernel in qemu), integration (real extension host),
 # end-to-end (real workbench in Chromium), packaging — and prints each runner's summary and a total.
 # Exits non-zero when anything failed. Usage: bash scripts/test.sh [stage ...]
 set -uo pipefail
@@ -62,7 +62,7 @@ node_suite() {
 }
 
 stages=("$@")
-[ ${#stages[@]} -gt 0 ] || stages=(setup cold-install static build unit native alsa integration e2e package)
+[ ${#stages[@]} -gt 0 ] || stages=(setup cold-install static build unit native alsa-cold-install alsa integration e2e package)
 want() { local s; for s in "${stages[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
 
 if want setup; then
@@ -90,7 +90,9 @@ if want unit; then
   else node_suite unit "${unit_files[@]}"; fi
 fi
 if want native; then suite native make -s -C native/test all; fi
-# The ALSA transport against the real kernel, in a qemu guest built once per machine.
+# The ALSA guest built once into an empty cache and booted (every run, as cold-install does for
+# the harness); then the ALSA transport against the real kernel, in the guest built once per machine.
+if want alsa-cold-install; then check alsa-cold-install bash scripts/alsa-guest/cold-install.sh; fi
 if want alsa; then suite alsa bash scripts/alsa-guest/test-stage.sh; fi
 if want integration; then suite integration node scripts/harness/run-integration.mjs; fi
 if want e2e; then suite e2e node scripts/harness/run-e2e.mjs; fi
