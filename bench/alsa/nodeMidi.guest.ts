@@ -87,8 +87,9 @@ function nodeMidiPeer(): Peer {
   };
 }
 
+const engine = loadEngine();
+
 function enginePeer(): Peer {
-  const engine = loadEngine();
   const session = engine.MidiSession.create('alsa bench');
   const connection = session.createEndpointConnection('alsa:14:0');
   let received = 0;
@@ -108,7 +109,6 @@ function enginePeer(): Peer {
     },
     close() {
       session.close();
-      engine.shutdownEngine();
     },
   };
 }
@@ -134,7 +134,9 @@ async function throughput(peer: Peer): Promise<{ rate: number; lost: number }> {
 }
 
 async function main(): Promise<void> {
-  const peers = { ours: enginePeer(), outside: nodeMidiPeer() };
+  // One peer subscribed to Midi Through at a time: the other's input would take every echo too.
+  const makers = { ours: enginePeer, outside: nodeMidiPeer };
+  const names = { ours: '', outside: '' };
   const figures = {
     ours: { rate: [] as number[], p50: [] as number[], p99: [] as number[], lost: 0 },
     outside: { rate: [] as number[], p50: [] as number[], p99: [] as number[], lost: 0 },
@@ -143,8 +145,11 @@ async function main(): Promise<void> {
     // Alternating who goes first, so a slow phase of the machine does not favour one side.
     const order = repetition % 2 === 0 ? (['ours', 'outside'] as const) : (['outside', 'ours'] as const);
     for (const who of order) {
-      const t = await throughput(peers[who]);
-      const l = await latency(peers[who]);
+      const peer = makers[who]();
+      names[who] = peer.name;
+      const t = await throughput(peer);
+      const l = await latency(peer);
+      peer.close();
       figures[who].rate.push(t.rate);
       figures[who].p50.push(l.p50);
       figures[who].p99.push(l.p99);
@@ -154,10 +159,9 @@ async function main(): Promise<void> {
       );
     }
   }
-  peers.outside.close();
-  peers.ours.close();
+  engine.shutdownEngine();
   const range = (values: number[]): [number, number] => [Math.min(...values), Math.max(...values)];
-  const common = { peer: peers.outside.name, peerOrigin: 'outside' as const, repetitions };
+  const common = { peer: names.outside, peerOrigin: 'outside' as const, repetitions };
   const rows: BenchRow[] = [
     row({
       ...common,
