@@ -2,7 +2,7 @@
 # Inside the guest: a USB MIDI 2.0 device simulated by the kernel. The configfs MIDI 2.0 gadget
 # (usb_f_midi2) on dummy_hcd is enumerated by snd-usb-audio as a real USB device.
 #   gadget.sh create   load the modules and define the gadget "Test MIDI2 EP" (one block "Main FB",
-#                      groups 1-2) without plugging it in
+#                      groups 1-2) without plugging it in; nothing more if it is defined already
 #   gadget.sh plug     bind it to the UDC (the host side enumerates it)
 #   gadget.sh unplug   unbind it (the device disappears)
 set -e
@@ -14,6 +14,8 @@ case "$1" in
     mountpoint -q /sys/kernel/config || mount -t configfs none /sys/kernel/config
     modprobe dummy_hcd; modprobe libcomposite; modprobe usb_f_midi2
     modprobe snd-usb-audio midi2_enable=1; modprobe snd-seq-ump-client
+    # Defined already (an earlier test in this boot): a linked function's settings cannot change.
+    [ -e $G/configs/c.1/midi2.usb0 ] && exit 0
     mkdir -p $G; echo 0x1d6b > $G/idVendor; echo 0x0104 > $G/idProduct
     mkdir -p $G/strings/0x409; echo "MIDI 2.0 gadget" > $G/strings/0x409/product
     mkdir -p $G/configs/c.1 $F
