@@ -63,6 +63,16 @@ describe('extension: endpoints, pairs and sends in the workbench', function () {
     );
   }
 
+  /** A notification that matches and whose text fits its toast: nothing of it is cut off. */
+  async function seeWholeNotification(pattern: RegExp): Promise<string> {
+    const text = await seeNotification(pattern);
+    const cut = await workbench.page.evaluate<boolean>(`[...document.querySelectorAll(
+      '.notifications-toasts .notification-list-item-message')].some((element) =>
+      element.textContent.trim() === ${JSON.stringify(text)} && element.scrollWidth > element.clientWidth)`);
+    assert.equal(cut, false, `the notification "${text}" is cut off`);
+    return text;
+  }
+
   async function noNotification(pattern: RegExp): Promise<void> {
     let seen: string[] = [];
     await waitFor(
@@ -180,7 +190,7 @@ describe('extension: endpoints, pairs and sends in the workbench', function () {
     assert.match((await pair.textContent()) ?? '', /^E2E Synth\s*transient/);
     await seeTreeRow('B · E2E Synth B');
     await seeTreeRow('E2E-SYNTH-B');
-    await seeNotification(/Created loopback pair "E2E Synth A" ↔ "E2E Synth B" \(transient/);
+    await seeWholeNotification(/^Created loopback pair "E2E Synth A" ↔ "E2E Synth B"\.$/);
     // The pair, its sides and every other row: each name whole at 1440x900.
     const { labels, cut } = await cutOffLabels();
     for (const label of ['E2E Synth', 'A · E2E Synth A', 'B · E2E Synth B'])
@@ -200,7 +210,7 @@ describe('extension: endpoints, pairs and sends in the workbench', function () {
     await workbench.screenshot('extension-03b-create-pair-prompt');
     await workbench.page.keyboard.press('Enter');
     await seeTreeRow('E2E Quick');
-    await seeNotification(/Created loopback pair "E2E Quick A" ↔ "E2E Quick B" \(transient/);
+    await seeWholeNotification(/^Created loopback pair "E2E Quick A" ↔ "E2E Quick B"\.$/);
   });
 
   it("copies an endpoint's id from its context menu", async () => {
@@ -350,7 +360,7 @@ describe('extension: endpoints, pairs and sends in the workbench', function () {
 
     await askToRemove();
     await dialog.locator('.monaco-button', { hasText: 'Remove' }).first().click();
-    await seeNotification(/^Removed loopback pair "E2E Synth A" ↔ "E2E Synth B"\.$/);
+    await seeWholeNotification(/^Removed loopback pair "E2E Synth A" ↔ "E2E Synth B"\.$/);
     await waitFor('the pair to leave the tree', async () => (await pairRow().count()) === 0, { timeoutMs });
     await waitFor(
       'the monitor to say its endpoint is gone',

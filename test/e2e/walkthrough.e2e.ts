@@ -98,7 +98,7 @@ describe('walkthrough: Get Started with MIDI Scope', function () {
     await answer('Create Loopback Pair (1/3)', 'Walk A');
     await answer('Create Loopback Pair (2/3)', 'Walk B');
     await answer('Create Loopback Pair (3/3)', 'Create');
-    await seeNotification(/^Created loopback pair "Walk A" ↔ "Walk B" \(transient/);
+    await seeNotification(/^Created loopback pair "Walk A" ↔ "Walk B"\.$/);
     await workbench.page
       .locator('.part.sidebar .monaco-list-row')
       .filter({ hasText: 'B · Walk B' })

@@ -37,12 +37,10 @@ async function createLoopbackPair(
     return { ...result, ok: false };
   }
   const { endpointA, endpointB } = request.config;
-  const kept =
-    result.persistence === 'persistent'
-      ? `persistent, saved in ${result.savedIn ?? 'user'} settings`
-      : 'transient, for this window';
+  // Short enough for a toast's one line; the tree's row says "transient" or "persistent".
+  const kept = result.persistence === 'persistent' ? `, kept in ${result.savedIn ?? 'user'} settings` : '';
   void vscode.window.showInformationMessage(
-    `Created loopback pair "${endpointA.name}" ↔ "${endpointB.name}" (${kept}).`,
+    `Created loopback pair "${endpointA.name}" ↔ "${endpointB.name}"${kept}.`,
   );
   return { ...result, ok: true };
 }
