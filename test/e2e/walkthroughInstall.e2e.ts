@@ -42,13 +42,40 @@ describe('walkthrough: MIDI Scope installed into a running window', function () 
   const editorTabs = (): Locator => workbench.page.locator('.part.editor .tabs-container .tab');
   const logged = (pattern: RegExp): boolean => workbench.midiScopeLog().some((line) => pattern.test(line));
 
+  /**
+   * The file dialog fills its box with a folder of its own while it loads, and may do so after a
+   * path was typed (seen on a loaded machine): type it again until it has stayed for several reads
+   * with the dialog idle, then press Enter.
+   */
+  async function typePathInFileDialog(path: string): Promise<void> {
+    const widget = workbench.page.locator('.quick-input-widget');
+    const input = widget.locator('.quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: timeoutMs });
+    let steadyReads = 0;
+    await waitFor(
+      `the file dialog to keep "${path}"`,
+      async () => {
+        const busy = (await widget.locator('.quick-input-progress.active').count()) > 0;
+        if ((await input.inputValue()) !== path) {
+          steadyReads = 0;
+          if (!busy) await input.fill(path);
+          return false;
+        }
+        steadyReads = busy ? 0 : steadyReads + 1;
+        return steadyReads >= 5;
+      },
+      { timeoutMs, intervalMs: 100 },
+    );
+    await input.press('Enter');
+  }
+
   it('installs from VSIX into a window that did not have it; the walkthrough opens by VS Code and again at first use stays one tab', async () => {
     const { page } = workbench;
     const midi = page.locator('.part.activitybar [aria-label="MIDI"]');
     assert.equal(await midi.count(), 0, 'MIDI Scope is not installed yet');
     await workbench.runCommand('Extensions: Install from VSIX...');
     // code-server's own file dialog: a quick input that takes a path on the server.
-    await workbench.quickInput(process.env.MIDI_SCOPE_VSIX ?? '');
+    await typePathInFileDialog(process.env.MIDI_SCOPE_VSIX ?? '');
     await midi.first().waitFor({ state: 'visible', timeout: timeoutMs });
     assert.equal(workbench.activation(), undefined, 'MIDI Scope is installed, not activated yet');
 
