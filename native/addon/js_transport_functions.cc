@@ -208,11 +208,26 @@ Napi::Value listTransports(const Napi::CallbackInfo& info) {
   return array;
 }
 
+// setPublishing(enabled: boolean): shows or hides the engine's own endpoints to the OS.
+Napi::Value setPublishing(const Napi::CallbackInfo& info) {
+  if (info.Length() < 1 || !info[0].IsBoolean()) {
+    throw Napi::TypeError::New(info.Env(), "setPublishing: enabled must be a boolean");
+  }
+  instanceOf(info).engine->setPublishing(info[0].As<Napi::Boolean>().Value());
+  return info.Env().Undefined();
+}
+
+Napi::Value isPublishing(const Napi::CallbackInfo& info) {
+  return Napi::Boolean::New(info.Env(), instanceOf(info).engine->publishing());
+}
+
 }  // namespace
 
 void exportTransports(Napi::Env env, Napi::Object exports, AddonInstance* instance) {
   const std::pair<const char*, Napi::Function::Callback> functions[] = {
       {"listTransports", listTransports},
+      {"setPublishing", setPublishing},
+      {"isPublishing", isPublishing},
       {"registerJsTransport", registerJsTransport},
       {"unregisterJsTransport", unregisterJsTransport},
       {"jsTransportAddEndpoint", jsTransportAddEndpoint},

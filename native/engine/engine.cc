@@ -38,6 +38,8 @@ bool Engine::addTransport(std::shared_ptr<Transport> transport) {
   }
   transport->start(*this);
   // Show the engine's own endpoints that exist already (publish() ignores the rest).
+  std::lock_guard<std::mutex> publishing(publishMutex_);
+  if (!publishing_) return true;
   std::vector<std::shared_ptr<Endpoint>> own;
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -47,6 +49,40 @@ bool Engine::addTransport(std::shared_ptr<Transport> transport) {
   }
   for (const auto& endpoint : own) transport->publish(endpoint);
   return true;
+}
+
+void Engine::publishIfEnabled(const std::shared_ptr<Endpoint>& endpoint) {
+  std::lock_guard<std::mutex> publishing(publishMutex_);
+  if (!publishing_) return;
+  for (const auto& transport : transportsSnapshot()) transport->publish(endpoint);
+}
+
+void Engine::setPublishing(bool enabled) {
+  std::lock_guard<std::mutex> publishing(publishMutex_);
+  if (publishing_ == enabled) return;
+  publishing_ = enabled;
+  std::vector<std::shared_ptr<Endpoint>> own;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (shutDown_) return;
+    for (const auto& entry : registry_.entries()) {
+      if (isPublished(entry.endpoint->transportId())) own.push_back(entry.endpoint);
+    }
+  }
+  for (const auto& transport : transportsSnapshot()) {
+    for (const auto& endpoint : own) {
+      if (enabled) {
+        transport->publish(endpoint);
+      } else {
+        transport->unpublish(endpoint->id());
+      }
+    }
+  }
+}
+
+bool Engine::publishing() const {
+  std::lock_guard<std::mutex> publishing(publishMutex_);
+  return publishing_;
 }
 
 bool Engine::isPublished(const std::string& transportId) {
@@ -132,9 +168,7 @@ std::shared_ptr<Endpoint> Engine::addEndpoint(EndpointInfo info) {
     if (!endpoint) return nullptr;
     announced = endpoint->info();
   }
-  if (isPublished(announced.transportId)) {
-    for (const auto& transport : transportsSnapshot()) transport->publish(endpoint);
-  }
+  if (isPublished(announced.transportId)) publishIfEnabled(endpoint);
   bool announcing = false;
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -177,6 +211,7 @@ bool Engine::removeEndpoint(const std::string& endpointDeviceId) {
     }
   }
   if (isPublished(removed.endpoint->transportId())) {
+    std::lock_guard<std::mutex> publishing(publishMutex_);
     for (const auto& transport : transportsSnapshot()) transport->unpublish(endpointDeviceId);
   }
   // The orphans stay in connections_ until their owner closes the handle: whatever is in their

@@ -82,6 +82,11 @@ class Engine final : public TransportHost {
   std::shared_ptr<Endpoint> addEndpoint(EndpointInfo info) override;
   bool updateEndpoint(EndpointInfo info) override;
   bool removeEndpoint(const std::string& endpointDeviceId) override;
+  // Whether the engine's own endpoints are shown to the OS (default on; the setting
+  // midiScope.alsa.publishLoopbacks). Off unpublishes them from every transport, on publishes
+  // them again; endpoints added later follow the current choice.
+  void setPublishing(bool enabled);
+  bool publishing() const;
   SendResult sendOnEndpoint(const std::string& endpointDeviceId, const std::uint32_t* words,
                             std::size_t wordCount, std::size_t messageCount) override;
 
@@ -135,6 +140,8 @@ class Engine final : public TransportHost {
   // The engine's own endpoints (loopback sides, the diagnostics pair) are shown to the OS by
   // every transport that publishes (Transport::publish).
   static bool isPublished(const std::string& transportId);
+  // Publishes `endpoint` on every transport if publishing is on (under publishMutex_).
+  void publishIfEnabled(const std::shared_ptr<Endpoint>& endpoint);
   std::vector<std::shared_ptr<Transport>> transportsSnapshot() const;
 
   const std::shared_ptr<EngineListener> listener_;
@@ -150,7 +157,12 @@ class Engine final : public TransportHost {
   std::unordered_map<std::string, std::shared_ptr<TransportPort>> publishedPorts_;
   ConnectionId nextId_ = 1;
   bool shutDown_ = false;
-  bool announcing_ = false;  // false while the constructor starts the first transports
+  bool announcing_ = false;
+  // Serializes publish/unpublish calls with setPublishing, so that an endpoint added while
+  // publishing is switched off is not published after the switch. Held while calling into
+  // transports' publish/unpublish (which never call back into the engine's publishing).
+  mutable std::mutex publishMutex_;
+  bool publishing_ = true;  // guarded by publishMutex_  // false while the constructor starts the first transports
   Scheduler scheduler_;
 };
 

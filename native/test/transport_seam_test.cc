@@ -69,7 +69,7 @@ class PublishingTransport final : public Transport {
     bool refuse = false;
   };
 
-  std::string id() const override { return "publisher"; }
+  std::string id() const override { return idOverride; }
   TransportStatus status() const override { return {true, ""}; }
   void start(TransportHost& startedHost) override { host = &startedHost; }
   void stop() override {}
@@ -86,6 +86,7 @@ class PublishingTransport final : public Transport {
     published.erase(found);
   }
 
+  std::string idOverride = "publisher";
   TransportHost* host = nullptr;
   std::map<std::string, std::pair<std::shared_ptr<Endpoint>, std::shared_ptr<Tap>>> published;
 };
@@ -139,6 +140,39 @@ TEST(ownEndpointsArePublishedAndAnOutsideApplicationUsesThemLikeAConnection) {
   // Only the engine's own endpoints take sends from outside.
   CHECK_EQ(publisher->host->sendOnEndpoint("midiscope://device/Synth", fromOutside.data(), 2, 1),
            send_result::kFailed | send_result::kEndpointConnectionClosedOrInvalid);
+}
+
+TEST(publishingTurnedOffUnpublishesOwnEndpointsAndKeepsLaterOnesHidden) {
+  Engine engine(std::make_shared<RecordingListener>());
+  auto publisher = std::make_shared<PublishingTransport>();
+  CHECK(engine.addTransport(publisher));
+  CHECK(engine.publishing());
+  CHECK_EQ(publisher->published.size(), 2u);  // the diagnostics pair
+  engine.setPublishing(false);
+  CHECK(!engine.publishing());
+  CHECK(publisher->published.empty());
+  // A pair made and a transport added while off: nothing is published, the pair still works.
+  const PairCreationResult pair =
+      engine.createLoopbackPair("pair", {"Pair A", "", "pair-a"}, {"Pair B", "", "pair-b"});
+  CHECK(pair.success);
+  auto late = std::make_shared<PublishingTransport>();
+  late->idOverride = "late";
+  CHECK(engine.addTransport(late));
+  CHECK(publisher->published.empty());
+  CHECK(late->published.empty());
+  const ConnectionId onA = openOrFail(engine, pair.endpointDeviceIdA);
+  const ConnectionId onB = openOrFail(engine, pair.endpointDeviceIdB);
+  CHECK_EQ(engine.sendMessage(onA, 0, wordsOf({0x20903C64})), send_result::kSucceeded);
+  CHECK(drainAll(engine, onB).words == std::vector<std::uint32_t>({0x20903C64}));
+  // On again: every own endpoint on every publishing transport, taps live again.
+  engine.setPublishing(true);
+  CHECK_EQ(publisher->published.size(), 4u);
+  CHECK_EQ(late->published.size(), 4u);
+  CHECK_EQ(engine.sendMessage(onA, 0, wordsOf({0x20803C00})), send_result::kSucceeded);
+  CHECK(publisher->published[pair.endpointDeviceIdB].second->seen ==
+        std::vector<std::uint32_t>({0x20803C00}));
+  engine.setPublishing(true);  // no change: nothing published twice
+  CHECK_EQ(publisher->published[pair.endpointDeviceIdB].second->seen.size(), 1u);
 }
 
 TEST(aTransportsEndpointsAreListedAndWatched) {

@@ -149,6 +149,9 @@ export interface NativeBinding {
 
   /** Every transport the engine runs, with whether it is available here. */
   listTransports(): NativeTransportSummary[];
+  /** Shows (true) or hides the engine's own endpoints (loopbacks, diagnostics) to the OS. */
+  setPublishing(enabled: boolean): void;
+  isPublishing(): boolean;
   /** Registers a JS transport (idempotent); throws when a native transport has that id. */
   registerJsTransport(transportId: string): void;
   /** Removes a JS transport and its endpoints (their connections close). */

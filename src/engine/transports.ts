@@ -195,6 +195,19 @@ export const MidiTransports = {
     return engineBinding().listTransports();
   },
 
+  /**
+   * Whether MIDI Scope's own endpoints (loopback sides, the diagnostics pair) are published to
+   * the OS (ALSA sequencer ports). On by default; off removes the ports, on creates them again.
+   */
+  setPublishing(enabled: boolean): void {
+    if (typeof enabled !== 'boolean') throw new TypeError('setPublishing: enabled must be a boolean');
+    engineBinding().setPublishing(enabled);
+  },
+
+  isPublishing(): boolean {
+    return engineBinding().isPublishing();
+  },
+
   /** Registers a transport written in JS. Throws when the id belongs to a native transport. */
   registerJsTransport(id: string, handlers: MidiJsTransportHandlers): MidiJsTransport {
     if (typeof id !== 'string' || id === '')

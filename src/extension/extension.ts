@@ -21,6 +21,7 @@ import { registerCopyRowsAsCode } from './language/copyRowsAsCode';
 import { reportDeactivation } from './deactivationReport';
 import { EngineHost } from './engineHost';
 import { followSchedulerPrecision } from './scheduler/schedulerPrecisionSetting';
+import { followPublishLoopbacks } from './alsa/publishLoopbacksSetting';
 import { LoopbackPairRegistry } from './loopback/loopbackPairRegistry';
 import { registerNetwork } from './network';
 import { SendProblems } from './sending/sendProblems';
@@ -60,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): MidiScopeApi {
   running = { context, engineHost, log };
   void vscode.commands.executeCommand('setContext', 'midiScope.engineAvailable', engineHost.isAvailable);
   context.subscriptions.push(followSchedulerPrecision(engineHost, log));
+  context.subscriptions.push(followPublishLoopbacks(engineHost, log));
 
   const pairs = add(new LoopbackPairRegistry(engineHost, log));
   const catalog = add(new EndpointCatalog(engineHost, pairs, log));

@@ -314,6 +314,21 @@ if (mode === 'new' || mode === 'noump') {
     assert.equal(publishedPorts(ourClient).has('Scope listed A'), false, shell('aconnect -l'));
   });
 
+  void test('publishing off (midiScope.alsa.publishLoopbacks) removes our ports; on brings them back', (t) => {
+    createPair(t, 'hidden');
+    assert.ok(publishedPorts(ourClient).has('Scope hidden A'), shell('aconnect -l'));
+    t.after(() => MidiTransports.setPublishing(true));
+    MidiTransports.setPublishing(false);
+    assert.equal(MidiTransports.isPublishing(), false);
+    const off = publishedPorts(ourClient);
+    assert.equal(off.has('Scope hidden A'), false, shell('aconnect -l'));
+    assert.equal(off.has('Diagnostics Loopback A'), false, shell('aconnect -l'));
+    MidiTransports.setPublishing(true);
+    const on = publishedPorts(ourClient);
+    assert.ok(on.has('Scope hidden A') && on.has('Scope hidden B'), shell('aconnect -l'));
+    assert.ok(on.has('Diagnostics Loopback A'), shell('aconnect -l'));
+  });
+
   void test('aseqdump subscribed to side A receives what is sent out on side B', async (t) => {
     const pair = createPair(t, 'dump');
     const portA = publishedPorts(ourClient).get('Scope dump A')!;
