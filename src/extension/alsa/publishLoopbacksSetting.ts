@@ -21,10 +21,15 @@ export function readPublishLoopbacks(configuration: vscode.WorkspaceConfiguratio
 }
 
 /** Applies the setting now and whenever it changes. */
-export function followPublishLoopbacks(engineHost: EngineHost, log: vscode.LogOutputChannel): vscode.Disposable {
+export function followPublishLoopbacks(
+  engineHost: EngineHost,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable {
   const apply = () => {
     if (!engineHost.isAvailable) return;
-    const { publish, refused } = readPublishLoopbacks(vscode.workspace.getConfiguration(configurationSection));
+    const { publish, refused } = readPublishLoopbacks(
+      vscode.workspace.getConfiguration(configurationSection),
+    );
     if (refused) log.warn(refused);
     const { MidiTransports } = engineHost.require();
     if (MidiTransports.isPublishing() === publish) return;
