@@ -219,6 +219,12 @@ export class NetworkHost {
     command: Extract<Command, { kind: 'invitation' }>,
   ): void {
     const existing = this.sessionsByPeer.get(key);
+    if (existing && this.isRepeatOf(existing, command)) {
+      // Our Accepted was lost and the client invited again: the session it asked for is this one.
+      this.log.info(`${existing.label}: invited again before anything else arrived; Accepted sent again`);
+      this.reply(from, (w) => writeInvitationReply(w, CommandCode.InvitationReplyAccepted, this.identity));
+      return;
+    }
     if (existing) {
       // The client lost its side (a restart): the old session ends, the new invitation is handled anew.
       this.log.info(`${existing.label}: invited again from the same address; the old session ends`);
@@ -254,6 +260,19 @@ export class NetworkHost {
     const invitation: Invitation = { identity, nonce: newNonce(), attempts: 0, waitingForUser: false };
     this.invitations.set(key, invitation);
     this.sendAuthenticationRequired(from, invitation, AuthenticationState.FirstRequest);
+  }
+
+  /**
+   * A repeated invitation: the same endpoint name and product instance id, and nothing from the
+   * client on the session yet (replies to our first ping aside): it never got our Accepted.
+   */
+  private isRepeatOf(session: NetworkSession, command: Extract<Command, { kind: 'invitation' }>): boolean {
+    const peer = session.peer;
+    return (
+      !session.heardFromPeer &&
+      peer.endpointName === command.endpointName &&
+      peer.productInstanceId === command.productInstanceId
+    );
   }
 
   private authenticate(

@@ -68,6 +68,7 @@ export class NetworkSession {
    */
   private readonly recentPings = new Map<number, bigint>();
   private receivedSincePing = true;
+  private peerSpoke = false;
   private missedPings = 0;
   private lastRttMs: number | undefined;
   private smoothedRttMs: number | undefined;
@@ -170,6 +171,11 @@ export class NetworkSession {
     this.finish();
   }
 
+  /** Whether the peer has sent UMP Data or a command other than NAK and Ping Reply: it knows of this session. */
+  get heardFromPeer(): boolean {
+    return this.peerSpoke;
+  }
+
   beginDatagram(): void {
     this.counters.datagramsIn++;
     this.receivedSincePing = true;
@@ -190,6 +196,7 @@ export class NetworkSession {
     messageCount: number,
   ): void {
     if (this.currentState === 'closed' || this.currentState === 'closing') return;
+    this.peerSpoke = true;
     this.receiver.umpData(sequence, view, byteOffset, wordCount, messageCount);
   }
 
@@ -201,6 +208,8 @@ export class NetworkSession {
 
   /** A non-UMP command from the peer. Returns false when it does not belong to a session. */
   command(command: Command, header: number): boolean {
+    // A client still inviting answers our first ping (or NAKs it): neither says it knows the session.
+    if (command.kind !== 'nak' && command.kind !== 'pingReply') this.peerSpoke = true;
     switch (command.kind) {
       case 'ping':
         this.control((w) => writePing(w, true, command.id));
