@@ -42,9 +42,10 @@ async function relayDroppingFirstReply(
     }
     front.send(bytes, client.port, client.address);
   });
-  closers.push(async () => {
+  closers.push(() => {
     front.close();
     back.close();
+    return Promise.resolve();
   });
   return { port: front.address().port, droppedReplies: () => dropped };
 }
