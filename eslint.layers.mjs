@@ -48,7 +48,8 @@ export const layers = [
   // The views get the engine from src/extension/engineHost, the one place that loads it: types only.
   {
     folder: 'src/views/endpoints',
-    may: [{ from: 'src/engine', types: true }, 'src/discovery'],
+    // The Virtual devices group shows a device's declaration: its types only.
+    may: [{ from: 'src/engine', types: true }, 'src/discovery', { from: 'src/virtualDevice', types: true }],
     forbiddenModules: [],
   },
   {

@@ -65,7 +65,9 @@ export function activate(context: vscode.ExtensionContext): MidiScopeApi {
 
   const pairs = add(new LoopbackPairRegistry(engineHost, log));
   const catalog = add(new EndpointCatalog(engineHost, pairs, log));
-  const endpointsProvider = add(new EndpointsTreeDataProvider(catalog));
+  // Virtual devices have a group of their own in the tree: the registry comes before it.
+  const virtualDevices = add(new VirtualDeviceRegistry(engineHost, log));
+  const endpointsProvider = add(new EndpointsTreeDataProvider(catalog, virtualDevices));
   const discoveries = add(new DiscoveryStore(engineHost, log));
   // Discovery results hang under their endpoints: the tree shows the endpoints provider wrapped.
   const discoveryTreeProvider = add(new DiscoveryTreeDataProvider(endpointsProvider, discoveries));
@@ -102,7 +104,6 @@ export function activate(context: vscode.ExtensionContext): MidiScopeApi {
     ...registerEndpointCommands(services),
     ...registerLanguageFeatures(services),
   );
-  const virtualDevices = add(new VirtualDeviceRegistry(engineHost, log));
   void virtualDevices.syncFromSettings();
   const discoveryDocuments = add(new DiscoveryDocuments(discoveries, (id) => catalog.find(id)?.name ?? id));
   context.subscriptions.push(

@@ -1,7 +1,7 @@
 // MIDI: Discover Endpoint, its detail view and copies, and MIDI: Create Virtual Device.
 import * as vscode from 'vscode';
 import { exampleDeviceJson, parseVirtualDeviceDeclaration } from '../../virtualDevice';
-import { endpointIdArgument } from '../commands/commandArguments';
+import { associationIdArgument, endpointIdArgument } from '../commands/commandArguments';
 import {
   failure,
   registerMidiCommand,
@@ -168,6 +168,31 @@ async function createVirtualDevice(services: DiscoveryServices, argument: unknow
   };
 }
 
+/** Stops a virtual device and removes its pair: from its row in the tree, an id, or a pick. */
+async function removeVirtualDevice(services: DiscoveryServices, argument: unknown) {
+  let associationId = associationIdArgument('midiScope.removeVirtualDevice', argument);
+  if (associationId === undefined) {
+    const devices = services.virtualDevices.list();
+    if (devices.length === 0) {
+      void vscode.window.showInformationMessage('There is no virtual device to remove.');
+      return failure('there is no virtual device to remove');
+    }
+    const pick = await vscode.window.showQuickPick(
+      devices.map((device) => ({
+        label: device.declaration.endpointName,
+        description: device.origin === 'settings' ? 'from settings' : 'created',
+        associationId: device.associationId,
+      })),
+      { title: 'Remove Virtual Device' },
+    );
+    if (pick === undefined) return failure('cancelled');
+    associationId = pick.associationId;
+  }
+  if (!services.virtualDevices.remove(associationId))
+    throw new UserFacingError(`There is no virtual device ${associationId}.`);
+  return { ok: true as const, associationId };
+}
+
 export function registerDiscoveryCommands(services: DiscoveryServices): vscode.Disposable[] {
   return [
     registerMidiCommand(services, 'midiScope.discoverEndpoint', (argument) =>
@@ -184,6 +209,9 @@ export function registerDiscoveryCommands(services: DiscoveryServices): vscode.D
     ),
     registerMidiCommand(services, 'midiScope.createVirtualDevice', (argument) =>
       createVirtualDevice(services, argument),
+    ),
+    registerMidiCommand(services, 'midiScope.removeVirtualDevice', (argument) =>
+      removeVirtualDevice(services, argument),
     ),
   ];
 }

@@ -1,7 +1,8 @@
 // The virtual devices of this window: those declared in the setting midiScope.virtualDevices
 // (a declaration or the path of a JSON file, relative to the first workspace folder) are created
 // at start and when the setting changes; Create Virtual Device adds more. Each declaration that
-// cannot be used is reported with its place and skipped; the others still start.
+// cannot be used is reported with its place and skipped; the others still start. The endpoints
+// tree lists them (list, onDidChange) in its Virtual devices group.
 import * as vscode from 'vscode';
 import {
   VirtualDevice,
@@ -9,14 +10,18 @@ import {
   parseVirtualDeviceFile,
   type VirtualDeviceDeclaration,
 } from '../../virtualDevice';
+import type { VirtualDeviceInfo } from '../../views/endpoints/endpointsTreeNodes';
+import type { VirtualDevicesSource } from '../../views/endpoints/endpointsTreeDataProvider';
 import type { EngineHost } from '../engineHost';
 
-export class VirtualDeviceRegistry implements vscode.Disposable {
+export class VirtualDeviceRegistry implements VirtualDevicesSource, vscode.Disposable {
   private readonly fromSettings: VirtualDevice[] = [];
   private readonly created: VirtualDevice[] = [];
   /** Problems of the last read of the setting, for the log and tests. */
   settingProblems: string[] = [];
   private readonly subscription: vscode.Disposable;
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changeEmitter.event;
 
   constructor(
     private readonly engineHost: EngineHost,
@@ -31,9 +36,42 @@ export class VirtualDeviceRegistry implements vscode.Disposable {
     return [...this.fromSettings, ...this.created].filter((device) => device.isOpen);
   }
 
+  /** The open devices as the tree shows them. */
+  list(): VirtualDeviceInfo[] {
+    const info = (device: VirtualDevice, origin: VirtualDeviceInfo['origin']): VirtualDeviceInfo => ({
+      associationId: device.associationId,
+      declaration: device.declaration,
+      origin,
+      endpointDeviceId: device.endpointDeviceId,
+      deviceSideEndpointDeviceId: device.deviceSideEndpointDeviceId,
+    });
+    return [
+      ...this.fromSettings.filter((device) => device.isOpen).map((device) => info(device, 'settings')),
+      ...this.created.filter((device) => device.isOpen).map((device) => info(device, 'created')),
+    ];
+  }
+
+  /**
+   * Stops a device and removes its pair. One declared in the setting comes back when the setting
+   * changes or the window reloads. Returns whether there was such a device.
+   */
+  remove(associationId: string): boolean {
+    for (const list of [this.fromSettings, this.created]) {
+      const index = list.findIndex((device) => device.associationId === associationId);
+      if (index < 0) continue;
+      const [device] = list.splice(index, 1);
+      device.close();
+      this.log.info(`virtual device "${device.declaration.endpointName}" removed (${associationId})`);
+      this.changeEmitter.fire();
+      return true;
+    }
+    return false;
+  }
+
   create(declaration: VirtualDeviceDeclaration): VirtualDevice {
     const device = VirtualDevice.create(this.engineHost.require(), declaration);
     this.created.push(device);
+    this.changeEmitter.fire();
     device.onUnanswered((words) =>
       this.log.trace(
         `virtual device ${declaration.endpointName}: not answered: ${Array.from(words, (w) => w.toString(16)).join(' ')}`,
@@ -55,6 +93,7 @@ export class VirtualDeviceRegistry implements vscode.Disposable {
     for (const device of this.fromSettings.splice(0)) device.close();
     this.settingProblems = [];
     if (!this.engineHost.isAvailable) return;
+    this.changeEmitter.fire();
     const entries = vscode.workspace.getConfiguration('midiScope').get<unknown[]>('virtualDevices', []);
     for (const [index, entry] of (Array.isArray(entries) ? entries : []).entries()) {
       const where = `midiScope.virtualDevices[${index}]`;
@@ -72,6 +111,7 @@ export class VirtualDeviceRegistry implements vscode.Disposable {
         this.log.error(message);
       }
     }
+    this.changeEmitter.fire();
   }
 
   private resolve(path: string): vscode.Uri {
@@ -83,6 +123,7 @@ export class VirtualDeviceRegistry implements vscode.Disposable {
 
   dispose(): void {
     this.subscription.dispose();
+    this.changeEmitter.dispose();
     for (const device of [...this.fromSettings.splice(0), ...this.created.splice(0)]) device.close();
   }
 }

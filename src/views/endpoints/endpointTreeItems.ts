@@ -11,7 +11,13 @@ import {
   protocolLabel,
   transportDisplayName,
 } from './endpointDescriptions';
-import type { EndpointsTreeNode, LoopbackPairView, TransportGroupView } from './endpointsTreeNodes';
+import type {
+  EndpointsTreeNode,
+  LoopbackPairView,
+  TransportGroupView,
+  VirtualRole,
+} from './endpointsTreeNodes';
+import { declaredBlockItem, virtualDeviceItem, virtualDevicesItem } from './virtualDeviceTreeItems';
 
 /** contextValue of each kind of item; package.json `when` clauses use these strings. */
 export const TreeItemContext = {
@@ -23,6 +29,10 @@ export const TreeItemContext = {
   transportGroupPrefix: 'group.transport.',
   functionBlock: 'functionBlock',
   noPairs: 'noPairs',
+  virtualDevicesGroup: 'group.virtualDevices',
+  /** `virtualDevice.settings` or `virtualDevice.created` */
+  virtualDevicePrefix: 'virtualDevice.',
+  declared: 'virtualDevice.declared',
   engineUnavailable: 'engineUnavailable',
 } as const;
 
@@ -33,7 +43,7 @@ const transportIcons: Record<string, string> = {
 };
 
 /** Markdown lines "**Field:** value" with the values escaped (names come from the user). */
-function fieldsTooltip(title: string, fields: [string, string][]): vscode.MarkdownString {
+export function fieldsTooltip(title: string, fields: [string, string][]): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown('### ').appendText(title).appendMarkdown('\n\n');
   for (const [field, value] of fields) {
@@ -45,8 +55,11 @@ function fieldsTooltip(title: string, fields: [string, string][]): vscode.Markdo
   return tooltip;
 }
 
-function endpointItem(endpoint: MidiEndpointDeviceInformation): vscode.TreeItem {
-  const side = loopbackSide(endpoint);
+const virtualRoleLabels: Record<VirtualRole, string> = { endpoint: 'endpoint', device: 'device' };
+
+function endpointItem(endpoint: MidiEndpointDeviceInformation, virtualRole?: VirtualRole): vscode.TreeItem {
+  // A virtual device's rows say which side the code under test uses and which one answers.
+  const side = virtualRole ? virtualRoleLabels[virtualRole] : loopbackSide(endpoint);
   // What identifies the item first (the side of a pair, then the name); details after.
   const item = new vscode.TreeItem(
     side ? `${side} · ${endpoint.name}` : endpoint.name,
@@ -63,7 +76,14 @@ function endpointItem(endpoint: MidiEndpointDeviceInformation): vscode.TreeItem 
     ['Transport', transportDisplayName(endpoint.transport)],
     ['Protocol', protocolLabel(endpoint)],
   ];
-  if (endpoint.loopback) {
+  if (virtualRole === 'endpoint') {
+    fields.push(['Side', 'endpoint: for the code under test and Discover Endpoint; the device answers here']);
+  } else if (virtualRole === 'device') {
+    fields.push([
+      'Side',
+      'device: the virtual device answers on this side; a monitor here sees what it gets',
+    ]);
+  } else if (endpoint.loopback) {
     fields.push(['Side', `${endpoint.loopback.side} (messages sent here arrive on its peer)`]);
   }
   fields.push(['Unique id', endpoint.uniqueId], ['Endpoint id', endpoint.endpointDeviceId]);
@@ -169,7 +189,38 @@ export function treeItemFor(node: EndpointsTreeNode): vscode.TreeItem {
     case 'pair':
       return pairItem(node.pair);
     case 'endpoint':
-      return endpointItem(node.endpoint);
+      return endpointItem(node.endpoint, node.virtualRole);
+    case 'virtualDevices':
+      return virtualDevicesItem(node.deviceCount);
+    case 'virtualDevice':
+      return virtualDeviceItem(node.device);
+    case 'declaredEndpoint': {
+      const item = new vscode.TreeItem('Declared endpoint info', vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `vdev:${node.associationId}:endpoint`;
+      item.description = `UMP ${node.device.declaration.umpVersion.major}.${node.device.declaration.umpVersion.minor} · as declared`;
+      item.iconPath = new vscode.ThemeIcon('info');
+      item.contextValue = TreeItemContext.declared;
+      return item;
+    }
+    case 'declaredLine': {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+      item.id = `vdev:${node.associationId}:endpoint:${node.id}`;
+      item.description = node.detail;
+      item.tooltip = `${node.label}: ${node.detail}`;
+      item.contextValue = TreeItemContext.declared;
+      return item;
+    }
+    case 'declaredBlocks': {
+      const count = node.device.declaration.functionBlocks.length;
+      const item = new vscode.TreeItem('Declared function blocks', vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `vdev:${node.associationId}:blocks`;
+      item.description = `${count} · ${node.device.declaration.staticFunctionBlocks ? 'static' : 'may change'}`;
+      item.iconPath = new vscode.ThemeIcon('symbol-module');
+      item.contextValue = TreeItemContext.declared;
+      return item;
+    }
+    case 'declaredBlock':
+      return declaredBlockItem(node.associationId, node.index, node.block);
     case 'noPairs': {
       const item = new vscode.TreeItem('No loopback pairs yet', vscode.TreeItemCollapsibleState.None);
       item.id = 'noPairs';

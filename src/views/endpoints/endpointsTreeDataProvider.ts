@@ -13,6 +13,7 @@ import {
   type EndpointsTreeNode,
   type LoopbackPairView,
   type TransportView,
+  type VirtualDeviceInfo,
 } from './endpointsTreeNodes';
 
 /** What the tree shows; the extension implements it over the engine and its pair bookkeeping. */
@@ -27,6 +28,13 @@ export interface EndpointsTreeSource {
   readonly onDidChangeEndpoints: vscode.Event<void>;
 }
 
+/** The virtual devices of this window; the extension's VirtualDeviceRegistry implements it. */
+export interface VirtualDevicesSource {
+  list(): readonly VirtualDeviceInfo[];
+  /** Fires when a device is created, removed or redeclared. */
+  readonly onDidChange: vscode.Event<void>;
+}
+
 /** Bursts of watcher events (a pair adds two endpoints) become one refresh. */
 const refreshDebounceMs = 50;
 
@@ -35,12 +43,16 @@ export class EndpointsTreeDataProvider
 {
   private readonly changeEmitter = new vscode.EventEmitter<EndpointsTreeNode | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
   private snapshot: EndpointsSnapshot | undefined;
   private pendingRefresh: NodeJS.Timeout | undefined;
 
-  constructor(private readonly source: EndpointsTreeSource) {
-    this.subscription = source.onDidChangeEndpoints(() => this.scheduleRefresh());
+  constructor(
+    private readonly source: EndpointsTreeSource,
+    private readonly virtualDevices?: VirtualDevicesSource,
+  ) {
+    this.subscriptions = [source.onDidChangeEndpoints(() => this.scheduleRefresh())];
+    if (virtualDevices) this.subscriptions.push(virtualDevices.onDidChange(() => this.scheduleRefresh()));
   }
 
   /** Re-reads everything now. */
@@ -57,8 +69,11 @@ export class EndpointsTreeDataProvider
   }
 
   private currentSnapshot(): EndpointsSnapshot {
-    this.snapshot ??= buildSnapshot(this.source.findAll(), this.source.transports(), (id) =>
-      this.source.persistenceOf(id),
+    this.snapshot ??= buildSnapshot(
+      this.source.findAll(),
+      this.source.transports(),
+      (id) => this.source.persistenceOf(id),
+      this.virtualDevices?.list() ?? [],
     );
     return this.snapshot;
   }
@@ -84,7 +99,7 @@ export class EndpointsTreeDataProvider
 
   dispose(): void {
     if (this.pendingRefresh) clearTimeout(this.pendingRefresh);
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.changeEmitter.dispose();
   }
 }

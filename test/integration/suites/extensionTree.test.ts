@@ -73,26 +73,27 @@ describe('extension: endpoints tree', function () {
     return provider().getChildren(groups()[0]);
   }
 
-  it('groups endpoints by transport: Loopbacks, Diagnostics, then each transport the engine runs', () => {
+  it('groups endpoints by transport: Loopbacks, Virtual devices, Diagnostics, then each transport the engine runs', () => {
     const items = groups().map((node) => provider().getTreeItem(node));
     const transports = api.engine.MidiTransports.list()
       .map((transport) => transport.id)
       .filter((id) => id !== 'loopback' && id !== 'diagnostics');
-    assert.deepEqual(items.slice(0, 2).map(labelOf), ['Loopbacks', 'Diagnostics']);
+    assert.deepEqual(items.slice(0, 3).map(labelOf), ['Loopbacks', 'Virtual devices', 'Diagnostics']);
     assert.deepEqual(
       items.map((item) => item.contextValue),
       [
         'group.loopbackPairs',
+        'group.virtualDevices',
         'group.transport.diagnostics',
         ...transports.map((id) => `group.transport.${id}`),
       ],
     );
-    assert.equal(items[1]?.description, '2 endpoints');
+    assert.equal(items[2]?.description, '2 endpoints');
   });
 
   it('lists the two diagnostics loopbacks as "A · name" with the unique id and every field in the tooltip', () => {
     const engine = api.engine;
-    const nodes = provider().getChildren(groups()[1]);
+    const nodes = provider().getChildren(groups()[2]);
     const ids = nodes.map((node) => (node.kind === 'endpoint' ? node.endpointDeviceId : ''));
     assert.deepEqual(ids, [
       engine.MidiDiagnostics.diagnosticsLoopbackAEndpointId,

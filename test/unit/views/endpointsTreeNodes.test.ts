@@ -83,14 +83,14 @@ const transports = [
   { id: 'coremidi', available: false, message: 'CoreMIDI exists on macOS only' },
 ];
 
-void test("the roots are Loopbacks, Diagnostics, then each other transport in the engine's order", () => {
+void test("the roots are Loopbacks, Virtual devices, Diagnostics, then each other transport in the engine's order", () => {
   const snapshot = buildSnapshot(endpoints, transports, () => 'transient');
   const roots = rootNodes(snapshot);
   assert.deepEqual(
     roots.map((node) => (node.kind === 'transport' ? node.transport : node.kind)),
-    ['loopbacks', 'diagnostics', 'alsa', 'coremidi', 'network'],
+    ['loopbacks', 'virtualDevices', 'diagnostics', 'alsa', 'coremidi', 'network'],
   );
-  const coremidi = roots[3];
+  const coremidi = roots[4];
   assert.ok(
     coremidi?.kind === 'transport' && !coremidi.view.available && coremidi.view.endpoints.length === 0,
   );
