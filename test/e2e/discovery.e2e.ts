@@ -1,5 +1,6 @@
 // Endpoint discovery as a person runs it in the workbench: a virtual device from the settings,
-// Discover Endpoint from its context menu, the result in the tree and in the detail view, and a
+// under its own Virtual devices group with its declared blocks before any discovery, Discover
+// Endpoint from its endpoint's context menu, the result in the tree and in the detail view, and a
 // MIDI-CI Get Property whose JSON opens in an editor. The screenshots go into the README.
 import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
@@ -60,13 +61,37 @@ describe('discovery: a virtual device discovered in the workbench', function () 
     await item.first().waitFor({ state: 'hidden', timeout: timeoutMs });
   }
 
-  it('discovers the virtual device from its context menu and shows the function blocks under it', async () => {
+  const blockNames = ['0: Keyboard', '1: Synth engine', '2: DIN MIDI 1.0 port', '3: Control surface'];
+
+  it('shows the virtual device under Virtual devices with its sides and declared blocks, before discovery', async () => {
     await workbench.openMidiView();
+    await seeTreeRow(/^Virtual devices.*1 device/);
+    await seeTreeRow(/E2E Virtual Synth.*4 blocks · from settings/);
+    await seeTreeRow(/endpoint · E2E Virtual Synth.*virtual-e2e-virtual-synth-host/);
+    await seeTreeRow(/device · E2E Virtual Synth \(device side\)/);
+    await seeTreeRow(/Declared function blocks.*4 · static/);
+    for (const block of blockNames) await seeTreeRow(block);
+    assert.match(
+      (await treeRow('1: Synth engine').first().textContent()) ?? '',
+      /input · groups 2–3 · UI receiver/,
+    );
+    assert.match((await treeRow('3: Control surface').first().textContent()) ?? '', /inactive/);
+    assert.equal(await treeRow(/^Endpoint info/).count(), 0);
+    // Not listed under Loopbacks as well.
+    assert.equal(await treeRow('No loopback pairs yet').count(), 1);
+    await workbench.screenshot('discovery-00-virtual-device');
+  });
+
+  it('discovers the virtual device from its context menu and shows the function blocks under it', async () => {
     const endpoint = await seeTreeRow('virtual-e2e-virtual-synth-host');
     await contextMenu(endpoint, 'Discover Endpoint');
-    await seeTreeRow(/Endpoint info.*complete · 4 blocks/);
-    for (const block of ['0: Keyboard', '1: Synth engine', '2: DIN MIDI 1.0 port', '3: Control surface']) {
-      await seeTreeRow(block);
+    await seeTreeRow(/^Endpoint info.*complete · 4 blocks/);
+    // Each block now shows twice: discovered under the endpoint, declared under the device.
+    for (const block of blockNames) {
+      await waitFor(`${block} discovered and declared`, async () => (await treeRow(block).count()) === 2, {
+        timeoutMs,
+        detail: () => 'the block did not show both discovered and declared',
+      });
     }
     assert.match((await treeRow('1: Synth engine').first().textContent()) ?? '', /input · groups 2–3/);
     assert.match((await treeRow('3: Control surface').first().textContent()) ?? '', /inactive/);
@@ -78,7 +103,7 @@ describe('discovery: a virtual device discovered in the workbench', function () 
   });
 
   it('opens every field, raw and decoded, from the endpoint info', async () => {
-    await (await seeTreeRow(/Endpoint info/)).click();
+    await (await seeTreeRow(/^Endpoint info/)).click();
     const editor = workbench.page.locator('.editor-instance .view-lines').first();
     await waitFor(
       'the discovery details in an editor',
