@@ -16,7 +16,7 @@ import { delay, loadEngine, settled } from './support/engine';
 import { describeStalls, machineStalls, type Stalls } from './support/machineStalls';
 import { acrossRepetitions, spread } from './support/statistics';
 import { BinaryHeap, TimerDrivenQueue } from './support/timerDrivenQueue';
-import { wakeFloorPercent } from './support/wakeFloor';
+import { wakeFloorPercent, wakeFloorPercentAsync } from './support/wakeFloor';
 
 const engine = loadEngine();
 const { MidiClock, MidiLoopbackEndpointManager, MidiScheduler, MidiSession } = engine;
@@ -138,6 +138,26 @@ function floorRun(rate: number): Promise<Measured> {
   });
 }
 
+/**
+ * The floor under a paced receiver: the floor thread (in a process of its own) plus this process
+ * doing nothing but wake every 33 ms, as the monitor's pacing wakes the JS thread. The sum is the
+ * least that one wake-up per message and a 30 Hz reader cost on this machine.
+ */
+async function pacedFloorRun(rate: number): Promise<Measured> {
+  const count = Math.round((rate * windowMs) / 1_000);
+  const timer = setInterval(() => undefined, monitorIntervalMs);
+  const before = snapshot();
+  const threadPercent = await wakeFloorPercentAsync(rate, count);
+  const { cpuPercent } = shares(before);
+  clearInterval(timer);
+  return {
+    cpuPercent: cpuPercent + threadPercent,
+    schedulerPercent: threadPercent,
+    deliveredP99Us: 0,
+    handlerP99Us: 0,
+  };
+}
+
 async function peerRun(rate: number, pending = 0): Promise<Measured> {
   const count = Math.round((rate * windowMs) / 1_000);
   const late = new Float64Array(count);
@@ -181,6 +201,7 @@ async function main(): Promise<void> {
     });
     variants.push({ label: `peer ${rate}`, run: () => peerRun(rate) });
     if (rate > 0) variants.push({ label: `floor ${rate}`, run: () => floorRun(rate) });
+    if (rate > 0) variants.push({ label: `paced floor ${rate}`, run: () => pacedFloorRun(rate) });
   }
   variants.push({ label: 'engine balanced idle', run: () => engineRun(0, 'balanced', idlePending) });
   variants.push({ label: 'peer idle', run: () => peerRun(0, idlePending) });
@@ -199,6 +220,8 @@ async function main(): Promise<void> {
   };
   const jsPeer = 'JS binary heap driving one setTimeout, same rate, into its callback';
   const floorPeer = 'a C thread that only wakes once per message (clock_nanosleep), same rate';
+  const pacedFloorPeer =
+    'the floor: that C thread, plus a Node process that only wakes every 33 ms (the monitor pace)';
   const rows: BenchRow[] = [];
   const push = (
     work: string,
@@ -211,7 +234,14 @@ async function main(): Promise<void> {
   ) => {
     const ours = figure(label, key);
     const theirs = peerLabel === null ? null : figure(peerLabel, peerKey);
-    const peerName = peerLabel === null ? 'none' : peerLabel.startsWith('floor') ? floorPeer : jsPeer;
+    const peerName =
+      peerLabel === null
+        ? 'none'
+        : peerLabel.startsWith('paced floor')
+          ? pacedFloorPeer
+          : peerLabel.startsWith('floor')
+            ? floorPeer
+            : jsPeer;
     rows.push(
       row({
         work,
@@ -254,6 +284,16 @@ async function main(): Promise<void> {
         '% of a core',
         goal ? { value: 2, text: '<= 2' } : undefined,
       );
+      // Against the least any design costs here: one wake-up per message and a 30 Hz reader.
+      if (paced && rate > 0)
+        push(
+          `process CPU, ${at}, ${setting}`,
+          label,
+          'cpuPercent',
+          `paced floor ${rate}`,
+          'cpuPercent',
+          '% of a core',
+        );
       push(
         `scheduler thread CPU, ${at}, ${setting}`,
         label,
