@@ -24,6 +24,7 @@ import {
   type HostFeedResults,
 } from './feedProtocol';
 import { webviewProbe, type FrameFigures } from './webviewProbe';
+import { problemEvery } from './pacedSender';
 
 const projectRoot = join(__dirname, '../../..');
 const runTimeoutMs = 300_000;
@@ -33,6 +34,8 @@ interface VariantFigures {
   frames: FrameFigures;
   /** Elements in the webview's document when the feed stopped. */
   domElements: number;
+  /** The problems counter the webview showed when measured; null without one. */
+  problemsShown: string | null;
 }
 
 type PackageModule = { packageVsix: (root: string) => Promise<{ file: string }> };
@@ -116,6 +119,7 @@ async function runVariant(variant: FeedVariant, vsix: string): Promise<VariantFi
     let probe: ReturnType<typeof webviewProbe> | undefined;
     let frames: FrameFigures | undefined;
     let domElements: number | undefined;
+    let problemsShown: string | null = null;
     const phases: string[] = [];
     const lines = followLines(progressFile, (line) => phases.push(line));
 
@@ -138,6 +142,7 @@ async function runVariant(variant: FeedVariant, vsix: string): Promise<VariantFi
           } else if (line === phase.fed) {
             frames = await probe?.stop();
             domElements = await probe?.domElements();
+            problemsShown = (await probe?.problemsShown()) ?? null;
             writeFileSync(`${resultsFile}${measuredSuffix}`, '');
           }
         }
@@ -151,7 +156,7 @@ async function runVariant(variant: FeedVariant, vsix: string): Promise<VariantFi
     if (!frames || domElements === undefined) {
       throw new Error(`${variant}: the feed finished before the webview was measured`);
     }
-    return { host: results as HostFeedResults, frames, domElements };
+    return { host: results as HostFeedResults, frames, domElements, problemsShown };
   } finally {
     await session?.close();
     rmSync(scratch, { recursive: true, force: true });
@@ -253,7 +258,8 @@ function describeVariant(name: string, figures: VariantFigures): string {
     `${name}: sent ${host.sent}, received ${host.received}, engine drops ${host.engineDropped}, ` +
     `evicted ${host.evicted}, shown ${host.shownAtFeedEnd} at feed end and ${host.shownAfterSettle} ` +
     `after ${Math.round(host.settleMs)} ms; feed took ${host.feedSeconds.toFixed(2)} s; capture ` +
-    `${(host.captureBytes / 1024 / 1024).toFixed(1)} MB`
+    `${(host.captureBytes / 1024 / 1024).toFixed(1)} MB; problems counter ` +
+    `${figures.problemsShown ?? 'none'} (one message in ${problemEvery} has one)`
   );
 }
 
@@ -269,7 +275,8 @@ async function main(): Promise<void> {
     benchmark: 'monitor/feed',
     description:
       `${feedRatePerSecond.toLocaleString('en')} msg/s for ${feedSeconds} s into a monitored diagnostics loopback, ` +
-      'in a real extension host (code-server) with the workbench in headless Chromium; one run per monitor.',
+      'in a real extension host (code-server) with the workbench in headless Chromium; one run per monitor. ' +
+      `One message in ${problemEvery} has a problem (a data byte with bit 7 set), as firmware traffic may.`,
     rows: rows(ours, naive),
     notes: [
       describeVariant('MIDI Scope monitor', ours),

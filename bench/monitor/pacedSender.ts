@@ -3,6 +3,9 @@
 // rate right however late the timers fire.
 import type { MidiEndpointConnection } from '../../src/engine';
 
+/** One message in this many has a problem (its last data byte is 0xFF). */
+export const problemEvery = 500;
+
 /** Note on/off and control changes over 16 channels: varied rows, every one a single word. */
 function trafficPattern(size: number): Uint32Array {
   const words = new Uint32Array(size);
@@ -10,7 +13,10 @@ function trafficPattern(size: number): Uint32Array {
     const channel = i & 0xf;
     const note = 36 + (i % 48);
     const status = i % 3 === 0 ? 0x90 : i % 3 === 1 ? 0x80 : 0xb0;
-    words[i] = ((0x20 << 24) | ((status | channel) << 16) | (note << 8) | (i & 0x7f)) >>> 0;
+    // One message in 500 breaks the spec (a data byte with bit 7 set), so the monitor shows
+    // problems as it goes, as it does on a firmware's real traffic.
+    const data = i % problemEvery === 0 ? 0xff : i & 0x7f;
+    words[i] = ((0x20 << 24) | ((status | channel) << 16) | (note << 8) | data) >>> 0;
   }
   return words;
 }

@@ -75,5 +75,11 @@ export function webviewProbe(frame: Frame) {
     stop: () => evaluateWithin<FrameFigures>(frame, 'window.__midiScopeBenchProbe.stop()'),
     /** Elements in the webview's document: what virtualization keeps small. */
     domElements: () => evaluateWithin<number>(frame, "document.getElementsByTagName('*').length"),
+    /** The monitor's problems counter as shown (null where there is none: the naive monitor). */
+    problemsShown: () =>
+      evaluateWithin<string | null>(
+        frame,
+        "document.querySelector('[data-counter=\"problems\"]')?.getAttribute('data-value') ?? null",
+      ),
   };
 }
