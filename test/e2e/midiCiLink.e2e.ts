@@ -12,6 +12,7 @@ import {
   midiCiPackets,
 } from '../../src/midici';
 import type { Workbench } from './workbench';
+import { monitorFrame as findMonitorFrame } from './monitorFrame';
 import { launchWorkbench, waitFor } from './workbench';
 
 const timeoutMs = 15_000;
@@ -66,24 +67,7 @@ describe('monitor: MIDI-CI replies linked to their requests', function () {
     await workbench?.close();
   });
 
-  async function monitorFrame(): Promise<Frame> {
-    return waitFor(
-      'the monitor webview',
-      async () => {
-        for (const frame of workbench.page.frames()) {
-          if (
-            (await frame
-              .locator('#monitor-root .grid')
-              .count()
-              .catch(() => 0)) > 0
-          )
-            return frame;
-        }
-        return undefined;
-      },
-      { timeoutMs },
-    );
-  }
+  const monitorFrame = (): Promise<Frame> => findMonitorFrame(workbench.page, timeoutMs);
 
   /** The focused row's label, as screen readers get it. */
   async function focusedLabel(): Promise<string> {

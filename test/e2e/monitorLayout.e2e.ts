@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import type { Workbench } from './workbench';
+import { monitorFrame as findMonitorFrame } from './monitorFrame';
 import { launchWorkbench, waitFor } from './workbench';
 
 const timeoutMs = 15_000;
@@ -92,24 +93,7 @@ describe('monitor: columns, time, numbering, placement and a pair that comes bac
     await workbench.runCommand('View: Close Editor');
   }
 
-  async function monitorFrame(): Promise<Frame> {
-    return waitFor(
-      'the monitor webview',
-      async () => {
-        for (const frame of workbench.page.frames()) {
-          if (
-            (await frame
-              .locator('#monitor-root .grid')
-              .count()
-              .catch(() => 0)) > 0
-          )
-            return frame;
-        }
-        return undefined;
-      },
-      { timeoutMs },
-    );
-  }
+  const monitorFrame = (): Promise<Frame> => findMonitorFrame(workbench.page, timeoutMs);
 
   /** Each visible row's cells by column, read in one evaluation; undefined while any is loading. */
   async function rows(): Promise<

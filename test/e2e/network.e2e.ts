@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import type { Frame, Locator } from 'playwright-core';
 import type { Workbench } from './workbench';
+import { monitorFrame as findMonitorFrame } from './monitorFrame';
 import { launchWorkbench, waitFor } from './workbench';
 
 const timeoutMs = 15_000;
@@ -204,23 +205,6 @@ for (const mode of modes) {
       });
     }
 
-    async function monitorFrame(): Promise<Frame> {
-      return waitFor(
-        'the monitor webview',
-        async () => {
-          for (const frame of workbench.page.frames()) {
-            if (
-              (await frame
-                .locator('#monitor-root .grid')
-                .count()
-                .catch(() => 0)) > 0
-            )
-              return frame;
-          }
-          return undefined;
-        },
-        { timeoutMs },
-      );
-    }
+    const monitorFrame = (): Promise<Frame> => findMonitorFrame(workbench.page, timeoutMs);
   });
 }

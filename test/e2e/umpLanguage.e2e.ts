@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import type { Workbench } from './workbench';
+import { monitorFrame as findMonitorFrame } from './monitorFrame';
 import { launchWorkbench, waitFor } from './workbench';
 
 const timeoutMs = 15_000;
@@ -200,24 +201,7 @@ describe('ump language in the workbench', function () {
     assert.match(copied, /\n {4}0x20C00501, {13}\/\/ Program Change/);
   });
   /** The frame that holds the monitor's webview content. */
-  async function monitorFrame(): Promise<Frame> {
-    return waitFor(
-      'the monitor webview',
-      async () => {
-        for (const frame of workbench.page.frames()) {
-          if (
-            (await frame
-              .locator('#monitor-root .grid')
-              .count()
-              .catch(() => 0)) > 0
-          )
-            return frame;
-        }
-        return undefined;
-      },
-      { timeoutMs },
-    );
-  }
+  const monitorFrame = (): Promise<Frame> => findMonitorFrame(workbench.page, timeoutMs);
 
   it('marks problems in the monitor, alone and in the stream: badge, counter, details and problems only', async () => {
     const { page } = workbench;
