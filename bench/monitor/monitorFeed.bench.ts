@@ -259,7 +259,7 @@ function describeVariant(name: string, figures: VariantFigures): string {
     `evicted ${host.evicted}, shown ${host.shownAtFeedEnd} at feed end and ${host.shownAfterSettle} ` +
     `after ${Math.round(host.settleMs)} ms; feed took ${host.feedSeconds.toFixed(2)} s; capture ` +
     `${(host.captureBytes / 1024 / 1024).toFixed(1)} MB; problems counter ` +
-    `${figures.problemsShown ?? 'none'} (one message in ${problemEvery} has one)`
+    `${figures.problemsShown ?? 'none'} (one message in ${problemEvery} has one: ${Math.ceil(host.sent / problemEvery)} sent)`
   );
 }
 

@@ -21,7 +21,8 @@ function trafficPattern(size: number): Uint32Array {
   return words;
 }
 
-const pattern = trafficPattern(65_536);
+// A multiple of `problemEvery`, so that the pattern wraps without changing the share of problems.
+const pattern = trafficPattern(131 * problemEvery);
 
 export interface FeedOutcome {
   sent: number;
@@ -40,8 +41,11 @@ export async function feedAtRate(
     const due =
       Math.min(total, Math.floor(((performance.now() - started) * messagesPerSecond) / 1000)) - sent;
     for (let remaining = due; remaining > 0;) {
-      const count = Math.min(remaining, pattern.length);
-      const result = sender.sendMultipleMessagesWordArray(0, 0, count, pattern);
+      // Go on through the pattern where the last call stopped, so that one message in
+      // `problemEvery` has a problem however the calls cut it.
+      const start = sent % pattern.length;
+      const count = Math.min(remaining, pattern.length - start);
+      const result = sender.sendMultipleMessagesWordArray(0, start, count, pattern);
       if (result.messagesSent !== count) {
         throw new Error(
           `the engine took ${result.messagesSent} of ${count} messages (result 0x${result.result.toString(16)})`,
