@@ -1,8 +1,11 @@
 // `.ump` as a language in a real workbench: diagnostics with their codes in the Problems panel and
 // as squiggles, the hover that decodes a message, CodeLens above each block, inlay hints, the
 // formatter, Copy Selection as Code through the browser's clipboard, and the same problems in the
-// monitor when the messages go out (one alone, one only in its stream). Saves the README's
-// screenshots (ump-language.png, monitor-problems.png; 1440x900).
+// monitor when the messages go out (one alone, one only in its stream); an `#endpoint` line
+// (completion of the engine's ids, its hover, the CodeLenses that follow it and send there) and a
+// pasted C array literal (coloured as words, decoded on hover, copied back as little-endian bytes).
+// Saves the README's screenshots (ump-language.png, monitor-problems.png, ump-endpoint-completion.png,
+// ump-array-literal.png; 1440x900).
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import type { Workbench } from './workbench';
@@ -38,6 +41,24 @@ const sendContent = [
   '',
 ].join('\n');
 
+const endpointFile = 'e2e-endpoint.ump';
+// Where the CodeLenses of the blocks below go, a pasted `#define` (its value is a message), and a
+// chord pasted from C with its declaration.
+const endpointContent = [
+  '// The Send and Schedule of the blocks below go to this endpoint',
+  '#endpoint midiscope://diagnostics/loopback-a',
+  '#define NOTE_ON 0x20903C64',
+  '0x20803C00 // off',
+  '',
+  '// Pasted from firmware: a chord, MIDI 2.0',
+  'static const uint32_t chord[] = {',
+  '    0x40903C00, 0xC9240000,',
+  '    0x40904000, 0xC9240000,',
+  '    0x40904300, 0xC9240000,',
+  '};',
+  '',
+].join('\n');
+
 /** An editor's text as shown: Monaco draws spaces as no-break spaces. */
 const shown = (text: string | null): string => (text ?? '').replace(/\u00a0/g, ' ');
 
@@ -46,8 +67,9 @@ describe('ump language in the workbench', function () {
 
   before(async () => {
     workbench = await launchWorkbench({
-      workspaceFiles: { [file]: content, [sendFile]: sendContent },
-      settings: { 'editor.hover.delay': 100, 'midiScope.ump.inlayHints': true },
+      workspaceFiles: { [file]: content, [sendFile]: sendContent, [endpointFile]: endpointContent },
+      // Hovers below their line: the array literal's hover leaves the lines above it in sight.
+      settings: { 'editor.hover.delay': 100, 'editor.hover.above': false, 'midiScope.ump.inlayHints': true },
     });
     // The README's screenshots of the language are 1440x900.
     await workbench.page.setViewportSize({ width: 1440, height: 900 });
@@ -200,6 +222,202 @@ describe('ump language in the workbench', function () {
     assert.match(copied, /\n {4}0x30260002, 0x00010000, \/\/ SysEx7 Continue/);
     assert.match(copied, /\n {4}0x20C00501, {13}\/\/ Program Change/);
   });
+  /** The token (a span Monaco draws) whose text is `text`, on the line that shows `lineText`. */
+  function token(lineText: string, text: RegExp) {
+    return editor()
+      .locator('.view-line', { hasText: lineText })
+      .locator('span > span')
+      .filter({ hasText: text })
+      .first();
+  }
+
+  /** Hovers `target` and returns the text of the hover that shows `expected`. */
+  async function hoverText(target: ReturnType<typeof token>, expected: string): Promise<string> {
+    await target.waitFor({ state: 'visible', timeout: timeoutMs });
+    // From elsewhere, so that the pointer moves onto it (it may rest there after a click).
+    await workbench.page.mouse.move(0, 0);
+    await target.hover();
+    const hover = workbench.page.locator('.monaco-hover-content', { hasText: expected }).first();
+    await hover.waitFor({ state: 'visible', timeout: timeoutMs });
+    return shown(await hover.textContent());
+  }
+
+  /** Where an element is on the page. */
+  async function box(locator: ReturnType<typeof token>) {
+    const found = await locator.boundingBox();
+    assert.ok(found, 'the element is on screen');
+    return found;
+  }
+
+  /** The CodeLens titles of the editor, once `expected` is among them. */
+  async function lensesShowing(expected: string): Promise<string[]> {
+    let texts: string[] = [];
+    return waitFor(
+      `a CodeLens "${expected}"`,
+      async () => {
+        texts = (await editor().locator('.codelens-decoration').allTextContents()).map(shown);
+        return texts.some((text) => text.includes(expected)) && texts;
+      },
+      { timeoutMs, detail: () => `the lenses read: ${texts.join(' / ')}` },
+    );
+  }
+
+  it('completes #endpoint with the engine’s ids, hovers it, and its CodeLenses name that endpoint and send there', async () => {
+    const { page } = workbench;
+    await workbench.runCommand('Notifications: Clear All Notifications');
+    // The Problems panel of an earlier test would leave the editor short (and can leave CodeLens
+    // unresolved when it moves the editor as they resolve).
+    if (await page.locator('.part.panel').isVisible()) await workbench.runCommand('View: Hide Panel');
+    await workbench.openFile(endpointFile);
+    // Both blocks below the line go to its endpoint: the #define's value and the note off, and
+    // the chord of the array literal.
+    let lenses = await lensesShowing('Send 2 messages to Diagnostics Loopback A');
+    assert.ok(
+      lenses.some((text) => /Send 3 messages to Diagnostics Loopback A/.test(text)),
+      `lenses: ${lenses.join(' / ')}`,
+    );
+    assert.ok(
+      !lenses.some((text) => /Send to /.test(text)),
+      `no lens to the last endpoint: ${lenses.join(' / ')}`,
+    );
+
+    // Write the line again as a person does: the blank after `#endpoint` opens the completion.
+    await token('#endpoint', /^#endpoint$/).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.type('#endpoint ');
+    const rows = page.locator('.editor-widget.suggest-widget .monaco-list-row');
+    let offered: string[] = [];
+    await waitFor(
+      'the endpoint ids in the completion list',
+      async () => {
+        offered = (await rows.allTextContents()).map(shown);
+        return ['a', 'b'].every((side) =>
+          offered.some(
+            (row) =>
+              row.includes(`midiscope://diagnostics/loopback-${side}`) &&
+              row.includes(`Diagnostics Loopback ${side.toUpperCase()}`),
+          ),
+        );
+      },
+      { timeoutMs, detail: () => `the completion list offered: ${offered.join(' / ')}` },
+    );
+    // Wider, as a person drags it, so that the picture shows whole ids and names.
+    const list = page.locator('.editor-widget.suggest-widget');
+    const narrow = await box(list);
+    // Its right edge: hover() waits until the sash itself is what the pointer would press.
+    const east = list.locator('.monaco-sash.vertical:not(.disabled)');
+    await east.hover();
+    const edge = await box(east);
+    await page.mouse.down();
+    await page.mouse.move(edge.x + 320, edge.y + edge.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await waitFor('the completion list wider', async () => (await box(list)).width > narrow.width + 200, {
+      timeoutMs,
+    });
+    await workbench.screenshot('ump-endpoint-completion');
+    await rows.filter({ hasText: 'midiscope://diagnostics/loopback-b' }).first().click();
+    let directive: string | undefined;
+    await waitFor(
+      'the directive to name loopback B',
+      async () =>
+        (directive = await lineShowing('#endpoint')) === '#endpoint midiscope://diagnostics/loopback-b',
+      { timeoutMs, detail: () => `the line reads: ${directive}` },
+    );
+
+    // The lenses follow the line, and so does its hover.
+    lenses = await lensesShowing('Send 2 messages to Diagnostics Loopback B');
+    assert.ok(
+      lenses.some((text) => /Send 3 messages to Diagnostics Loopback B/.test(text)),
+      `lenses: ${lenses.join(' / ')}`,
+    );
+    assert.ok(!lenses.some((text) => /Loopback A/.test(text)), `lenses: ${lenses.join(' / ')}`);
+    const hover = await hoverText(token('#endpoint', /^#endpoint$/), 'midiscope://diagnostics/loopback-b');
+    assert.match(hover, /Diagnostics Loopback B/);
+    assert.match(hover, /of the 2 blocks below/);
+    await page.keyboard.press('Escape');
+
+    // Sent where the line says, without asking.
+    await editor()
+      .locator('.codelens-decoration a', { hasText: 'Send 2 messages to Diagnostics Loopback B' })
+      .first()
+      .click();
+    const sent = 'Sent 2 messages, 2 words to Diagnostics Loopback B.';
+    let notifications: string[] = [];
+    await waitFor(
+      'the send notification',
+      async () => (notifications = await workbench.notifications()).includes(sent),
+      { timeoutMs, detail: () => `notifications: ${notifications.join(' / ')}` },
+    );
+    assert.equal(await page.locator('.quick-input-widget').isVisible(), false, 'no endpoint was asked for');
+    await waitFor(
+      'the send in the log, with the endpoint id',
+      () =>
+        workbench
+          .midiScopeLog()
+          .some((line) => line.includes(`${sent} (midiscope://diagnostics/loopback-b)`)),
+      { timeoutMs },
+    );
+  });
+
+  it('colours a pasted C array literal’s words as words, decodes each message on hover and copies it back as little-endian bytes', async () => {
+    const { page } = workbench;
+    const digits = token('0x40904300', /^(0x)?40904300$/);
+    await digits.waitFor({ state: 'visible', timeout: timeoutMs });
+    // The function runs in the page (this file is compiled without the DOM's types).
+    type Window = { getComputedStyle(element: unknown): { color: string } };
+    const colour = (locator: ReturnType<typeof token>) =>
+      locator.evaluate((element) => (globalThis as unknown as Window).getComputedStyle(element).color);
+    const plain = await colour(token('chord', /static/));
+    const wordColour = await colour(token('0x20803C00', /^(0x)?20803C00$/));
+    assert.notEqual(wordColour, plain, `a word is coloured (${wordColour}, plain text ${plain})`);
+    assert.equal(await colour(digits), wordColour, 'a word in the array literal is coloured as a word');
+    // The grammar's scopes, as the workbench's token inspector shows them.
+    await digits.click();
+    await workbench.runCommand('Developer: Inspect Editor Tokens and Scopes');
+    const inspector = page.locator('.token-inspect-widget');
+    await inspector.waitFor({ state: 'visible', timeout: timeoutMs });
+    const scopes = await waitFor(
+      'the token inspector to show the scopes',
+      async () => {
+        const text = shown(await inspector.textContent());
+        return text.includes('constant.numeric.hex.word.ump') && text;
+      },
+      { timeoutMs },
+    );
+    assert.match(scopes, /meta\.array\.ump/);
+    await page.keyboard.press('Escape');
+    await inspector.waitFor({ state: 'hidden', timeout: timeoutMs });
+    // The text cursor would sit over the word the pointer goes to.
+    await page.keyboard.press('End');
+
+    // The last message of the chord: its two words, read in the array's order.
+    await workbench.runCommand('Notifications: Clear All Notifications');
+    const hover = await hoverText(digits, '0x40904300 0xC9240000');
+    assert.match(hover, /Note On/);
+    assert.match(hover, /Note Number\s*67 \(G4\)/);
+    assert.match(hover, /Velocity\s*0xC924/);
+    await workbench.screenshot('ump-array-literal');
+    await page.keyboard.press('Escape');
+
+    await editor().locator('.view-lines').click();
+    await page.keyboard.press('Control+A');
+    await workbench.runCommand('MIDI: Copy Selection as Code');
+    await workbench.quickInput('C / C++');
+    await workbench.quickInput('Little-endian bytes');
+    const copied = await waitFor(
+      'the C bytes on the clipboard',
+      async () => {
+        const clipboard = await page.evaluate<string>('navigator.clipboard.readText()');
+        return clipboard.includes('uint8_t') ? clipboard : undefined;
+      },
+      { timeoutMs, detail: () => 'the clipboard did not receive the code' },
+    );
+    // The #define's value first (the #endpoint line is a comment), each word low byte first.
+    assert.match(copied, /static const uint8_t ump_le\[\] = \{\n {4}0x64, 0x3C, 0x90, 0x20, +\/\/ Note On/);
+    assert.match(copied, /\n {4}0x00, 0x40, 0x90, 0x40, 0x00, 0x00, 0x24, 0xC9, \/\/ Note On: note 64/);
+  });
+
   /** The frame that holds the monitor's webview content. */
   const monitorFrame = (): Promise<Frame> => findMonitorFrame(workbench.page, timeoutMs);
 
