@@ -9,6 +9,11 @@ export interface CodeOptions {
   byteOrder?: CodeWordOrder;
   /** Return the code without touching the clipboard (for callers that place it themselves). */
   returnOnly?: boolean;
+  /**
+   * Keep the picks open when the focus moves (not read from a command argument): a webview's
+   * context menu gives the focus back to its webview as the command starts, which closed them.
+   */
+  ignoreFocusOut?: boolean;
 }
 
 export type CopiedCode = { ok: true; text: string } | { ok: false; reason: string };
@@ -42,11 +47,21 @@ export async function copyCode(
 ): Promise<CopiedCode> {
   const language =
     options.language ??
-    (await vscode.window.showQuickPick(languages, { title: `${title}: language` }))?.language;
+    (
+      await vscode.window.showQuickPick(languages, {
+        title: `${title}: language`,
+        ignoreFocusOut: options.ignoreFocusOut === true,
+      })
+    )?.language;
   if (language === undefined) return { ok: false, reason: 'cancelled' };
   const order =
     options.byteOrder ??
-    (await vscode.window.showQuickPick(orders, { title: `${title}: word order` }))?.order;
+    (
+      await vscode.window.showQuickPick(orders, {
+        title: `${title}: word order`,
+        ignoreFocusOut: options.ignoreFocusOut === true,
+      })
+    )?.order;
   if (order === undefined) return { ok: false, reason: 'cancelled' };
   const text = umpAsCode(messages, language, order);
   if (options.returnOnly === true) return { ok: true, text };

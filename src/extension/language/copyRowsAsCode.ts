@@ -53,7 +53,8 @@ async function copyRowsAsCode(monitors: readonly MonitorHandle[], argument: unkn
     throw new UserFacingError(
       `${title}: ${walk.skipped > 0 ? `${walk.skipped} of the selected rows are` : 'the selected rows are'} no longer in the monitor (older rows were evicted or the view changed). Select them again.`,
     );
-  return copyCode(title, messages, codeOptions(argument));
+  // Chosen from the monitor's context menu, whose webview takes the focus back meanwhile.
+  return copyCode(title, messages, { ...codeOptions(argument), ignoreFocusOut: true });
 }
 
 export function registerCopyRowsAsCode(services: CommandServices, monitor: MonitorApi): vscode.Disposable {
