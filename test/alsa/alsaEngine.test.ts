@@ -97,20 +97,34 @@ function rawmidi(t: TestContext, info: MidiEndpointDeviceInformation) {
   return { write: (data: number[]) => writeSync(fd, Buffer.from(data)), poll };
 }
 
-/** MIDI Scope's published ports as `aconnect -l` lists them: port name -> "client:port". */
-function publishedPorts(clientName: string): Map<string, string> {
+/**
+ * MIDI Scope's published endpoints as `aconnect -l` lists them: each is a client named after the
+ * endpoint, with one port of the same name. Endpoint name -> "client:port".
+ */
+function publishedPorts(): Map<string, string> {
   const ports = new Map<string, string>();
-  let client: string | undefined;
+  let client: { number: string; name: string } | undefined;
   for (const line of shell('aconnect -l').split('\n')) {
     const clientLine = /^client (\d+): '([^']*)'/.exec(line);
     if (clientLine) {
-      client = clientLine[2] === clientName ? clientLine[1] : undefined;
+      client = { number: clientLine[1], name: clientLine[2] };
       continue;
     }
     const portLine = /^\s+(\d+) '([^']*)'/.exec(line);
-    if (client !== undefined && portLine) ports.set(portLine[2].trim(), `${client}:${portLine[1]}`);
+    if (client !== undefined && portLine && portLine[2].trim() === client.name) {
+      ports.set(client.name, `${client.number}:${portLine[1]}`);
+    }
   }
   return ports;
+}
+
+/** The kernel's lines for the client called `name` in /proc/asound/seq/clients ('' if none). */
+function procClient(name: string): string {
+  const all = shell('cat /proc/asound/seq/clients');
+  const at = all.indexOf(` : "${name}" [`);
+  if (at < 0) return '';
+  const end = all.indexOf('\nClient ', at);
+  return all.slice(at, end < 0 ? undefined : end);
 }
 
 function createPair(t: TestContext, tag: string) {
@@ -297,41 +311,52 @@ if (mode === 'new') {
 // --- MIDI Scope's loopbacks as sequencer ports (needs alsa-utils: not in the old guest)
 
 if (mode === 'new' || mode === 'noump') {
-  const ourClient = mode === 'new' ? 'MIDI Scope UMP' : 'MIDI Scope';
-
-  void test(`loopbacks and the diagnostics pair are ports of "${ourClient}" that aconnect lists, and go with their pair`, (t) => {
-    assert.ok(publishedPorts(ourClient).has('Diagnostics Loopback A'), shell('aconnect -l'));
-    assert.ok(publishedPorts(ourClient).has('Diagnostics Loopback B'));
+  void test('loopbacks and the diagnostics pair are clients of their own that aconnect lists, and go with their pair', (t) => {
+    assert.ok(publishedPorts().has('Diagnostics Loopback A'), shell('aconnect -l'));
+    assert.ok(publishedPorts().has('Diagnostics Loopback B'));
     createPair(t, 'listed');
-    assert.ok(publishedPorts(ourClient).has('Scope listed A'), shell('aconnect -l'));
-    assert.ok(publishedPorts(ourClient).has('Scope listed B'));
-    // Our own ports are not listed back to us as ALSA endpoints.
-    assert.equal(
-      alsaEndpoint((info) => (detail(info, 'client name') ?? '').startsWith('MIDI Scope')),
-      undefined,
-    );
+    assert.ok(publishedPorts().has('Scope listed A'), shell('aconnect -l'));
+    assert.ok(publishedPorts().has('Scope listed B'));
+    // The kernel's view: a UMP MIDI 2.0 client with its endpoint info and one block over all
+    // groups where the kernel has UMP; a MIDI 1.0 ("Legacy") client where it has not.
+    const proc = procClient('Scope listed A');
+    if (mode === 'new') {
+      assert.match(proc, /\[User UMP MIDI2\]/);
+      assert.match(proc, /UMP Endpoint: "Scope listed A"/);
+      assert.match(proc, /UMP Block 0: "Scope listed A" \[Active\]\n\s+Groups: 1-16/);
+    } else {
+      assert.match(proc, /\[User Legacy\]/);
+      assert.doesNotMatch(proc, /UMP Endpoint/);
+    }
+    // Our own clients are not listed back to us as ALSA endpoints.
+    for (const name of ['Scope listed A', 'Diagnostics Loopback A']) {
+      assert.equal(
+        alsaEndpoint((info) => detail(info, 'client name') === name),
+        undefined,
+      );
+    }
     assert.equal(MidiLoopbackEndpointManager.removeTransientLoopbackEndpoints('alsa-listed'), true);
-    assert.equal(publishedPorts(ourClient).has('Scope listed A'), false, shell('aconnect -l'));
+    assert.equal(publishedPorts().has('Scope listed A'), false, shell('aconnect -l'));
   });
 
   void test('publishing off (midiScope.alsa.publishLoopbacks) removes our ports; on brings them back', (t) => {
     createPair(t, 'hidden');
-    assert.ok(publishedPorts(ourClient).has('Scope hidden A'), shell('aconnect -l'));
+    assert.ok(publishedPorts().has('Scope hidden A'), shell('aconnect -l'));
     t.after(() => MidiTransports.setPublishing(true));
     MidiTransports.setPublishing(false);
     assert.equal(MidiTransports.isPublishing(), false);
-    const off = publishedPorts(ourClient);
+    const off = publishedPorts();
     assert.equal(off.has('Scope hidden A'), false, shell('aconnect -l'));
     assert.equal(off.has('Diagnostics Loopback A'), false, shell('aconnect -l'));
     MidiTransports.setPublishing(true);
-    const on = publishedPorts(ourClient);
+    const on = publishedPorts();
     assert.ok(on.has('Scope hidden A') && on.has('Scope hidden B'), shell('aconnect -l'));
     assert.ok(on.has('Diagnostics Loopback A'), shell('aconnect -l'));
   });
 
   void test('aseqdump subscribed to side A receives what is sent out on side B', async (t) => {
     const pair = createPair(t, 'dump');
-    const portA = publishedPorts(ourClient).get('Scope dump A')!;
+    const portA = publishedPorts().get('Scope dump A')!;
     const dump = collect(t, `aseqdump -p ${portA}`);
     await waitFor(() => dump.text().includes('Waiting for data'), 'aseqdump to start');
     const b = messages(t, pair.endpointDeviceIdB);
@@ -348,7 +373,7 @@ if (mode === 'new' || mode === 'noump') {
 
   void test('what aseqsend and aplaymidi send to side A arrives in on side B', async (t) => {
     const pair = createPair(t, 'send');
-    const portA = publishedPorts(ourClient).get('Scope send A')!;
+    const portA = publishedPorts().get('Scope send A')!;
     const b = messages(t, pair.endpointDeviceIdB);
     // MIDI 1.0 bytes from a MIDI 1.0 application. On the UMP client the kernel hands them over as
     // MIDI 2.0 channel voice (our client speaks MIDI 2.0); on the MIDI 1.0 client as type 2.
@@ -403,7 +428,7 @@ if (mode === 'old') {
       (info) => detail(info, 'port name') === 'Other A',
     );
     assert.equal(otherA.protocol, 'midi1');
-    assert.equal(detail(otherA, 'client name'), 'MIDI Scope');
+    assert.equal(detail(otherA, 'client name'), 'Other A');
     const { connection } = messages(t, otherA.endpointDeviceId);
     assert.equal(connection.sendSingleMessageWords(0, 0x2090_3c64), R.succeeded);
     await waitFor(() => text.includes('B got 20903c64'), `the note on at the other process's B:\n${text}`);

@@ -8,12 +8,15 @@
 // The stage runs the binary once per filter.
 #include <cstdint>
 #include <cstdio>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "alsa/alsa_peers.h"
+#include "engine/endpoint.h"
 #include "engine/engine.h"
 #include "test_support.h"
 #include "transports/alsa/alsa_transport.h"
@@ -105,6 +108,61 @@ std::string difference(const std::vector<T>& actual, const std::vector<T>& expec
   if (at < actual.size()) text += ": actual " + std::to_string(actual[at]);
   if (at < expected.size()) text += ", expected " + std::to_string(expected[at]);
   return text;
+}
+
+// The kernel's own account of the sequencer's clients.
+std::string procClients() {
+  std::ifstream file("/proc/asound/seq/clients");
+  std::stringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+// The lines /proc/asound/seq/clients has for the client called `name` (empty if none).
+std::string procClient(const std::string& name) {
+  const std::string all = procClients();
+  const auto at = all.find(" : \"" + name + "\" [");
+  if (at == std::string::npos) return "";
+  const auto end = all.find("\nClient ", at);
+  return all.substr(at, end == std::string::npos ? std::string::npos : end - at);
+}
+
+// An endpoint that declares its UMP endpoint info and function blocks, as a virtual device does.
+std::shared_ptr<Endpoint> declaredEndpoint() {
+  EndpointInfo info;
+  info.endpointDeviceId = "test:declared";
+  info.transportId = "test";
+  info.name = "Declared Synth";
+  info.uniqueId = "declared-unique";
+  UmpEndpointDetails ump;
+  ump.functionBlockCount = 2;
+  ump.staticFunctionBlocks = true;
+  ump.supportsMidi2 = true;
+  ump.supportsMidi1 = false;
+  ump.productInstanceId = "SYNTH-0042";
+  ump.manufacturerId = 0x7D;
+  ump.family = 0x1234;
+  ump.model = 0x0567;
+  info.umpEndpoint = ump;
+  FunctionBlockDetails keys;
+  keys.number = 0;
+  keys.name = "Keys";
+  keys.direction = 3;
+  keys.firstGroup = 0;
+  keys.groupCount = 2;
+  keys.uiHint = 3;
+  keys.midiCiVersion = 2;
+  FunctionBlockDetails pads;
+  pads.number = 1;
+  pads.name = "Pads";
+  pads.active = false;
+  pads.direction = 2;
+  pads.firstGroup = 4;
+  pads.groupCount = 1;
+  pads.uiHint = 2;
+  pads.midi1 = 1;
+  info.functionBlocks = {keys, pads};
+  return std::make_shared<Endpoint>(info);
 }
 
 }  // namespace
@@ -333,4 +391,103 @@ TEST(ump_usbMidi2GadgetIsListedWithItsFunctionBlocksAndCarriesUmpBothWaysUntilUn
   WAIT_UNTIL(removed());
   CHECK_EQ(fixture.engine.sendMessage(host, 0, wordsOf(toDevice)) & kEndpointConnectionClosedOrInvalid,
            kEndpointConnectionClosedOrInvalid);
+}
+
+TEST(ump_aPublishedEndpointIsAUmpClientWithItsDeclaredEndpointInfoAndBlocks) {
+  AlsaFixture fixture;
+  const std::shared_ptr<Endpoint> declared = declaredEndpoint();
+  fixture.transport->publish(declared);
+  // The kernel's view: a user UMP MIDI 2.0 client named after the endpoint, with its blocks.
+  std::string proc;
+  WAIT_UNTIL(!(proc = procClient("Declared Synth")).empty());
+  CHECK_MESSAGE(proc.find("[User UMP MIDI2]") != std::string::npos, proc);
+  CHECK_MESSAGE(proc.find("UMP Endpoint: \"Declared Synth\"") != std::string::npos, proc);
+  CHECK_MESSAGE(proc.find("UMP Block 0: \"Keys\" [Active]\n    Groups: 1-2") != std::string::npos, proc);
+  CHECK_MESSAGE(proc.find("UMP Block 1: \"Pads\" [Inactive]\n    Groups: 5-5") != std::string::npos, proc);
+  CHECK_MESSAGE(proc.find("Port   0 : \"Declared Synth\"") != std::string::npos, proc);
+  // aconnect's view.
+  CHECK_EQ(shell("aconnect -l | grep -q \"'Declared Synth' \\[type=user,UMP-MIDI2\""), 0);
+
+  // Another client's view through snd_seq_get_ump_endpoint_info / snd_seq_get_ump_block_info:
+  // a second engine with its own ALSA transport (separate sequencer clients) lists it.
+  AlsaFixture other;
+  const EndpointInfo seen = other.waitFor("Declared Synth", 0);
+  CHECK(seen.protocol == MidiProtocol::Midi2);
+  CHECK(seen.umpEndpoint.has_value());
+  CHECK_EQ(seen.umpEndpoint->productInstanceId, std::string("SYNTH-0042"));
+  CHECK_EQ(static_cast<int>(seen.umpEndpoint->functionBlockCount), 2);
+  CHECK(seen.umpEndpoint->staticFunctionBlocks);
+  CHECK(seen.umpEndpoint->supportsMidi2);
+  CHECK(!seen.umpEndpoint->supportsMidi1);
+  CHECK_EQ(seen.umpEndpoint->manufacturerId, 0x7Du);
+  CHECK_EQ(static_cast<int>(seen.umpEndpoint->family), 0x1234);
+  CHECK_EQ(static_cast<int>(seen.umpEndpoint->model), 0x0567);
+  CHECK_EQ(seen.functionBlocks.size(), 2u);
+  if (seen.functionBlocks.size() == 2) {
+    const FunctionBlockDetails& keys = seen.functionBlocks[0];
+    CHECK_EQ(keys.name, std::string("Keys"));
+    CHECK(keys.active);
+    CHECK_EQ(static_cast<int>(keys.direction), 3);
+    CHECK_EQ(static_cast<int>(keys.firstGroup), 0);
+    CHECK_EQ(static_cast<int>(keys.groupCount), 2);
+    CHECK_EQ(static_cast<int>(keys.midiCiVersion), 2);
+    const FunctionBlockDetails& pads = seen.functionBlocks[1];
+    CHECK_EQ(pads.name, std::string("Pads"));
+    CHECK(!pads.active);
+    CHECK_EQ(static_cast<int>(pads.direction), 2);
+    CHECK_EQ(static_cast<int>(pads.firstGroup), 4);
+    CHECK_EQ(static_cast<int>(pads.groupCount), 1);
+    CHECK_EQ(static_cast<int>(pads.uiHint), 2);
+    CHECK_EQ(static_cast<int>(pads.midi1), 1);
+  }
+
+  // What the other engine sends to the published client arrives at the endpoint's taps' owner
+  // (the host) ... and what arrives at the endpoint reaches the other engine, in UMP unchanged.
+  const ConnectionId id = openOrFail(other.engine, seen.endpointDeviceId);
+  const std::vector<std::uint32_t> noteOn = {0x40903C00, 0xABCD0000};
+  declared->deliver(noteOn.data(), noteOn.size(), 1);
+  CHECK_EQ(other.waitForWords(id, 2).words, noteOn);
+
+  // Unpublished: the port goes at once, the client once the receive thread lets go of it.
+  fixture.transport->unpublish(declared->id());
+  CHECK_MESSAGE(procClient("Declared Synth").find("Port   0") == std::string::npos, procClients());
+  WAIT_UNTIL(procClient("Declared Synth").empty());
+  WAIT_UNTIL(!other.find("Declared Synth").has_value());
+}
+
+TEST(ump_loopbackSidesArePublishedWithOneBlockOverAllGroupsAndAreNotListedBackToUs) {
+  AlsaFixture fixture;
+  const PairCreationResult pair =
+      fixture.engine.createLoopbackPair("alsa-blocks", {"Blocks A", "", "blocks-a-unique"}, {"Blocks B", "", "blocks-b-unique"});
+  CHECK(pair.success);
+  std::string proc;
+  WAIT_UNTIL(!(proc = procClient("Blocks A")).empty());
+  CHECK_MESSAGE(proc.find("UMP Endpoint: \"Blocks A\"") != std::string::npos, proc);
+  CHECK_MESSAGE(proc.find("UMP Block 0: \"Blocks A\" [Active]\n    Groups: 1-16") != std::string::npos, proc);
+  CHECK_MESSAGE(proc.find("UMP Block 1") == std::string::npos, proc);
+  CHECK(!procClient("Blocks B").empty());
+  // Our own clients are not endpoints of our own ALSA transport.
+  CHECK(!fixture.find("Blocks A").has_value());
+  CHECK(!fixture.find("Diagnostics Loopback").has_value());
+
+  AlsaFixture other;
+  const EndpointInfo seen = other.waitFor("Blocks A", 0);
+  CHECK(seen.umpEndpoint.has_value());
+  CHECK_EQ(seen.umpEndpoint->productInstanceId, std::string("blocks-a-unique"));
+  CHECK(seen.umpEndpoint->supportsMidi1 && seen.umpEndpoint->supportsMidi2);
+  CHECK_EQ(seen.functionBlocks.size(), 1u);
+  if (!seen.functionBlocks.empty()) {
+    CHECK_EQ(static_cast<int>(seen.functionBlocks[0].firstGroup), 0);
+    CHECK_EQ(static_cast<int>(seen.functionBlocks[0].groupCount), 16);
+    CHECK_EQ(static_cast<int>(seen.functionBlocks[0].direction), 3);
+  }
+  // The other engine sends to our side A: it comes out at side B.
+  const ConnectionId b = openOrFail(fixture.engine, pair.endpointDeviceIdB);
+  const ConnectionId toA = openOrFail(other.engine, seen.endpointDeviceId);
+  const std::vector<std::uint32_t> message = {0x41B10700, 0x12345678};
+  CHECK_EQ(other.engine.sendMessage(toA, 0, wordsOf(message)), kSucceeded);
+  CHECK_EQ(fixture.waitForWords(b, 2).words, message);
+
+  CHECK(fixture.engine.removeLoopbackPair("alsa-blocks"));
+  WAIT_UNTIL(procClient("Blocks A").empty() && procClient("Blocks B").empty());
 }

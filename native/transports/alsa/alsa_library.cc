@@ -121,6 +121,32 @@ void Library::load(const char* soname) {
   resolve(handle_, "snd_ump_block_info_get_midi_ci_version", umpBlockInfoGetMidiCiVersion);
   resolve(handle_, "snd_ump_block_info_get_sysex8_streams", umpBlockInfoGetSysex8Streams);
   resolve(handle_, "snd_ump_block_info_get_ui_hint", umpBlockInfoGetUiHint);
+
+  bool publish = info;
+  publish &= resolve(handle_, "snd_seq_set_ump_endpoint_info", seqSetUmpEndpointInfo);
+  publish &= resolve(handle_, "snd_seq_set_ump_block_info", seqSetUmpBlockInfo);
+  publish &= resolve(handle_, "snd_ump_endpoint_info_set_name", umpEndpointInfoSetName);
+  publish &= resolve(handle_, "snd_ump_endpoint_info_set_product_id", umpEndpointInfoSetProductId);
+  publish &= resolve(handle_, "snd_ump_endpoint_info_set_protocol_caps", umpEndpointInfoSetProtocolCaps);
+  publish &= resolve(handle_, "snd_ump_endpoint_info_set_protocol", umpEndpointInfoSetProtocol);
+  publish &= resolve(handle_, "snd_ump_endpoint_info_set_num_blocks", umpEndpointInfoSetNumBlocks);
+  publish &= resolve(handle_, "snd_ump_block_info_set_block_id", umpBlockInfoSetBlockId);
+  publish &= resolve(handle_, "snd_ump_block_info_set_name", umpBlockInfoSetName);
+  publish &= resolve(handle_, "snd_ump_block_info_set_active", umpBlockInfoSetActive);
+  publish &= resolve(handle_, "snd_ump_block_info_set_direction", umpBlockInfoSetDirection);
+  publish &= resolve(handle_, "snd_ump_block_info_set_first_group", umpBlockInfoSetFirstGroup);
+  publish &= resolve(handle_, "snd_ump_block_info_set_num_groups", umpBlockInfoSetNumGroups);
+  umpPublishFunctions_ = publish;
+  resolve(handle_, "snd_ump_endpoint_info_set_version", umpEndpointInfoSetVersion);
+  resolve(handle_, "snd_ump_endpoint_info_set_flags", umpEndpointInfoSetFlags);
+  resolve(handle_, "snd_ump_endpoint_info_set_manufacturer_id", umpEndpointInfoSetManufacturerId);
+  resolve(handle_, "snd_ump_endpoint_info_set_family_id", umpEndpointInfoSetFamilyId);
+  resolve(handle_, "snd_ump_endpoint_info_set_model_id", umpEndpointInfoSetModelId);
+  resolve(handle_, "snd_ump_endpoint_info_set_sw_revision", umpEndpointInfoSetSwRevision);
+  resolve(handle_, "snd_ump_block_info_set_flags", umpBlockInfoSetFlags);
+  resolve(handle_, "snd_ump_block_info_set_ui_hint", umpBlockInfoSetUiHint);
+  resolve(handle_, "snd_ump_block_info_set_midi_ci_version", umpBlockInfoSetMidiCiVersion);
+  resolve(handle_, "snd_ump_block_info_set_sysex8_streams", umpBlockInfoSetSysex8Streams);
   error_.clear();
 }
 

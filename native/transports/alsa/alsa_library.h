@@ -193,10 +193,38 @@ struct Library {
   unsigned (*umpBlockInfoGetMidiCiVersion)(const UmpBlockInfo*) = nullptr;
   unsigned (*umpBlockInfoGetSysex8Streams)(const UmpBlockInfo*) = nullptr;
   unsigned (*umpBlockInfoGetUiHint)(const UmpBlockInfo*) = nullptr;
+  // Publishing a UMP client's own endpoint info and function blocks (alsa-lib >= 1.2.10).
+  int (*seqSetUmpEndpointInfo)(SeqHandle*, const void*) = nullptr;
+  int (*seqSetUmpBlockInfo)(SeqHandle*, int, const void*) = nullptr;
+  void (*umpEndpointInfoSetName)(UmpEndpointInfo*, const char*) = nullptr;
+  void (*umpEndpointInfoSetProductId)(UmpEndpointInfo*, const char*) = nullptr;
+  void (*umpEndpointInfoSetProtocolCaps)(UmpEndpointInfo*, unsigned) = nullptr;
+  void (*umpEndpointInfoSetProtocol)(UmpEndpointInfo*, unsigned) = nullptr;
+  void (*umpEndpointInfoSetNumBlocks)(UmpEndpointInfo*, unsigned) = nullptr;
+  void (*umpEndpointInfoSetVersion)(UmpEndpointInfo*, unsigned) = nullptr;
+  void (*umpEndpointInfoSetFlags)(UmpEndpointInfo*, unsigned) = nullptr;
+  void (*umpEndpointInfoSetManufacturerId)(UmpEndpointInfo*, unsigned) = nullptr;
+  void (*umpEndpointInfoSetFamilyId)(UmpEndpointInfo*, unsigned) = nullptr;
+  void (*umpEndpointInfoSetModelId)(UmpEndpointInfo*, unsigned) = nullptr;
+  void (*umpEndpointInfoSetSwRevision)(UmpEndpointInfo*, const unsigned char*) = nullptr;
+  void (*umpBlockInfoSetBlockId)(UmpBlockInfo*, unsigned) = nullptr;
+  void (*umpBlockInfoSetName)(UmpBlockInfo*, const char*) = nullptr;
+  void (*umpBlockInfoSetActive)(UmpBlockInfo*, unsigned) = nullptr;
+  void (*umpBlockInfoSetDirection)(UmpBlockInfo*, unsigned) = nullptr;
+  void (*umpBlockInfoSetFirstGroup)(UmpBlockInfo*, unsigned) = nullptr;
+  void (*umpBlockInfoSetNumGroups)(UmpBlockInfo*, unsigned) = nullptr;
+  void (*umpBlockInfoSetFlags)(UmpBlockInfo*, unsigned) = nullptr;
+  void (*umpBlockInfoSetUiHint)(UmpBlockInfo*, unsigned) = nullptr;
+  void (*umpBlockInfoSetMidiCiVersion)(UmpBlockInfo*, unsigned) = nullptr;
+  void (*umpBlockInfoSetSysex8Streams)(UmpBlockInfo*, unsigned) = nullptr;
 
   // The sequencer can carry UMP: every UMP function above was found.
   bool hasUmp() const { return umpFunctions_; }
   bool hasUmpEndpointInfo() const { return umpInfoFunctions_; }
+  // A UMP client can declare its own endpoint info and function blocks: the set functions, the
+  // setters of name, product instance id, protocol and block count, and the block setters of
+  // id, name, activity, direction and groups were found (the other setters may be null).
+  bool canPublishUmpInfo() const { return umpPublishFunctions_; }
   const std::string& version() const { return version_; }
   // Empty when loaded; otherwise why not ("libasound.so.2 not found: <dlerror>", "missing
   // snd_seq_open").
@@ -211,6 +239,7 @@ struct Library {
   void* handle_ = nullptr;
   bool umpFunctions_ = false;
   bool umpInfoFunctions_ = false;
+  bool umpPublishFunctions_ = false;
   std::string version_;
   std::string error_ = "not loaded";
 };

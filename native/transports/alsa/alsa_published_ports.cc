@@ -1,5 +1,7 @@
 #include "transports/alsa/alsa_published_ports.h"
 
+#include <unistd.h>
+
 #include <vector>
 
 #include "engine/ump_size.h"
@@ -11,16 +13,38 @@ namespace {
 
 // SysEx goes out in events of this many bytes, as for devices (alsa_transport.cc).
 constexpr std::size_t kSysExChunk = 256;
-// ALSA port names hold 63 bytes and a terminator.
-constexpr std::size_t kPortNameBytes = 63;
+// ALSA client and port names hold 63 bytes and a terminator.
+constexpr std::size_t kNameBytes = 63;
+
+// At most `bytes` bytes of `text`, never cutting a UTF-8 sequence in two.
+std::string truncatedUtf8(const std::string& text, std::size_t bytes) {
+  if (text.size() <= bytes) return text;
+  std::size_t end = bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
+template <typename T>
+struct Freed {
+  T* pointer = nullptr;
+  void (*release)(T*) = nullptr;
+  ~Freed() {
+    if (pointer != nullptr && release != nullptr) release(pointer);
+  }
+};
+
+void wake(const SharedState& s) {
+  if (s.wakeFd < 0) return;
+  const std::uint64_t one = 1;
+  [[maybe_unused]] const auto written = write(s.wakeFd, &one, sizeof one);
+}
 
 }  // namespace
 
 // Passes what arrives at a published endpoint to the port's subscribers, one drain per delivery.
 struct PublishedTap final : EndpointTap {
   std::shared_ptr<SharedState> state;
-  int port = -1;
-  bool ump = false;
+  std::shared_ptr<PublishedClient> client;
   bool closed = false;  // unpublished or stopped (guarded by state->mutex)
   std::mutex mutex;     // this tap's translator, encoder and buffer
   UmpToMidi1 toMidi1;
@@ -35,21 +59,20 @@ struct PublishedTap final : EndpointTap {
                         std::size_t messageCount) override {
     std::lock_guard<std::mutex> own(mutex);
     std::lock_guard<std::mutex> out(state->sendMutex);
-    SeqHandle* handle = nullptr;
     {
       std::lock_guard<std::mutex> lock(state->mutex);
       if (closed || state->stopped) return 0;  // nobody outside can be listening any more
-      handle = state->publishing();
     }
     const Library& lib = state->lib;
+    SeqHandle* handle = client->handle;
     std::size_t failed = 0;
     for (std::size_t at = 0; at < wordCount;) {
       const std::size_t n = messageWordCount(words[at]);
-      if (ump) {
+      if (client->ump) {
         SeqUmpEvent event{};
         event.flags = seq::kFlagUmp;
         event.queue = seq::kQueueDirect;
-        event.source.port = static_cast<std::uint8_t>(port);
+        event.source.port = static_cast<std::uint8_t>(client->port);
         event.dest = {static_cast<std::uint8_t>(seq::kAddressSubscribers),
                       static_cast<std::uint8_t>(seq::kAddressUnknown)};
         for (std::size_t i = 0; i < n; ++i) event.ump[i] = words[at + i];
@@ -81,7 +104,7 @@ struct PublishedTap final : EndpointTap {
       left -= used;
       if (event.type == seq::kNone) continue;  // a SysEx piece not full yet
       event.queue = seq::kQueueDirect;
-      event.source.port = static_cast<std::uint8_t>(port);
+      event.source.port = static_cast<std::uint8_t>(client->port);
       event.dest = {static_cast<std::uint8_t>(seq::kAddressSubscribers),
                     static_cast<std::uint8_t>(seq::kAddressUnknown)};
       if (lib.seqEventOutput(handle, &event) < 0) return false;
@@ -90,6 +113,126 @@ struct PublishedTap final : EndpointTap {
   }
 };
 
+std::string declareUmpInfo(const Library& lib, SeqHandle* handle, const EndpointInfo& info) {
+  if (!lib.canPublishUmpInfo()) {
+    return "alsa-lib " + lib.version() + " cannot declare UMP endpoint info (needs >= 1.2.10)";
+  }
+  std::vector<FunctionBlockDetails> blocks = info.functionBlocks;
+  if (blocks.empty()) {
+    // A loopback side: one block over all 16 groups, both ways (see the header).
+    FunctionBlockDetails all;
+    all.number = 0;
+    all.name = info.name;
+    all.direction = 3;
+    all.firstGroup = 0;
+    all.groupCount = 16;
+    all.uiHint = 3;
+    blocks.push_back(all);
+  }
+  if (blocks.size() > 32) blocks.resize(32);
+
+  Freed<UmpEndpointInfo> endpoint{nullptr, lib.umpEndpointInfoFree};
+  if (lib.umpEndpointInfoMalloc(&endpoint.pointer) < 0) return "out of memory";
+  const UmpEndpointDetails declared = info.umpEndpoint.value_or(UmpEndpointDetails{});
+  lib.umpEndpointInfoSetName(endpoint.pointer, info.name.c_str());
+  const std::string product = info.umpEndpoint && !declared.productInstanceId.empty()
+                                  ? declared.productInstanceId
+                                  : info.uniqueId;
+  lib.umpEndpointInfoSetProductId(endpoint.pointer, product.c_str());
+  // Which protocols: what the endpoint declares; a loopback carries both.
+  unsigned caps = 0;
+  if (!info.umpEndpoint || declared.supportsMidi2) caps |= 0x0200;
+  if (!info.umpEndpoint || declared.supportsMidi1) caps |= 0x0100;
+  if (info.umpEndpoint && declared.transmitsJr) caps |= 0x0001;
+  if (info.umpEndpoint && declared.receivesJr) caps |= 0x0002;
+  lib.umpEndpointInfoSetProtocolCaps(endpoint.pointer, caps);
+  // The client speaks MIDI 2.0 (snd_seq_set_client_midi_version(2)).
+  lib.umpEndpointInfoSetProtocol(endpoint.pointer, 0x0200);
+  lib.umpEndpointInfoSetNumBlocks(endpoint.pointer, static_cast<unsigned>(blocks.size()));
+  if (lib.umpEndpointInfoSetVersion != nullptr) {
+    lib.umpEndpointInfoSetVersion(endpoint.pointer,
+                                  (unsigned{declared.umpVersionMajor} << 8) | declared.umpVersionMinor);
+  }
+  // A loopback's one block never changes; a declared endpoint says whether its blocks do.
+  const bool staticBlocks = !info.umpEndpoint || declared.staticFunctionBlocks;
+  if (lib.umpEndpointInfoSetFlags != nullptr) lib.umpEndpointInfoSetFlags(endpoint.pointer, staticBlocks ? 1u : 0u);
+  if (info.umpEndpoint) {
+    if (lib.umpEndpointInfoSetManufacturerId != nullptr) {
+      lib.umpEndpointInfoSetManufacturerId(endpoint.pointer, declared.manufacturerId);
+    }
+    if (lib.umpEndpointInfoSetFamilyId != nullptr) lib.umpEndpointInfoSetFamilyId(endpoint.pointer, declared.family);
+    if (lib.umpEndpointInfoSetModelId != nullptr) lib.umpEndpointInfoSetModelId(endpoint.pointer, declared.model);
+    if (lib.umpEndpointInfoSetSwRevision != nullptr) {
+      const unsigned char revision[4] = {static_cast<unsigned char>(declared.softwareRevision >> 24),
+                                         static_cast<unsigned char>(declared.softwareRevision >> 16),
+                                         static_cast<unsigned char>(declared.softwareRevision >> 8),
+                                         static_cast<unsigned char>(declared.softwareRevision)};
+      lib.umpEndpointInfoSetSwRevision(endpoint.pointer, revision);
+    }
+  }
+  int rc = lib.seqSetUmpEndpointInfo(handle, endpoint.pointer);
+  if (rc < 0) return std::string("snd_seq_set_ump_endpoint_info: ") + lib.strerror(rc);
+
+  Freed<UmpBlockInfo> block{nullptr, lib.umpBlockInfoFree};
+  if (lib.umpBlockInfoMalloc(&block.pointer) < 0) return "out of memory";
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const FunctionBlockDetails& fb = blocks[i];
+    lib.umpBlockInfoSetBlockId(block.pointer, static_cast<unsigned>(i));
+    lib.umpBlockInfoSetName(block.pointer, fb.name.c_str());
+    lib.umpBlockInfoSetActive(block.pointer, fb.active ? 1u : 0u);
+    lib.umpBlockInfoSetDirection(block.pointer, fb.direction & 3u);
+    lib.umpBlockInfoSetFirstGroup(block.pointer, fb.firstGroup);
+    lib.umpBlockInfoSetNumGroups(block.pointer, fb.groupCount);
+    if (lib.umpBlockInfoSetFlags != nullptr) {
+      lib.umpBlockInfoSetFlags(block.pointer, fb.midi1 == 2 ? 0x03u : fb.midi1 == 1 ? 0x01u : 0u);
+    }
+    if (lib.umpBlockInfoSetUiHint != nullptr) lib.umpBlockInfoSetUiHint(block.pointer, fb.uiHint & 3u);
+    if (lib.umpBlockInfoSetMidiCiVersion != nullptr) {
+      lib.umpBlockInfoSetMidiCiVersion(block.pointer, fb.midiCiVersion);
+    }
+    if (lib.umpBlockInfoSetSysex8Streams != nullptr) {
+      lib.umpBlockInfoSetSysex8Streams(block.pointer, fb.maxSysEx8Streams);
+    }
+    rc = lib.seqSetUmpBlockInfo(handle, static_cast<int>(i), block.pointer);
+    if (rc < 0) return std::string("snd_seq_set_ump_block_info: ") + lib.strerror(rc);
+  }
+  return "";
+}
+
+namespace {
+
+// The endpoint's own client and its one port, or null (the endpoint still works inside MIDI
+// Scope; only the OS cannot see it).
+std::shared_ptr<PublishedClient> openPublishedClient(const Library& lib, const EndpointInfo& info, bool ump) {
+  auto published = std::make_shared<PublishedClient>(lib);
+  if (lib.seqOpen(&published->handle, "default", seq::kOpenDuplex, 0) < 0) {
+    published->handle = nullptr;
+    return nullptr;
+  }
+  SeqHandle* handle = published->handle;
+  const std::string name = truncatedUtf8(info.name, kNameBytes);
+  lib.seqSetClientName(handle, name.c_str());
+  lib.seqSetOutputBufferSize(handle, 64 * 1024);
+  lib.seqSetInputBufferSize(handle, 64 * 1024);
+  lib.seqSetClientPoolOutput(handle, 1000);
+  lib.seqSetClientPoolInput(handle, 2000);
+  published->client = lib.seqClientId(handle);
+  if (ump) {
+    if (lib.seqSetClientMidiVersion(handle, 2) < 0) return nullptr;
+    published->ump = true;
+    // Without them the client still carries UMP; applications then see no endpoint info.
+    declareUmpInfo(lib, handle, info);
+  }
+  published->port = lib.seqCreateSimplePort(
+      handle, name.c_str(),
+      seq::kCapRead | seq::kCapWrite | seq::kCapSubsRead | seq::kCapSubsWrite | seq::kCapDuplex,
+      seq::kTypeMidiGeneric | seq::kTypeSoftware | seq::kTypeApplication | (ump ? seq::kTypeMidiUmp : 0u));
+  if (published->port < 0) return nullptr;
+  return published;
+}
+
+}  // namespace
+
 void publishEndpoint(const std::shared_ptr<SharedState>& state,
                      const std::shared_ptr<Endpoint>& endpoint) {
   SharedState& s = *state;
@@ -97,32 +240,25 @@ void publishEndpoint(const std::shared_ptr<SharedState>& state,
   auto tap = std::make_shared<PublishedTap>();
   {
     std::lock_guard<std::mutex> lock(s.mutex);
-    if (s.stopped || s.publishing() == nullptr) return;
+    if (s.stopped || s.legacy == nullptr) return;
     for (const auto& entry : s.published) {
       if (entry.second.endpointId == endpoint->id()) return;
     }
-    const std::string name = endpoint->info().name.substr(0, kPortNameBytes);
     const bool ump = s.umpActive;
-    const int port = lib.seqCreateSimplePort(
-        s.publishing(), name.c_str(),
-        seq::kCapRead | seq::kCapWrite | seq::kCapSubsRead | seq::kCapSubsWrite | seq::kCapDuplex,
-        seq::kTypeMidiGeneric | seq::kTypeSoftware | seq::kTypeApplication |
-            (ump ? seq::kTypeMidiUmp : 0u));
-    if (port < 0) return;  // the endpoint still works inside MIDI Scope; only the OS cannot see it
-    if (!ump && (lib.midiEventNew(kSysExChunk, &tap->encoder) < 0 || tap->encoder == nullptr)) {
-      lib.seqDeleteSimplePort(s.publishing(), port);
-      return;
-    }
+    std::shared_ptr<PublishedClient> client = openPublishedClient(lib, endpoint->info(), ump);
+    if (client == nullptr) return;
+    if (!ump && (lib.midiEventNew(kSysExChunk, &tap->encoder) < 0 || tap->encoder == nullptr)) return;
     tap->state = state;
-    tap->port = port;
-    tap->ump = ump;
-    SharedState::Published& published = s.published[port];
+    tap->client = client;
+    SharedState::Published& published = s.published[client->client];
     published.endpointId = endpoint->id();
     published.endpoint = endpoint;
     published.tap = tap;
+    published.client = client;
     if (!ump) published.receiver = std::make_unique<Midi1ToUmp>();
   }
   endpoint->addTap(tap);
+  wake(s);  // the receive thread polls the new client
 }
 
 void unpublishEndpoint(SharedState& s, const std::string& endpointId) {
@@ -136,12 +272,15 @@ void unpublishEndpoint(SharedState& s, const std::string& endpointId) {
       endpoint = it->second.endpoint;
       tap = it->second.tap;
       tap->closed = true;
-      if (!s.stopped && s.publishing() != nullptr) s.lib.seqDeleteSimplePort(s.publishing(), it->first);
+      // Gone for other applications now; the client itself closes once nobody holds it.
+      if (!s.stopped) s.lib.seqDeleteSimplePort(it->second.client->handle, it->second.client->port);
       s.published.erase(it);
       break;
     }
   }
-  if (endpoint) endpoint->removeTap(tap.get());
+  if (!endpoint) return;
+  endpoint->removeTap(tap.get());
+  wake(s);
 }
 
 void closeAllPublishedLocked(SharedState& s) {
@@ -152,40 +291,30 @@ void closeAllPublishedLocked(SharedState& s) {
   s.published.clear();
 }
 
-namespace {
-
-// The endpoint a published port shows, or empty.
-std::string publishedEndpoint(SharedState& s, int port) {
-  std::lock_guard<std::mutex> lock(s.mutex);
-  const auto found = s.published.find(port);
-  return found == s.published.end() || s.host == nullptr ? std::string() : found->second.endpointId;
-}
-
-}  // namespace
-
-bool receivedUmpAtPublished(SharedState& s, int port, const std::uint32_t* words,
-                            std::size_t wordCount) {
-  const std::string id = publishedEndpoint(s, port);
-  if (id.empty()) return false;
+void receivedUmpAtPublished(SharedState& s, int client, const std::uint32_t* words, std::size_t wordCount) {
+  std::string id;
+  {
+    std::lock_guard<std::mutex> lock(s.mutex);
+    const auto found = s.published.find(client);
+    if (found == s.published.end() || s.host == nullptr) return;
+    id = found->second.endpointId;
+  }
   // The host outlives stop(), and stop() joins this (the receive) thread first.
   s.host->sendOnEndpoint(id, words, wordCount, 1);
-  return true;
 }
 
-bool receivedBytesAtPublished(SharedState& s, int port, const std::uint8_t* bytes,
-                              std::size_t byteCount) {
+void receivedBytesAtPublished(SharedState& s, int client, const std::uint8_t* bytes, std::size_t byteCount) {
   std::vector<std::uint32_t> words;
   std::size_t messages = 0;
   std::string id;
   {
     std::lock_guard<std::mutex> lock(s.mutex);
-    const auto found = s.published.find(port);
-    if (found == s.published.end() || s.host == nullptr) return false;
+    const auto found = s.published.find(client);
+    if (found == s.published.end() || s.host == nullptr) return;
     id = found->second.endpointId;
     if (found->second.receiver) messages = found->second.receiver->feed(bytes, byteCount, words);
   }
   if (messages > 0) s.host->sendOnEndpoint(id, words.data(), words.size(), messages);
-  return true;
 }
 
 }  // namespace midiscope::alsa

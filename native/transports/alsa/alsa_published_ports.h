@@ -1,11 +1,19 @@
-// MIDI Scope's own endpoints (loopback sides, the diagnostics pair) as ALSA sequencer ports, so
-// other applications (aconnect -l, aseqdump, a DAW) see them and use them as they would
-// Windows MIDI Services' loopbacks: what an application sends to the port of side A is sent out
-// on A (it arrives at side B); what arrives at A reaches the port's subscribers.
+// MIDI Scope's own endpoints (loopback sides, virtual devices' sides, the diagnostics pair) as
+// ALSA sequencer clients, so other applications (aconnect -l, aseqdump, a DAW) see them and use
+// them as they would Windows MIDI Services' loopbacks: what an application sends to the port of
+// side A is sent out on A (it arrives at side B); what arrives at A reaches the port's
+// subscribers.
 //
-// The ports live on the transport's UMP client when the kernel has UMP (the kernel converts for
-// MIDI 1.0 applications both ways), otherwise on its MIDI 1.0 client (UMP <-> MIDI 1.0 through
-// the shared translators, what has no MIDI 1.0 form counted as a drop of the delivery).
+// Each published endpoint is a client of its own, named after the endpoint, with one port (0,
+// the same name; all 16 groups). When the kernel has UMP the client is a UMP MIDI 2.0 client
+// (the kernel converts for MIDI 1.0 applications both ways) and declares its UMP endpoint info
+// and function blocks (alsa-lib >= 1.2.10 with the setters; see declareUmpInfo): the endpoint's
+// name, its product instance id (the declared one, else the endpoint's unique id), MIDI 2.0 and
+// MIDI 1.0 protocols, and the function blocks the engine knows for it. An endpoint that declares
+// none (a plain loopback side) gets one block named after it over groups 1-16, both directions:
+// a loopback carries every group both ways, and UMP applications then see a block to pick.
+// Without kernel UMP the client is a MIDI 1.0 client (UMP <-> MIDI 1.0 through the shared
+// translators, what has no MIDI 1.0 form counted as a drop of the delivery).
 #pragma once
 
 #include <cstddef>
@@ -18,20 +26,24 @@
 
 namespace midiscope::alsa {
 
-// Creates the port and taps the endpoint. Nothing if the transport is not running or the
-// endpoint is published already.
+// Creates the client and its port and taps the endpoint. Nothing if the transport is not
+// running or the endpoint is published already.
 void publishEndpoint(const std::shared_ptr<SharedState>& state,
                      const std::shared_ptr<Endpoint>& endpoint);
-// Deletes the port and removes the tap. Nothing if it was not published.
+// Deletes the port (at once: applications no longer see it), removes the tap and lets the
+// client close (when the receive thread lets go of it). Nothing if it was not published.
 void unpublishEndpoint(SharedState& state, const std::string& endpointId);
-// On stop, with sendMutex and mutex held: every tap goes quiet (the handles close next).
+// On stop, with sendMutex and mutex held: every tap goes quiet (the clients close next).
 void closeAllPublishedLocked(SharedState& state);
 
-// The receive thread: what an application sent to one of our ports. False if `port` is not a
-// published port (then it is our private port and the event is a device's).
-bool receivedUmpAtPublished(SharedState& state, int port, const std::uint32_t* words,
+// The receive thread: what an application sent to the published client `client`.
+void receivedUmpAtPublished(SharedState& state, int client, const std::uint32_t* words,
                             std::size_t wordCount);
-bool receivedBytesAtPublished(SharedState& state, int port, const std::uint8_t* bytes,
+void receivedBytesAtPublished(SharedState& state, int client, const std::uint8_t* bytes,
                               std::size_t byteCount);
+
+// The UMP endpoint info and function blocks a published endpoint's client declares (see above).
+// Empty when declared; otherwise why not (the client still works, without them).
+std::string declareUmpInfo(const Library& lib, SeqHandle* handle, const EndpointInfo& info);
 
 }  // namespace midiscope::alsa

@@ -19,6 +19,23 @@ namespace midiscope::alsa {
 struct PortLink;
 struct PublishedTap;
 
+// A published endpoint's own sequencer client (alsa_published_ports.h). Whoever holds the last
+// reference closes it: the published entry, its tap and the receive thread's poll set each hold
+// one, so the handle is never closed under a thread that polls, reads or writes it.
+struct PublishedClient {
+  const Library& lib;
+  SeqHandle* handle = nullptr;
+  int client = -1;
+  int port = -1;
+  bool ump = false;  // a UMP MIDI 2.0 client (kernel UMP), else a MIDI 1.0 client
+  explicit PublishedClient(const Library& library) : lib(library) {}
+  PublishedClient(const PublishedClient&) = delete;
+  PublishedClient& operator=(const PublishedClient&) = delete;
+  ~PublishedClient() {
+    if (handle != nullptr) lib.seqClose(handle);
+  }
+};
+
 struct SharedState {
   const Library& lib = library();
   // Lock order: sendMutex before mutex. `mutex` guards everything below but the handles' output.
@@ -33,6 +50,10 @@ struct SharedState {
   int umpClient = -1;
   int umpPort = -1;
   bool stopped = false;
+  // The receive thread's wake-up: stop() sets stopRequested first; publish and unpublish wake it
+  // to poll the clients that are published now.
+  int wakeFd = -1;
+  bool stopRequested = false;
 
   // ALSA ports seen as endpoints.
   struct Known {
@@ -44,23 +65,24 @@ struct SharedState {
   };
   std::map<std::string, Known> known;
 
-  // The engine's own endpoints shown as ports of the publishing client (see published_ports.h).
+  // The engine's own endpoints, each shown as a sequencer client of its own (published_ports.h).
   struct Published {
     std::string endpointId;
     std::shared_ptr<Endpoint> endpoint;
     std::shared_ptr<PublishedTap> tap;
-    std::unique_ptr<Midi1ToUmp> receiver;  // what MIDI 1.0 applications send (legacy client only)
+    std::shared_ptr<PublishedClient> client;
+    std::unique_ptr<Midi1ToUmp> receiver;  // what MIDI 1.0 applications send (MIDI 1.0 client only)
   };
-  std::map<int, Published> published;  // by port number on the publishing client
+  std::map<int, Published> published;  // by client number
+
+  // One of this transport's own clients (never listed back as an ALSA endpoint). With mutex.
+  bool isOwnClientLocked(int client) const {
+    return client == legacyClient || client == umpClient || published.count(client) != 0;
+  }
 
   // Serializes output on a sequencer handle (JS thread, scheduler thread, receive thread) and
   // its closing.
   std::mutex sendMutex;
-
-  // Published ports live on the UMP client when there is one (the kernel converts for MIDI 1.0
-  // applications), on the MIDI 1.0 client otherwise.
-  SeqHandle* publishing() const { return umpActive ? ump : legacy; }
-  int publishingClient() const { return umpActive ? umpClient : legacyClient; }
 };
 
 }  // namespace midiscope::alsa

@@ -262,22 +262,31 @@ void AlsaTransport::start(TransportHost& host) {
   // Everything there now, then what the announce port says.
   std::vector<int> skip = {s.legacyClient, s.umpClient};
   for (PortFacts& facts : queryAllPorts(lib, s.legacy, skip, s.umpActive)) addKnown(s, std::move(facts));
-  wakeFd_ = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  {
+    std::lock_guard<std::mutex> lock(s.mutex);
+    s.wakeFd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  }
   thread_ = std::thread([this] { run(); });
 }
 
 void AlsaTransport::stop() {
   if (thread_.joinable()) {
+    int fd;
+    {
+      std::lock_guard<std::mutex> lock(state_->mutex);
+      state_->stopRequested = true;
+      fd = state_->wakeFd;
+    }
     const std::uint64_t one = 1;
-    [[maybe_unused]] const auto written = write(wakeFd_, &one, sizeof one);
+    [[maybe_unused]] const auto written = write(fd, &one, sizeof one);
     thread_.join();
-  }
-  if (wakeFd_ >= 0) {
-    close(wakeFd_);
-    wakeFd_ = -1;
   }
   std::lock_guard<std::mutex> out(state_->sendMutex);  // no tap or port is writing
   std::lock_guard<std::mutex> lock(state_->mutex);
+  if (state_->wakeFd >= 0) {
+    close(state_->wakeFd);
+    state_->wakeFd = -1;
+  }
   if (state_->stopped) return;
   state_->stopped = true;
   state_->host = nullptr;
@@ -352,20 +361,35 @@ Transport::PortOpening AlsaTransport::openPort(const std::shared_ptr<Endpoint>& 
 void AlsaTransport::run() {
   SharedState& s = *state_;
   const Library& lib = s.lib;
-  std::vector<pollfd> fds(1);
-  fds[0] = {wakeFd_, POLLIN, 0};
-  std::size_t legacyFds = 0;
-  {
+  // What is polled: the wake-up, our two clients, and every published endpoint's client. The
+  // published clients are held here until the next rebuild, so none closes while polled.
+  std::vector<pollfd> fds;
+  std::vector<int> owners;  // per fd: kLegacy, kUmp or the index into `polled`
+  constexpr int kWake = -3, kLegacy = -2, kUmp = -1;
+  std::vector<std::shared_ptr<PublishedClient>> polled;
+  auto addFds = [&](SeqHandle* handle, int owner) {
+    const int count = lib.seqPollDescriptorsCount(handle, POLLIN);
+    if (count <= 0) return;
+    const std::size_t at = fds.size();
+    fds.resize(at + static_cast<std::size_t>(count));
+    lib.seqPollDescriptors(handle, &fds[at], static_cast<unsigned>(count), POLLIN);
+    owners.resize(fds.size(), owner);
+  };
+  // False once stop() asked.
+  auto rebuild = [&]() {
     std::lock_guard<std::mutex> lock(s.mutex);
-    for (SeqHandle* handle : {s.legacy, s.ump}) {
-      if (handle == nullptr) continue;
-      const int count = lib.seqPollDescriptorsCount(handle, POLLIN);
-      const std::size_t at = fds.size();
-      fds.resize(at + static_cast<std::size_t>(count));
-      lib.seqPollDescriptors(handle, &fds[at], static_cast<unsigned>(count), POLLIN);
-      if (handle == s.legacy) legacyFds = static_cast<std::size_t>(count);
+    if (s.stopRequested) return false;
+    fds.assign(1, pollfd{s.wakeFd, POLLIN, 0});
+    owners.assign(1, kWake);
+    polled.clear();
+    if (s.legacy != nullptr) addFds(s.legacy, kLegacy);
+    if (s.ump != nullptr) addFds(s.ump, kUmp);
+    for (const auto& entry : s.published) {
+      polled.push_back(entry.second.client);
+      addFds(entry.second.client->handle, static_cast<int>(polled.size() - 1));
     }
-  }
+    return true;
+  };
   std::vector<std::uint8_t> bytes(4096);
   std::vector<std::uint32_t> words;
   MidiEvent* decoder = nullptr;
@@ -422,7 +446,10 @@ void AlsaTransport::run() {
     for (int port : ports) refreshPort(client, port);
   };
   auto announce = [&](std::uint8_t type, SeqAddr addr) {
-    if (addr.client == s.legacyClient || addr.client == s.umpClient) return;
+    {
+      std::lock_guard<std::mutex> lock(s.mutex);
+      if (s.isOwnClientLocked(addr.client)) return;
+    }
     switch (type) {
       case seq::kPortStart:
       case seq::kPortChange:
@@ -460,16 +487,59 @@ void AlsaTransport::run() {
     endpoint->deliver(data, count, messages);
   };
 
+  // What an application sent to a published endpoint's client.
+  auto readPublished = [&](PublishedClient& client) {
+    if (client.ump) {
+      do {
+        SeqUmpEvent* event = nullptr;
+        if (lib.seqUmpEventInput(client.handle, &event) < 0 || event == nullptr) break;
+        if ((event->flags & seq::kFlagUmp) == 0) continue;  // a notice, not a message
+        receivedUmpAtPublished(s, client.client, event->ump, messageWordCount(event->ump[0]));
+      } while (lib.seqEventInputPending(client.handle, 0) > 0);
+      return;
+    }
+    do {
+      SeqEvent* event = nullptr;
+      if (lib.seqEventInput(client.handle, &event) < 0 || event == nullptr) break;
+      const std::size_t need = (event->flags & seq::kFlagLengthMask) == seq::kFlagLengthVariable
+                                   ? event->data.ext.length + 16u
+                                   : 16u;
+      if (bytes.size() < need) bytes.resize(need);
+      const long n = lib.midiEventDecode(decoder, bytes.data(), static_cast<long>(bytes.size()), event);
+      if (n <= 0) continue;  // not a MIDI message (e.g. a subscription notice)
+      receivedBytesAtPublished(s, client.client, bytes.data(), static_cast<std::size_t>(n));
+    } while (lib.seqEventInputPending(client.handle, 0) > 0);
+  };
+
+  if (!rebuild()) {
+    lib.midiEventFree(decoder);
+    return;
+  }
   for (;;) {
     if (poll(fds.data(), fds.size(), -1) < 0) {
       if (errno == EINTR) continue;
       break;
     }
-    if ((fds[0].revents & POLLIN) != 0) break;
+    if ((fds[0].revents & POLLIN) != 0) {
+      std::uint64_t count = 0;
+      [[maybe_unused]] const auto got = read(fds[0].fd, &count, sizeof count);
+      if (!rebuild()) break;  // stop() asked; otherwise the published clients changed
+      continue;
+    }
     bool legacyReady = false, umpReady = false;
+    std::vector<bool> publishedReady(polled.size(), false);
     for (std::size_t i = 1; i < fds.size(); ++i) {
       if ((fds[i].revents & POLLIN) == 0) continue;
-      (i <= legacyFds ? legacyReady : umpReady) = true;
+      if (owners[i] == kLegacy) {
+        legacyReady = true;
+      } else if (owners[i] == kUmp) {
+        umpReady = true;
+      } else {
+        publishedReady[static_cast<std::size_t>(owners[i])] = true;
+      }
+    }
+    for (std::size_t i = 0; i < polled.size(); ++i) {
+      if (publishedReady[i]) readPublished(*polled[i]);
     }
     if (legacyReady) {
       do {
@@ -485,10 +555,6 @@ void AlsaTransport::run() {
         if (bytes.size() < need) bytes.resize(need);
         const long n = lib.midiEventDecode(decoder, bytes.data(), static_cast<long>(bytes.size()), event);
         if (n <= 0) continue;  // not a MIDI message (e.g. a subscription notice)
-        if (event->dest.port != s.legacyPort &&
-            receivedBytesAtPublished(s, event->dest.port, bytes.data(), static_cast<std::size_t>(n))) {
-          continue;
-        }
         words.clear();
         std::size_t messages = 0;
         {
@@ -507,9 +573,6 @@ void AlsaTransport::run() {
         if (lib.seqUmpEventInput(s.ump, &event) < 0 || event == nullptr) break;
         if ((event->flags & seq::kFlagUmp) == 0) continue;  // system notices: the legacy client has them
         const std::size_t n = messageWordCount(event->ump[0]);
-        if (event->dest.port != s.umpPort && receivedUmpAtPublished(s, event->dest.port, event->ump, n)) {
-          continue;
-        }
         deliver(event->source, event->ump, n, 1);
       } while (lib.seqEventInputPending(s.ump, 0) > 0);
     }

@@ -6,10 +6,11 @@
 //     bytes (UmpToMidi1) -> events. It also listens to the system announce port for hotplug.
 //   - "MIDI Scope UMP" (MIDI 2.0, only when alsa-lib >= 1.2.10 and the kernel has UMP): talks
 //     to UMP clients (USB MIDI 2.0 devices, MIDI 2.0 applications) in UMP, unchanged.
-// MIDI Scope's own endpoints (loopbacks) are published as ports of these clients
+// MIDI Scope's own endpoints (loopback sides, virtual devices) are published as clients of their
+// own, UMP clients with endpoint info and function blocks where the kernel has UMP
 // (alsa_published_ports.h).
-// One thread polls both clients and a wake-up eventfd; it converts, delivers into the engine
-// and applies hotplug. Opening a connection subscribes (kernel hardware ports open their device
+// One thread polls both clients, the published clients and a wake-up eventfd; it converts,
+// delivers into the engine and applies hotplug. Opening a connection subscribes (kernel hardware ports open their device
 // only for subscribers); the last connection closing unsubscribes.
 #pragma once
 
@@ -46,7 +47,6 @@ class AlsaTransport final : public Transport {
 
   std::shared_ptr<SharedState> state_;
   std::thread thread_;
-  int wakeFd_ = -1;
 };
 
 }  // namespace midiscope::alsa
