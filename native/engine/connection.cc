@@ -54,11 +54,11 @@ std::shared_ptr<ConnectionInbox> Connection::currentInbox() {
   return inbox_;
 }
 
-SendResult Connection::sendNow(const std::uint32_t* words, std::size_t wordCount,
-                               std::size_t messageCount) {
+PortSendOutcome Connection::sendNow(const std::uint32_t* words, std::size_t wordCount,
+                                    std::size_t messageCount) {
   const auto port = isOpen() ? currentPort() : nullptr;
-  if (!port) return send_result::kFailed | send_result::kEndpointConnectionClosedOrInvalid;
-  return port->send(words, wordCount, messageCount);
+  if (!port) return {send_result::kFailed | send_result::kEndpointConnectionClosedOrInvalid, 0, 0};
+  return port->sendCounting(words, wordCount, messageCount);
 }
 
 void Connection::sendScheduled(const std::uint32_t* words, std::size_t wordCount,

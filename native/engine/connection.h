@@ -46,8 +46,9 @@ class Connection final : public ScheduleSource {
   std::uint64_t release();
 
   // Sends validated messages through the port now: kSucceeded (| kBufferFull when something on
-  // the way dropped some), or kFailed | kEndpointConnectionClosedOrInvalid.
-  SendResult sendNow(const std::uint32_t* words, std::size_t wordCount, std::size_t messageCount);
+  // the way dropped some), or a failure (kEndpointConnectionClosedOrInvalid, kDestinationFull,
+  // ...) with how many messages went out before it.
+  PortSendOutcome sendNow(const std::uint32_t* words, std::size_t wordCount, std::size_t messageCount);
 
   // Scheduler thread: messages that came due; a closed connection sends nothing.
   void sendScheduled(const std::uint32_t* words, std::size_t wordCount,

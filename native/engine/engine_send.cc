@@ -54,9 +54,9 @@ MultipleSendResult Engine::sendOrSchedule(const std::shared_ptr<Connection>& con
                                           const std::uint32_t* words, std::size_t wordCount,
                                           std::size_t messageCount) {
   if (isImmediate(timestamp, now)) {
-    const SendResult result = connection->sendNow(words, wordCount, messageCount);
-    if (!sendSucceeded(result)) return {result, 0, 0};
-    return {result, messageCount, wordCount};
+    const PortSendOutcome sent = connection->sendNow(words, wordCount, messageCount);
+    if (!sendSucceeded(sent.result)) return stoppedAfter(sent.result, sent.messagesSent, sent.wordsSent);
+    return {sent.result, messageCount, wordCount};
   }
   if (messageCount == 1) {  // the common single send: no allocation
     ScheduledMessage message = scheduledMessage(timestamp, words, wordCount);
@@ -141,9 +141,15 @@ MultipleSendResult Engine::sendTimestampedMessages(ConnectionId id, const Timest
   auto flush = [&]() -> SendResult {
     SendResult result = send_result::kSucceeded;
     if (immediateMessages > 0) {
-      result = connection->sendNow(span.words + done.wordsSent, scannedWords - done.wordsSent,
-                                   immediateMessages);
+      const PortSendOutcome sent = connection->sendNow(
+          span.words + done.wordsSent, scannedWords - done.wordsSent, immediateMessages);
       immediateMessages = 0;
+      result = sent.result;
+      if (!sendSucceeded(result)) {  // what went out before the failure counts as sent
+        done.messagesSent += sent.messagesSent;
+        done.wordsSent += sent.wordsSent;
+        return result;
+      }
     } else {
       result = schedule(connection, chunk.data(), chunk.size());
       chunk.clear();

@@ -13,6 +13,10 @@ constexpr SendResult kSucceeded = 0x0000'0000;
 constexpr SendResult kFailed = 0x8000'0000;
 // Informational (never with kFailed): a receiving ring was full and dropped the message.
 constexpr SendResult kBufferFull = 0x0001'0000;
+// With kFailed: the destination outside MIDI Scope had no room (an ALSA port whose application
+// does not read: the kernel's input pool for it is full). Nothing from the failing message on
+// was sent; a multiple send's counts say how many went before it.
+constexpr SendResult kDestinationFull = 0x0002'0000;
 constexpr SendResult kEndpointConnectionClosedOrInvalid = 0x0004'0000;
 constexpr SendResult kInvalidMessageTypeForWordCount = 0x0010'0000;
 constexpr SendResult kInvalidMessageOther = 0x0020'0000;

@@ -27,13 +27,30 @@ class Endpoint;
 // to back. The JS thread and the scheduler thread may call send() at the same time: a port
 // serializes what it must. A port is destroyed on whichever thread drops the last reference,
 // after which its transport must not touch it.
+// What a send did: its flags and, when it failed part-way, how many of its messages (and
+// words) went out before the failure.
+struct PortSendOutcome {
+  SendResult result = send_result::kSucceeded;
+  std::size_t messagesSent = 0;
+  std::size_t wordsSent = 0;
+};
+
 class TransportPort {
  public:
   virtual ~TransportPort() = default;
   // kSucceeded, kSucceeded | kBufferFull (something on the way dropped messages, counted),
-  // kFailed | kEndpointConnectionClosedOrInvalid (the device is gone), or kFailed | kOther.
+  // kFailed | kEndpointConnectionClosedOrInvalid (the device is gone), kFailed |
+  // kDestinationFull (an OS destination had no room: it does not read), or kFailed | kOther.
   virtual SendResult send(const std::uint32_t* words, std::size_t wordCount,
                           std::size_t messageCount) = 0;
+  // The same with counts. A port whose sends go out whole or not at all keeps this default; one
+  // that can fail part-way (ALSA: the destination filled up) says how far it got.
+  virtual PortSendOutcome sendCounting(const std::uint32_t* words, std::size_t wordCount,
+                                       std::size_t messageCount) {
+    const SendResult result = send(words, wordCount, messageCount);
+    if (sendSucceeded(result)) return {result, messageCount, wordCount};
+    return {result, 0, 0};
+  }
 };
 
 // How a transport reports its endpoints to the engine. Thread-safe; a transport calls it from

@@ -18,8 +18,8 @@ fi
 modprobe snd-virmidi || exit 1           # clients 16-19: MIDI 1.0 ports with rawmidi devices
 status=0
 case "$MODE" in
-  new) filters="midi1_ ump_ hotplug_" ;;
-  noump) filters="midi1_" ;;
+  new) filters="midi1_ ump_ hotplug_ utils_" ;;
+  noump) filters="midi1_ utils_" ;;
   old) filters="midi1_ oldlib_" ;;
   none) filters="nolib_" ;;
   *) echo "guest-tests.sh: unknown mode $MODE"; exit 2 ;;

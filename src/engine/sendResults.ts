@@ -8,6 +8,12 @@ export const MidiSendMessageResults = {
   failed: 0x8000_0000,
   /** The receiving side's ring was full; the message was dropped and counted. */
   bufferFull: 0x0001_0000,
+  /**
+   * With failed: the destination outside MIDI Scope had no room (an ALSA port whose application
+   * does not read). Nothing from the failing message on was sent; a multiple send's messagesSent
+   * and wordsSent say how many went before it.
+   */
+  destinationFull: 0x0002_0000,
   endpointConnectionClosedOrInvalid: 0x0004_0000,
   invalidMessageTypeForWordCount: 0x0010_0000,
   invalidMessageOther: 0x0020_0000,

@@ -28,6 +28,7 @@ const {
   MidiSendMessageResults: R,
   MidiSession,
   MidiTransports,
+  describeSendResult,
 } = engine;
 
 // The guest is an emulated CPU (TCG) on a shared machine: conditions get generous deadlines.
@@ -401,6 +402,35 @@ if (mode === 'new' || mode === 'noump') {
       await waitFor(() => b.words.length >= 2, 'the UMP note on at B');
       assert.deepEqual(b.words, [0x4095_3c00, 0x1234_0000]);
     }
+  });
+}
+
+// --- a destination that never reads (needs alsa-utils)
+
+if (mode === 'new' || mode === 'noump') {
+  void test('a send to an application that never reads fails as destinationFull, with the counts of what went', async (t) => {
+    const child = spawn('sh', ['-c', 'exec stdbuf -oL aseqdump'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    t.after(() => child.kill('SIGKILL'));
+    await waitFor(() => text.includes('Waiting for data'), 'aseqdump to start');
+    const peer = await waitForEndpoint('aseqdump', (info) => detail(info, 'client name') === 'aseqdump');
+    const { connection } = messages(t, peer.endpointDeviceId);
+    child.kill('SIGSTOP');
+    const notes = new Array<number>(20_000).fill(0x2090_3c40);
+    const sent = connection.sendMultipleMessagesWordList(0, notes);
+    assert.deepEqual(describeSendResult(sent), [
+      'failed',
+      'destinationFull',
+      'messageListPartiallyProcessed',
+    ]);
+    assert.ok(sent.messagesSent > 0 && sent.messagesSent < notes.length, `messagesSent ${sent.messagesSent}`);
+    assert.equal(sent.wordsSent, sent.messagesSent);
+    child.kill('SIGCONT');
+    const printed = () => text.split('Note on').length - 1;
+    await waitFor(() => printed() >= sent.messagesSent, `${sent.messagesSent} note ons in aseqdump`);
+    assert.equal(connection.sendSingleMessageWords(0, 0x2090_3c40), R.succeeded);
+    await waitFor(() => printed() === sent.messagesSent + 1, 'exactly the counted note ons and one more');
   });
 }
 

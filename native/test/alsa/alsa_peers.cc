@@ -57,6 +57,17 @@ void ChildLines::kill() {
   pid_ = -1;
 }
 
+void ChildLines::signal(int number) {
+  if (pid_ > 0) ::kill(pid_, number);
+}
+
+std::size_t ChildLines::count(const std::string& text) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::size_t n = 0;
+  for (auto at = text_.find(text); at != std::string::npos; at = text_.find(text, at + text.size())) ++n;
+  return n;
+}
+
 bool ChildLines::contains(const std::string& text) {
   std::lock_guard<std::mutex> lock(mutex_);
   return text_.find(text) != std::string::npos;

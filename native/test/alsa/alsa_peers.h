@@ -20,8 +20,12 @@ class ChildLines {
   explicit ChildLines(const std::string& command);
   ~ChildLines();
   bool contains(const std::string& text);
+  // How many times `text` occurs in what the child printed.
+  std::size_t count(const std::string& text);
   std::string all();
   void kill();
+  // SIGSTOP: the child stops reading (its sequencer input fills up); SIGCONT: it goes on.
+  void signal(int number);
 
  private:
   int pid_ = -1;

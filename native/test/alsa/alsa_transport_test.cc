@@ -4,8 +4,10 @@
 // and the USB MIDI 2.0 gadget on dummy_hcd. Test names say what they need:
 //   ump_*     alsa-lib >= 1.2.10 and a UMP kernel     midi1_*   any alsa-lib
 //   hotplug_* alsa-utils (aseqdump) as the client that comes and goes
+//   utils_*   alsa-utils (aseqdump), any kernel
 //   oldlib_*  alsa-lib 1.2.8                          nolib_*   no alsa-lib at all
 // The stage runs the binary once per filter.
+#include <csignal>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
@@ -490,4 +492,56 @@ TEST(ump_loopbackSidesArePublishedWithOneBlockOverAllGroupsAndAreNotListedBackTo
 
   CHECK(fixture.engine.removeLoopbackPair("alsa-blocks"));
   WAIT_UNTIL(procClient("Blocks A").empty() && procClient("Blocks B").empty());
+}
+
+namespace {
+
+// A destination that never reads: aseqdump, stopped. Sends fail as destination full once the
+// kernel's input pool for it is full, with the counts of what went before; once it reads again
+// it prints exactly that many.
+void destinationFullIsReportedWithCounts(const std::string& dumpOptions, bool ump) {
+  AlsaFixture fixture;
+  ChildLines dump("stdbuf -oL aseqdump " + dumpOptions);
+  WAIT_UNTIL(dump.contains("Waiting for data"));
+  const EndpointInfo peer = fixture.waitFor("aseqdump");
+  const ConnectionId id = openOrFail(fixture.engine, peer.endpointDeviceId);
+  dump.signal(SIGSTOP);
+  // 20,000 note ons: more than any input pool the kernel gives a client (at most 2,000 here).
+  std::vector<std::uint32_t> words;
+  for (int i = 0; i < 20000; ++i) {
+    if (ump) {
+      words.push_back(0x40903C00u);
+      words.push_back(0x80000000u);
+    } else {
+      words.push_back(0x20903C40u);
+    }
+  }
+  const MultipleSendResult sent = fixture.engine.sendMessages(id, 0, wordsOf(words));
+  const std::size_t wordsPerMessage = ump ? 2 : 1;
+  CHECK_MESSAGE(sent.result == (kFailed | kDestinationFull | kMessageListPartiallyProcessed),
+                "result " << std::hex << sent.result);
+  CHECK_MESSAGE(sent.messagesSent > 0 && sent.messagesSent < 20000, "messagesSent " << sent.messagesSent);
+  CHECK_EQ(sent.wordsSent, sent.messagesSent * wordsPerMessage);
+  // One more, on its own: full too, nothing sent.
+  const std::vector<std::uint32_t> one(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(wordsPerMessage));
+  CHECK_EQ(fixture.engine.sendMessage(id, 0, wordsOf(one)), kFailed | kDestinationFull);
+  std::printf("    destination full after %zu messages\n", sent.messagesSent);
+  dump.signal(SIGCONT);
+  WAIT_UNTIL(dump.count("Note on") >= sent.messagesSent);
+  // Nothing more than counted arrived: the failing message and those after it were not sent.
+  const std::size_t printed = dump.count("Note on");
+  CHECK_MESSAGE(printed == sent.messagesSent, "aseqdump printed " << printed << " note ons, sent " << sent.messagesSent);
+  // And the destination takes messages again.
+  CHECK_EQ(fixture.engine.sendMessage(id, 0, wordsOf(one)), kSucceeded);
+  WAIT_UNTIL(dump.count("Note on") == sent.messagesSent + 1);
+}
+
+}  // namespace
+
+TEST(ump_aSendToAUmpDestinationThatNeverReadsFailsAsDestinationFullWithCounts) {
+  destinationFullIsReportedWithCounts("-u 2", true);
+}
+
+TEST(utils_aSendToAMidi1DestinationThatNeverReadsFailsAsDestinationFullWithCounts) {
+  destinationFullIsReportedWithCounts("", false);
 }

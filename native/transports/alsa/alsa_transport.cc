@@ -52,25 +52,37 @@ struct PortLink final : TransportPort {
   std::vector<std::uint8_t> bytes;
 
   ~PortLink() override;
-  SendResult send(const std::uint32_t* words, std::size_t wordCount, std::size_t messageCount) override;
-  SendResult failed(int error) const;
+  SendResult send(const std::uint32_t* words, std::size_t wordCount, std::size_t messageCount) override {
+    return sendCounting(words, wordCount, messageCount).result;
+  }
+  PortSendOutcome sendCounting(const std::uint32_t* words, std::size_t wordCount,
+                               std::size_t messageCount) override;
 };
 
 namespace {
 
-SendResult failedWith(int error) {
-  // The destination is gone (unplugged, client exited): the closed flag, as the seam says.
+// A send that failed with alsa-lib's `error` after `sent` messages (`sentWords` words).
+PortSendOutcome failedWith(int error, std::size_t sent, std::size_t sentWords) {
+  SendResult result = send_result::kFailed;
   if (error == -ENOENT || error == -ENXIO || error == -ENODEV || error == -EPIPE || error == -EINVAL) {
-    return send_result::kFailed | send_result::kEndpointConnectionClosedOrInvalid;
+    // The destination is gone (unplugged, client exited): the closed flag, as the seam says.
+    result |= send_result::kEndpointConnectionClosedOrInvalid;
+  } else if (error == -EAGAIN || error == -ENOMEM) {
+    // The kernel could not put the event into the destination's input pool (seq_fifo.c: the
+    // pool is full, the application does not read): the destination is full. A direct
+    // delivery takes no cell from our own pool, so it is never ours that is full.
+    result |= send_result::kDestinationFull;
+  } else {
+    result |= send_result::kOther;
   }
-  return send_result::kFailed | send_result::kOther;
+  if (sent > 0) result |= send_result::kMessageListPartiallyProcessed;
+  return {result, sent, sentWords};
 }
 
 }  // namespace
 
-SendResult PortLink::failed(int error) const { return failedWith(error); }
-
-SendResult PortLink::send(const std::uint32_t* words, std::size_t wordCount, std::size_t messageCount) {
+PortSendOutcome PortLink::sendCounting(const std::uint32_t* words, std::size_t wordCount,
+                                       std::size_t messageCount) {
   (void)messageCount;
   std::lock_guard<std::mutex> own(mutex);
   SeqHandle* handle = nullptr;
@@ -78,7 +90,7 @@ SendResult PortLink::send(const std::uint32_t* words, std::size_t wordCount, std
   {
     std::lock_guard<std::mutex> lock(state->mutex);
     if (closed || state->stopped) {
-      return send_result::kFailed | send_result::kEndpointConnectionClosedOrInvalid;
+      return {send_result::kFailed | send_result::kEndpointConnectionClosedOrInvalid, 0, 0};
     }
     handle = ump ? state->ump : state->legacy;
     sourcePort = ump ? state->umpPort : state->legacyPort;
@@ -99,13 +111,14 @@ SendResult PortLink::send(const std::uint32_t* words, std::size_t wordCount, std
         std::lock_guard<std::mutex> out(state->sendMutex);
         rc = lib.seqUmpEventOutputDirect(handle, &event);
       }
-      if (rc < 0) return failed(rc) | (sent > 0 ? send_result::kMessageListPartiallyProcessed : 0);
+      if (rc < 0) return failedWith(rc, sent, at);
     } else {
       bytes.clear();
       if (!toMidi1.translate(&words[at], n, bytes)) {
         // No MIDI 1.0 form (counted by the translator): say so instead of dropping it.
-        return send_result::kFailed | send_result::kInvalidMessageOther |
-               (sent > 0 ? send_result::kMessageListPartiallyProcessed : 0);
+        return {send_result::kFailed | send_result::kInvalidMessageOther |
+                    (sent > 0 ? send_result::kMessageListPartiallyProcessed : 0),
+                sent, at};
       }
       const unsigned char* data = bytes.data();
       long left = static_cast<long>(bytes.size());
@@ -114,7 +127,9 @@ SendResult PortLink::send(const std::uint32_t* words, std::size_t wordCount, std
         const long used = lib.midiEventEncode(encoder, data, left, &event);
         if (used <= 0) {
           lib.midiEventResetEncode(encoder);
-          return send_result::kFailed | send_result::kOther;
+          return {send_result::kFailed | send_result::kOther |
+                      (sent > 0 ? send_result::kMessageListPartiallyProcessed : 0),
+                  sent, at};
         }
         data += used;
         left -= used;
@@ -127,13 +142,13 @@ SendResult PortLink::send(const std::uint32_t* words, std::size_t wordCount, std
           std::lock_guard<std::mutex> out(state->sendMutex);
           rc = lib.seqEventOutputDirect(handle, &event);
         }
-        if (rc < 0) return failed(rc) | (sent > 0 ? send_result::kMessageListPartiallyProcessed : 0);
+        if (rc < 0) return failedWith(rc, sent, at);
       }
     }
     at += n;
     ++sent;
   }
-  return send_result::kSucceeded;
+  return {send_result::kSucceeded, sent, wordCount};
 }
 
 PortLink::~PortLink() {
