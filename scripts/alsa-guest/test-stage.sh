@@ -3,7 +3,8 @@
 # qemu guest (setup.sh builds it once per machine). Builds the test binary, the addon and the
 # plain-Node tests on the host, runs them in four guests (alsa-lib 1.2.14 with kernel UMP, the
 # same on the kernel's own modules without UMP, alsa-lib 1.2.8, no alsa-lib), then the plain-Node
-# tests of out/test/guest/ (discovery against the USB gadget) in a fifth, and prints
+# tests of out/test/guest/ (discovery against the USB gadget) in a fifth, the MIDI Clip interop
+# with alsa-utils (scripts/interop/alsa-midi-clip.sh) in a sixth, and prints
 # "alsa: N passed, N failed" last.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -42,5 +43,15 @@ for mode in new noump old none node; do
   if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then f=1; echo "guest $mode ran no test"; fi
   passed=$((passed + p)); failed=$((failed + f))
 done
+# MIDI Clip Files against alsa-utils' aplaymidi2/arecordmidi2 (a sixth guest): one check, passed
+# when the script says PASS and exits 0.
+echo "== guest: MIDI Clip interop (scripts/interop/alsa-midi-clip.sh)"
+bash scripts/interop/alsa-midi-clip.sh 2>&1 | tee "$LOG"
+rc=${PIPESTATUS[0]}
+if [ "$rc" -eq 0 ] && grep -qx '\[midi-clip-interop\] PASS' "$LOG"; then
+  passed=$((passed + 1)); echo "midi-clip interop: 1 passed, 0 failed"
+else
+  failed=$((failed + 1)); echo "midi-clip interop: 0 passed, 1 failed (exit code $rc)"
+fi
 echo "alsa: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
