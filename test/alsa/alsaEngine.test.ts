@@ -426,11 +426,21 @@ if (mode === 'new' || mode === 'noump') {
     ]);
     assert.ok(sent.messagesSent > 0 && sent.messagesSent < notes.length, `messagesSent ${sent.messagesSent}`);
     assert.equal(sent.wordsSent, sent.messagesSent);
+    // It reads again: its read says the input overflowed and the kernel discards what was
+    // queued for it; once that happened a send goes through, and only that one arrives.
     child.kill('SIGCONT');
+    let again = connection.sendSingleMessageWords(0, 0x2090_3c40);
+    await waitFor(() => {
+      assert.ok(
+        again === R.succeeded || again === (R.failed | R.destinationFull) >>> 0,
+        describeSendResult(again).join(', '),
+      );
+      if (again === R.succeeded) return true;
+      again = connection.sendSingleMessageWords(0, 0x2090_3c40);
+      return false;
+    }, 'a send that goes through once aseqdump reads again');
     const printed = () => text.split('Note on').length - 1;
-    await waitFor(() => printed() >= sent.messagesSent, `${sent.messagesSent} note ons in aseqdump`);
-    assert.equal(connection.sendSingleMessageWords(0, 0x2090_3c40), R.succeeded);
-    await waitFor(() => printed() === sent.messagesSent + 1, 'exactly the counted note ons and one more');
+    await waitFor(() => printed() === 1, `one note on in aseqdump:\n${text}`);
   });
 }
 
