@@ -81,6 +81,8 @@ void Library::load(const char* soname) {
   }
   version_ = asoundlibVersion();
   resolve(handle_, "snd_seq_client_info_get_card", clientInfoGetCard);
+  resolve(handle_, "snd_seq_event_output_pending", seqEventOutputPending);
+  resolve(handle_, "snd_seq_drop_output", seqDropOutput);
 
   bool ump = true;
   ump &= resolve(handle_, "snd_seq_set_client_midi_version", seqSetClientMidiVersion);

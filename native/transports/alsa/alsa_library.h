@@ -130,6 +130,9 @@ struct Library {
   int (*seqEventOutput)(SeqHandle*, SeqEvent*) = nullptr;
   int (*seqDrainOutput)(SeqHandle*) = nullptr;
   int (*seqEventInputPending)(SeqHandle*, int) = nullptr;
+  // Optional: without them every event is written on its own (output_direct).
+  int (*seqEventOutputPending)(SeqHandle*) = nullptr;
+  int (*seqDropOutput)(SeqHandle*) = nullptr;
   // clients and ports
   int (*clientInfoMalloc)(ClientInfo**) = nullptr;
   void (*clientInfoFree)(ClientInfo*) = nullptr;

@@ -5,8 +5,11 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "engine/endpoint.h"
@@ -25,6 +28,8 @@ namespace {
 // SysEx goes out in events of this many bytes (MIDI 1.0 ports take SysEx in pieces; one huge
 // variable-length event would not fit the client's output buffer).
 constexpr std::size_t kSysExChunk = 256;
+// Each client's output buffer (snd_seq_set_output_buffer_size).
+constexpr std::size_t kOutputBufferBytes = 64 * 1024;
 
 std::string kernelRelease() {
   utsname name{};
@@ -50,6 +55,8 @@ struct PortLink final : TransportPort {
   UmpToMidi1 toMidi1;
   MidiEvent* encoder = nullptr;
   std::vector<std::uint8_t> bytes;
+  // Per message of the list being sent: bytes buffered and words done at its end.
+  std::vector<std::pair<std::size_t, std::size_t>> messageEnds;
 
   ~PortLink() override;
   SendResult send(const std::uint32_t* words, std::size_t wordCount, std::size_t messageCount) override {
@@ -96,7 +103,51 @@ PortSendOutcome PortLink::sendCounting(const std::uint32_t* words, std::size_t w
     sourcePort = ump ? state->umpPort : state->legacyPort;
   }
   const Library& lib = state->lib;
-  std::size_t sent = 0;
+  // The whole list goes into the handle's output buffer and out in as few writes as fit (one
+  // for up to 2,048 UMP events), instead of one write per message. The buffer holds only this
+  // list's events (sendMutex, and every list ends drained or dropped), so what the kernel did
+  // not take is what is still pending: messages up to there were sent.
+  const bool buffered = lib.seqEventOutputPending != nullptr && lib.seqDropOutput != nullptr;
+  std::lock_guard<std::mutex> out(state->sendMutex);
+  std::size_t sent = 0;        // messages whole in the buffer or out
+  std::size_t queuedBytes = 0; // bytes put into the buffer by this list
+  messageEnds.clear();         // per message: queuedBytes at its end
+  // Writes what is buffered; on failure the outcome (counted up to what the kernel took) and the
+  // rest dropped.
+  auto flush = [&]() -> std::optional<PortSendOutcome> {
+    const int rc = lib.seqDrainOutput(handle);
+    const int left = lib.seqEventOutputPending(handle);
+    if (rc >= 0 && left <= 0) return std::nullopt;
+    lib.seqDropOutput(handle);
+    // alsa-lib < 1.2.10 returns errors as positive numbers; newer ones return the bytes left
+    // when the kernel took part of it (it then refused the rest: a full destination).
+    const int error = rc < 0 ? rc : rc > 0 && rc != left ? -rc : -EAGAIN;
+    const std::size_t taken = queuedBytes - static_cast<std::size_t>(std::max(left, 0));
+    std::size_t whole = 0;
+    while (whole < messageEnds.size() && messageEnds[whole].first <= taken) ++whole;
+    return failedWith(error, whole, whole == 0 ? 0 : messageEnds[whole - 1].second);
+  };
+  // One event into the buffer (flushing first when it would not fit), or out directly.
+  auto output = [&](auto& event, std::size_t size, bool isUmp) -> std::optional<PortSendOutcome> {
+    if (!buffered) {
+      const int rc = isUmp ? lib.seqUmpEventOutputDirect(handle, reinterpret_cast<SeqUmpEvent*>(&event))
+                           : lib.seqEventOutputDirect(handle, reinterpret_cast<SeqEvent*>(&event));
+      if (rc < 0) return failedWith(rc, sent, messageEnds.empty() ? 0 : messageEnds.back().second);
+      return std::nullopt;
+    }
+    if (kOutputBufferBytes - static_cast<std::size_t>(lib.seqEventOutputPending(handle)) < size) {
+      if (auto failed = flush()) return failed;
+    }
+    const int rc = isUmp ? lib.seqUmpEventOutput(handle, reinterpret_cast<SeqUmpEvent*>(&event))
+                         : lib.seqEventOutput(handle, reinterpret_cast<SeqEvent*>(&event));
+    if (rc < 0) {
+      // Not taken into the buffer (it had room): what is there still goes out, then this fails.
+      if (auto failed = flush()) return failed;
+      return failedWith(rc, sent, messageEnds.empty() ? 0 : messageEnds.back().second);
+    }
+    queuedBytes += size;
+    return std::nullopt;
+  };
   for (std::size_t at = 0; at < wordCount;) {
     const std::size_t n = messageWordCount(words[at]);
     if (ump) {
@@ -106,16 +157,15 @@ PortSendOutcome PortLink::sendCounting(const std::uint32_t* words, std::size_t w
       event.source.port = static_cast<std::uint8_t>(sourcePort);
       event.dest = dest;
       for (std::size_t i = 0; i < n; ++i) event.ump[i] = words[at + i];
-      int rc;
-      {
-        std::lock_guard<std::mutex> out(state->sendMutex);
-        rc = lib.seqUmpEventOutputDirect(handle, &event);
-      }
-      if (rc < 0) return failedWith(rc, sent, at);
+      if (auto failed = output(event, sizeof(SeqUmpEvent), true)) return *failed;
     } else {
       bytes.clear();
       if (!toMidi1.translate(&words[at], n, bytes)) {
-        // No MIDI 1.0 form (counted by the translator): say so instead of dropping it.
+        // No MIDI 1.0 form (counted by the translator): say so instead of dropping it. What came
+        // before still goes out.
+        if (buffered) {
+          if (auto failed = flush()) return *failed;
+        }
         return {send_result::kFailed | send_result::kInvalidMessageOther |
                     (sent > 0 ? send_result::kMessageListPartiallyProcessed : 0),
                 sent, at};
@@ -127,6 +177,9 @@ PortSendOutcome PortLink::sendCounting(const std::uint32_t* words, std::size_t w
         const long used = lib.midiEventEncode(encoder, data, left, &event);
         if (used <= 0) {
           lib.midiEventResetEncode(encoder);
+          if (buffered) {
+            if (auto failed = flush()) return *failed;
+          }
           return {send_result::kFailed | send_result::kOther |
                       (sent > 0 ? send_result::kMessageListPartiallyProcessed : 0),
                   sent, at};
@@ -137,16 +190,17 @@ PortSendOutcome PortLink::sendCounting(const std::uint32_t* words, std::size_t w
         event.queue = seq::kQueueDirect;
         event.source.port = static_cast<std::uint8_t>(sourcePort);
         event.dest = dest;
-        int rc;
-        {
-          std::lock_guard<std::mutex> out(state->sendMutex);
-          rc = lib.seqEventOutputDirect(handle, &event);
-        }
-        if (rc < 0) return failedWith(rc, sent, at);
+        const bool variable = (event.flags & seq::kFlagLengthMask) == seq::kFlagLengthVariable;
+        const std::size_t size = sizeof(SeqEvent) + (variable ? event.data.ext.length : 0u);
+        if (auto failed = output(event, size, false)) return *failed;
       }
     }
     at += n;
     ++sent;
+    messageEnds.emplace_back(queuedBytes, at);
+  }
+  if (buffered) {
+    if (auto failed = flush()) return *failed;
   }
   return {send_result::kSucceeded, sent, wordCount};
 }
@@ -182,7 +236,7 @@ SeqHandle* openClient(const Library& lib, const char* name, int& client, int& po
     return nullptr;
   }
   lib.seqSetClientName(handle, name);
-  lib.seqSetOutputBufferSize(handle, 64 * 1024);
+  lib.seqSetOutputBufferSize(handle, kOutputBufferBytes);
   lib.seqSetInputBufferSize(handle, 64 * 1024);
   // The kernel drops what arrives while a client's input pool is full: take the most it allows.
   lib.seqSetClientPoolOutput(handle, 1000);
@@ -502,6 +556,29 @@ void AlsaTransport::run() {
     endpoint->deliver(data, count, messages);
   };
 
+  // What alsa-lib has buffered from one source goes into the engine in one delivery (one lock
+  // per inbox and one wake-up of its reader), not one per message; a change of source, an
+  // announcement and the end of what was read close the batch.
+  constexpr std::size_t kBatchWords = 4096;
+  SeqAddr batchSource{};
+  std::vector<std::uint32_t> batchWords;
+  batchWords.reserve(kBatchWords + 4);
+  std::size_t batchMessages = 0;
+  auto flushBatch = [&]() {
+    if (batchMessages > 0) deliver(batchSource, batchWords.data(), batchWords.size(), batchMessages);
+    batchWords.clear();
+    batchMessages = 0;
+  };
+  auto addToBatch = [&](SeqAddr source, const std::uint32_t* data, std::size_t count, std::size_t messages) {
+    if (batchMessages > 0 && (source.client != batchSource.client || source.port != batchSource.port ||
+                              batchWords.size() + count > kBatchWords)) {
+      flushBatch();
+    }
+    batchSource = source;
+    batchWords.insert(batchWords.end(), data, data + count);
+    batchMessages += messages;
+  };
+
   // What an application sent to a published endpoint's client.
   auto readPublished = [&](PublishedClient& client) {
     if (client.ump) {
@@ -561,6 +638,7 @@ void AlsaTransport::run() {
         SeqEvent* event = nullptr;
         if (lib.seqEventInput(s.legacy, &event) < 0 || event == nullptr) break;
         if (event->source.client == seq::kClientSystem) {
+          flushBatch();  // what came before a port went goes in first
           announce(event->type, event->data.addr);
           continue;
         }
@@ -579,8 +657,9 @@ void AlsaTransport::run() {
           if (found->second.receiver == nullptr) found->second.receiver = std::make_unique<Midi1ToUmp>();
           messages = found->second.receiver->feed(bytes.data(), static_cast<std::size_t>(n), words);
         }
-        if (messages > 0) deliver(event->source, words.data(), words.size(), messages);
+        if (messages > 0) addToBatch(event->source, words.data(), words.size(), messages);
       } while (lib.seqEventInputPending(s.legacy, 0) > 0);
+      flushBatch();
     }
     if (umpReady) {
       do {
@@ -588,8 +667,9 @@ void AlsaTransport::run() {
         if (lib.seqUmpEventInput(s.ump, &event) < 0 || event == nullptr) break;
         if ((event->flags & seq::kFlagUmp) == 0) continue;  // system notices: the legacy client has them
         const std::size_t n = messageWordCount(event->ump[0]);
-        deliver(event->source, event->ump, n, 1);
+        addToBatch(event->source, event->ump, n, 1);
       } while (lib.seqEventInputPending(s.ump, 0) > 0);
+      flushBatch();
     }
   }
   lib.midiEventFree(decoder);
