@@ -4,6 +4,7 @@
 // 2 wrong usage. Arguments are parsed by commander.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { EngineModule } from '../testing';
+import type { GroupChannelNumbering } from '../ump';
 import { listEndpoints } from './listCommand';
 import { monitor } from './monitorCommand';
 import { sendWords } from './sendCommand';
@@ -24,6 +25,16 @@ function positiveInteger(text: string): number {
   if (!Number.isInteger(value) || value <= 0)
     throw new InvalidArgumentError('a whole number above 0 is expected.');
   return value;
+}
+
+/** --numbering, as the extension's midiScope.display.numbering (1-16 unless told otherwise). */
+function numberingOption(): Option {
+  return new Option(
+    '--numbering <numbering>',
+    'group and channel numbers: oneBased (1-16, as the extension shows them) or zeroBased (0-15, the values in the message)',
+  )
+    .choices(['oneBased', 'zeroBased'])
+    .default('oneBased');
 }
 
 function program(): Command {
@@ -54,10 +65,17 @@ function program(): Command {
     )
     .option('-d, --duration <ms>', 'stop after this many milliseconds', positiveInteger)
     .option('-n, --count <messages>', 'stop after this many messages', positiveInteger)
+    .addOption(numberingOption())
     .action(
       async (
         endpoint: string,
-        options: { capture?: string; format: 'hex' | 'json' | 'csv'; duration?: number; count?: number },
+        options: {
+          capture?: string;
+          format: 'hex' | 'json' | 'csv';
+          duration?: number;
+          count?: number;
+          numbering: GroupChannelNumbering;
+        },
       ) => {
         await monitor(
           engine,
@@ -67,6 +85,7 @@ function program(): Command {
             format: options.format,
             durationMs: options.duration,
             count: options.count,
+            numbering: options.numbering,
           },
           out,
         );
@@ -89,9 +108,15 @@ function program(): Command {
     .option('--junit <file>', 'write a JUnit XML report')
     .option('-v, --verbose', 'print the messages each test exchanged')
     .option('-g, --grep <text>', 'run only tests whose name contains the text')
-    .action(async (files: string[], options: { junit?: string; verbose?: boolean; grep?: string }) => {
-      if (!(await runTestFiles(engine, files, options, out))) process.exitCode = exitCodes.failed;
-    });
+    .addOption(numberingOption())
+    .action(
+      async (
+        files: string[],
+        options: { junit?: string; verbose?: boolean; grep?: string; numbering: GroupChannelNumbering },
+      ) => {
+        if (!(await runTestFiles(engine, files, options, out))) process.exitCode = exitCodes.failed;
+      },
+    );
   return cli;
 }
 

@@ -1,7 +1,7 @@
 // `midi-scope monitor ENDPOINT`: prints a decoded row per received message until interrupted
 // (or for --duration / --count); --capture writes them in a monitor export format as well.
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { decodeUmp, formatUmpHex, wordCountOf } from '../ump';
+import { decodeUmp, formatUmpHex, numberLabel, wordCountOf, type GroupChannelNumbering } from '../ump';
 import type { EngineModule } from '../testing';
 import { exportFormatter } from '../views/monitor/exportFormats';
 import type { ExportFormat } from '../views/monitor/protocol';
@@ -12,6 +12,22 @@ export interface MonitorOptions {
   format: ExportFormat;
   durationMs?: number;
   count?: number;
+  /** How the rows number groups and channels (the extension's default: oneBased). */
+  numbering: GroupChannelNumbering;
+}
+
+/**
+ * A message's line: time since the start (10 MHz ticks), hex, name, group and channel as
+ * "g1 ch10" under `numbering`, and the decoded summary.
+ */
+export function monitorLine(message: Uint32Array, ticks: number, numbering: GroupChannelNumbering): string {
+  const decoded = decodeUmp(message);
+  const time = (ticks / 10_000).toFixed(3).padStart(10);
+  const where =
+    decoded.group === undefined
+      ? ''
+      : ` g${numberLabel(decoded.group, numbering)}${decoded.channel === undefined ? '' : ` ch${numberLabel(decoded.channel, numbering)}`}`;
+  return `${time} ms  ${formatUmpHex(message).padEnd(36)} ${decoded.name}${where}  ${decoded.summary}\n`;
 }
 
 /** Resolves with the number of messages seen once the monitor stops. */
@@ -58,13 +74,7 @@ export function monitor(
       ) {
         const message = words.slice(at, at + wordCountOf(words[at]));
         at += message.length;
-        const decoded = decodeUmp(message);
-        const time = ((timestamps[index] - started) / 10_000).toFixed(3).padStart(10);
-        const where =
-          decoded.group === undefined
-            ? ''
-            : ` g${decoded.group}${decoded.channel === undefined ? '' : ` ch${decoded.channel}`}`;
-        out(`${time} ms  ${formatUmpHex(message).padEnd(36)} ${decoded.name}${where}  ${decoded.summary}\n`);
+        out(monitorLine(message, timestamps[index] - started, options.numbering));
         file?.write(
           formatter.message(
             { seq: seen, timestamp: timestamps[index], endpoint: label, words: message },

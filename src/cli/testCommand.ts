@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseTestFile, runTestFile, type EngineModule } from '../testing';
+import type { GroupChannelNumbering } from '../ump';
 import { junitXml, type FileReport } from './junitReport';
 import { UsageError } from './usageError';
 
@@ -11,6 +12,8 @@ export interface TestCommandOptions {
   verbose?: boolean;
   /** Only tests whose name contains this. */
   grep?: string;
+  /** How reassembly problems number groups (default oneBased, as the extension). */
+  numbering?: GroupChannelNumbering;
 }
 
 /** True when every test passed and every file parsed. */
@@ -43,6 +46,7 @@ export async function runTestFiles(
         : await runTestFile(parsed.file, {
             engine,
             directory: dirname(resolve(path)),
+            numbering: options.numbering,
             include: (test) => options.grep === undefined || test.name.includes(options.grep),
             observer: {
               output: (_test, line) => {

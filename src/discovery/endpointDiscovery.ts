@@ -14,6 +14,7 @@ import {
   readEndpointInfo,
   readFunctionBlockInfo,
   readStreamConfiguration,
+  showNumbered,
   type AssembledText,
   type TextProblem,
 } from '../ump';
@@ -247,7 +248,9 @@ export class EndpointDiscovery {
           : 'the product instance id';
     if (event.kind !== 'text') {
       const at = event.functionBlock === undefined ? {} : { functionBlock: event.functionBlock };
-      this.problem({ ...at, code: 'nameCut', message: `${label} is cut short: ${event.description}` });
+      // UMP Stream texts have no group or channel: the sentence reads the same in either numbering.
+      const why = showNumbered(event.description, 'oneBased');
+      this.problem({ ...at, code: 'nameCut', message: `${label} is cut short: ${why}` });
       return;
     }
     if (event.functionBlock !== undefined) {

@@ -6,7 +6,9 @@ import {
   MixedDataSetReassembler,
   SysEx7Reassembler,
   SysEx8Reassembler,
+  numbered,
   wordCountOf,
+  type NumberedText,
   type MixedDataSetEvent,
   type SysExEvent,
 } from '../ump';
@@ -17,7 +19,8 @@ export class Inbox {
   private readonly consumed: boolean[] = [];
   /** Index of the first item not consumed: scans start here. */
   private firstOpen = 0;
-  readonly problems: string[] = [];
+  /** Reassembly problems, their group numbers left to the runner's numbering. */
+  readonly problems: NumberedText[] = [];
   private readonly sysEx7 = new SysEx7Reassembler();
   private readonly sysEx8 = new SysEx8Reassembler();
   private readonly mixedDataSets = new MixedDataSetReassembler();
@@ -85,7 +88,7 @@ export class Inbox {
 
   private takeSysEx(kind: 'sysex7' | 'sysex8', event: SysExEvent, timestamp: number): void {
     if (event.kind !== 'message') {
-      this.problems.push(`${kind === 'sysex7' ? 'SysEx7' : 'SysEx8'}: ${event.description}`);
+      this.problems.push(numbered`${kind === 'sysex7' ? 'SysEx7' : 'SysEx8'}: ${event.description}`);
       return;
     }
     this.push({
@@ -100,7 +103,7 @@ export class Inbox {
 
   private takeChunk(event: MixedDataSetEvent, timestamp: number): void {
     if (event.kind !== 'chunk') {
-      this.problems.push(`Mixed Data Set: ${event.description}`);
+      this.problems.push(numbered`Mixed Data Set: ${event.description}`);
       return;
     }
     this.push({

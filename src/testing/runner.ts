@@ -6,6 +6,7 @@
 import type { Span, Step, TestCase, TestFile } from './ast';
 import { buildMessage } from './buildMessage';
 import { describeItem, describeWords } from './describeReceived';
+import { showNumbered, type GroupChannelNumbering, type NumberedText } from '../ump';
 import type { Inbox } from './inbox';
 import {
   compileMatcher,
@@ -71,6 +72,11 @@ export interface RunOptions {
   directory?: string;
   /** A step debugger: awaited before each step and when a step fails. */
   hook?: StepHook;
+  /**
+   * How reassembly problems number groups (default 'oneBased', as the monitor). What arrived is
+   * described with the values in the message, as the language writes them.
+   */
+  numbering?: GroupChannelNumbering;
 }
 
 class StepFailed extends Error {
@@ -423,7 +429,7 @@ class TestRun {
       for (const item of others.slice(0, 5))
         lines.push(`  ${this.at(item.timestamp)}  ${describeItem(item)}`);
     }
-    for (const problem of inbox.problems) lines.push(`reassembly problem: ${problem}`);
+    for (const problem of inbox.problems) lines.push(`reassembly problem: ${this.show(problem)}`);
     return {
       message: lines.join('\n'),
       span: step.span,
@@ -431,6 +437,11 @@ class TestRun {
       actual,
       differences: nearest?.differences,
     };
+  }
+
+  /** A reassembly problem with its group numbers under the run's numbering. */
+  private show(text: NumberedText): string {
+    return showNumbered(text, this.options.numbering ?? 'oneBased');
   }
 
   /** Everything each endpoint received during the test, matched or not, with engine times. */
@@ -461,7 +472,8 @@ class TestRun {
         this.say(`${left.length} message(s) on ${endpoint.alias} matched no expectation:`);
         for (const item of left.slice(0, 10)) this.say(`  ${this.at(item.timestamp)}  ${describeItem(item)}`);
       }
-      for (const problem of inbox.problems) this.say(`reassembly problem on ${endpoint.alias}: ${problem}`);
+      for (const problem of inbox.problems)
+        this.say(`reassembly problem on ${endpoint.alias}: ${this.show(problem)}`);
     }
   }
 }

@@ -5,7 +5,16 @@ export * from './messageType';
 export * from './messageAddress';
 export type { DecodedUmp, UmpField } from './decodedUmp';
 export { decodeUmp } from './decode/decodeUmp';
-export { numberLabel, fieldsWithNumbering, type GroupChannelNumbering } from './numbering';
+export {
+  numberLabel,
+  fieldsWithNumbering,
+  groupOrChannel,
+  numbered,
+  showNumbered,
+  type GroupChannelNumbering,
+  type NumberMark,
+  type NumberedText,
+} from './numbering';
 export * from './check';
 export { Midi1ChannelVoiceMessageStatus } from './decode/midi1ChannelVoice';
 export { Midi2ChannelVoiceMessageStatus } from './decode/midi2ChannelVoice';

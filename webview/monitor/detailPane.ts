@@ -107,7 +107,7 @@ export class DetailPane {
       rows.push(['Words', hexWords(packet.words, decoded.wordCount)]);
       parts.push(element('h3', title), table(title, rows));
       const problems = withStreamProblems(decoded.problems, packet.streamProblems);
-      parts.push(...problemSection(problems, packet.words, decoded.wordCount));
+      parts.push(...problemSection(problems, packet.words, decoded.wordCount, context.numbering));
     });
     this.element.replaceChildren(...parts);
   }

@@ -1,7 +1,7 @@
 // How the monitor shows conformance problems: a badge on the row's name cell, and in the details
 // pane a list of each packet's problems with the raw words drawn nibble by nibble, the nibbles
 // that hold a problem's bits highlighted.
-import { formatWord, type UmpProblem } from '../../src/ump';
+import { formatWord, showNumbered, type GroupChannelNumbering, type UmpProblem } from '../../src/ump';
 
 export { problemBadgeText } from './problemBadge';
 
@@ -14,11 +14,15 @@ export function showProblemBadge(cell: HTMLElement, badge: string | undefined): 
   cell.title = value === '' ? '' : `${value} conformance problem(s): select the row to see them`;
 }
 
-/** The details pane's section for one packet's problems; nothing when it has none. */
+/**
+ * The details pane's section for one packet's problems, their group and channel numbers under
+ * `numbering` as in the row; nothing when it has none.
+ */
 export function problemSection(
   problems: readonly UmpProblem[] | undefined,
   words: Uint32Array,
   wordCount: number,
+  numbering: GroupChannelNumbering,
 ): HTMLElement[] {
   if (problems === undefined || problems.length === 0) return [];
   const heading = document.createElement('h3');
@@ -34,7 +38,7 @@ export function problemSection(
       problem.highBit === problem.lowBit
         ? `bit ${problem.highBit}`
         : `bits ${problem.highBit}–${problem.lowBit}`;
-    item.append(code, ` word ${problem.word}, ${bits}: ${problem.text}`);
+    item.append(code, ` word ${problem.word}, ${bits}: ${showNumbered(problem.text, numbering)}`);
     list.append(item);
   }
   return [heading, list, highlightedWords(problems, words, wordCount)];

@@ -1,8 +1,11 @@
 // Diagnostics as you type in `.ump` files: a block's parse error (where, the token, what was
 // expected), the conformance problems of every message on the bits they concern (errors red,
 // reserved bits and other warnings yellow, notes blue), what the parser skipped, and `#endpoint`
-// lines that name no endpoint the engine has now (again when endpoints come and go).
+// lines that name no endpoint the engine has now (again when endpoints come and go). Group and
+// channel numbers in the problems follow midiScope.display.numbering, again when it changes.
 import * as vscode from 'vscode';
+import { showNumbered, type GroupChannelNumbering } from '../../ump';
+import { displaySettingsSection, readDisplaySettings } from '../../views/monitor/displaySettings';
 import { endpointDirectiveProblem, type NamedEndpoint } from './endpointDirectives';
 import { problemTextRange } from './problemRanges';
 import type { UmpModelCache } from './umpModelCache';
@@ -26,6 +29,7 @@ export function umpDiagnostics(
   document: vscode.TextDocument,
   cache: UmpModelCache,
   endpoints: readonly NamedEndpoint[],
+  numbering: GroupChannelNumbering = 'oneBased',
 ): vscode.Diagnostic[] {
   const model = cache.get(document);
   const text = document.getText();
@@ -59,7 +63,7 @@ export function umpDiagnostics(
         const where = problemTextRange(message, problem, text);
         const diagnostic = new vscode.Diagnostic(
           range(where.offset, where.length),
-          problem.text,
+          showNumbered(problem.text, numbering),
           severities[problem.severity],
         );
         diagnostic.source = 'MIDI Scope';
@@ -91,7 +95,8 @@ export function registerUmpDiagnostics(cache: UmpModelCache, endpoints: Endpoint
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const update = (document: vscode.TextDocument): void => {
     if (document.languageId !== umpLanguageId) return;
-    collection.set(document.uri, umpDiagnostics(document, cache, endpoints.findAll()));
+    const { numbering } = readDisplaySettings(() => undefined);
+    collection.set(document.uri, umpDiagnostics(document, cache, endpoints.findAll(), numbering));
   };
   const schedule = (document: vscode.TextDocument): void => {
     if (document.languageId !== umpLanguageId) return;
@@ -111,6 +116,9 @@ export function registerUmpDiagnostics(cache: UmpModelCache, endpoints: Endpoint
     vscode.workspace.onDidOpenTextDocument(update),
     // Devices come and go: an `#endpoint` warning comes or goes with them.
     endpoints.onDidChangeEndpoints(() => vscode.workspace.textDocuments.forEach(update)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(displaySettingsSection)) vscode.workspace.textDocuments.forEach(update);
+    }),
     vscode.workspace.onDidChangeTextDocument((event) => schedule(event.document)),
     vscode.workspace.onDidCloseTextDocument((document) => {
       collection.delete(document.uri);

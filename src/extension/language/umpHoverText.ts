@@ -4,6 +4,7 @@ import {
   decodeUmp,
   fieldsWithNumbering,
   formatWord,
+  showNumbered,
   type GroupChannelNumbering,
   type UmpProblem,
 } from '../../ump';
@@ -25,18 +26,18 @@ export function umpHoverMarkdown(
   const all = problems ?? decoded.problems ?? [];
   if (all.length > 0) {
     lines.push('', '**Problems**', '');
-    for (const problem of all) lines.push(`- ${problemLine(problem)}`);
+    for (const problem of all) lines.push(`- ${problemLine(problem, numbering)}`);
   }
   return lines.join('\n');
 }
 
 /** "$(warning) reservedBitsSet (word 0, bits 7–0): …" */
-export function problemLine(problem: UmpProblem): string {
+export function problemLine(problem: UmpProblem, numbering: GroupChannelNumbering = 'oneBased'): string {
   const bits =
     problem.highBit === problem.lowBit
       ? `bit ${problem.highBit}`
       : `bits ${problem.highBit}–${problem.lowBit}`;
-  return `${severityIcons[problem.severity]} \`${problem.code}\` (word ${problem.word}, ${bits}): ${escape(problem.text)}`;
+  return `${severityIcons[problem.severity]} \`${problem.code}\` (word ${problem.word}, ${bits}): ${escape(showNumbered(problem.text, numbering))}`;
 }
 
 function escape(text: string): string {

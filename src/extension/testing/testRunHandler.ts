@@ -6,6 +6,7 @@
 import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { runTestFile, type StepHook, type TestOutcome } from '../../testing';
+import { readDisplaySettings } from '../../views/monitor/displaySettings';
 import type { EngineHost } from '../engineHost';
 import type { DebugSummary } from './debug/umptestDebugSession';
 import type { UmptestLaunchArguments } from './debug/launchArguments';
@@ -170,6 +171,7 @@ export class TestRunner {
       trace: options.trace,
       hook: options.hook,
       label: 'Test',
+      numbering: readDisplaySettings(() => undefined).numbering,
       directory: uri.scheme === 'file' ? dirname(uri.fsPath) : undefined,
       observer: {
         testStarted: (test) => {

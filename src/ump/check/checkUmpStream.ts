@@ -1,5 +1,6 @@
 // UMP Stream (type 0xF, groupless): the form of single-packet messages, reserved words and bits,
 // 7-bit identity bytes and the ranges of function block fields (M2-104-UM v1.1, section 7.1).
+import { groupOrChannel, numbered } from '../numbering';
 import { reservedBits, sevenBitField } from './fieldChecks';
 import { fieldHex, pushProblem, type UmpProblem } from './problem';
 
@@ -115,7 +116,14 @@ function checkFunctionBlockInfo(into: UmpProblem[], w0: number, w1: number): voi
   const first = w1 >>> 24;
   const groups = (w1 >>> 16) & 0xff;
   if (first > 15) {
-    pushProblem(into, 'fieldOutOfRange', 1, 31, 24, `First Group is ${first}; groups are 0–15`);
+    pushProblem(
+      into,
+      'fieldOutOfRange',
+      1,
+      31,
+      24,
+      numbered`First Group is ${groupOrChannel(first)}; groups are ${groupOrChannel(0)}–${groupOrChannel(15)}`,
+    );
   }
   if (groups === 0 || first + groups > 16) {
     pushProblem(
@@ -124,7 +132,7 @@ function checkFunctionBlockInfo(into: UmpProblem[], w0: number, w1: number): voi
       1,
       23,
       16,
-      `Number of Groups Spanned is ${groups} from group ${first}; a block spans 1 to ${Math.max(16 - first, 1)} groups`,
+      numbered`Number of Groups Spanned is ${groups} from group ${groupOrChannel(first)}; a block spans 1 to ${Math.max(16 - first, 1)} groups`,
     );
   }
 }

@@ -1,6 +1,8 @@
 // What the conformance checker reports: a problem code, a sentence, where in the message it is
 // (a word and a bit range inside it) and how bad it is. Codes are stable: tests, filters and the
-// editor's diagnostics key on them.
+// editor's diagnostics key on them. A sentence leaves its group and channel numbers to the
+// numbering it is shown under (showNumbered): the checker itself knows no settings.
+import type { NumberedText } from '../numbering';
 
 export type UmpProblemSeverity = 'error' | 'warning' | 'info';
 
@@ -31,8 +33,11 @@ export type UmpProblemCode =
 
 export interface UmpProblem {
   code: UmpProblemCode;
-  /** One short sentence naming the field and the value read. */
-  text: string;
+  /**
+   * One short sentence naming the field and the value read; its group and channel numbers are
+   * marks, shown with showNumbered(text, numbering).
+   */
+  text: NumberedText;
   severity: UmpProblemSeverity;
   /** The word of the message (0-based) that holds the bits. */
   word: number;
@@ -77,9 +82,16 @@ export function pushProblem(
   word: number,
   highBit: number,
   lowBit: number,
-  text: string,
+  text: string | NumberedText,
 ): void {
-  into.push({ code, text, severity: UMP_PROBLEM_CODES[code].severity, word, highBit, lowBit });
+  into.push({
+    code,
+    text: typeof text === 'string' ? [text] : text,
+    severity: UMP_PROBLEM_CODES[code].severity,
+    word,
+    highBit,
+    lowBit,
+  });
 }
 
 /** The value of bits highBit..lowBit of `word`. */

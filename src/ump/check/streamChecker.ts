@@ -6,6 +6,7 @@ import { PacketForm, wordCountForMessageType } from '../messageType';
 import { checkUmp } from './checkMessage';
 import { isStreamTextStatus } from './checkUmpStream';
 import { payloadsReadingHeaderIncluded, payloadsReadingPayloadOnly } from './mixedDataSetReadings';
+import { groupOrChannel, numbered, type NumberedText } from '../numbering';
 import { pushProblem, type UmpProblem } from './problem';
 
 export interface StreamCheckerOptions {
@@ -160,11 +161,13 @@ export class UmpStreamChecker {
         0,
         23,
         20,
-        `${kind} ${formNames[form]} on group ${group} while a ${eightBit ? 'SysEx7' : 'SysEx8'} message is open there`,
+        numbered`${kind} ${formNames[form]} on group ${groupOrChannel(group)} while a ${eightBit ? 'SysEx7' : 'SysEx8'} message is open there`,
       );
     }
     const wasOpen = open.has(key);
-    const where = eightBit ? `group ${group} stream ${key & 0xff}` : `group ${group}`;
+    const where = eightBit
+      ? numbered`group ${groupOrChannel(group)} stream ${key & 0xff}`
+      : numbered`group ${groupOrChannel(group)}`;
     if ((form === PacketForm.Start || form === PacketForm.Complete) && wasOpen) {
       pushProblem(
         into,
@@ -172,7 +175,7 @@ export class UmpStreamChecker {
         0,
         23,
         20,
-        `${kind} ${formNames[form]} on ${where} while a ${kind} message is still open: the open one is cut short`,
+        numbered`${kind} ${formNames[form]} on ${where} while a ${kind} message is still open: the open one is cut short`,
       );
     }
     if ((form === PacketForm.Continue || form === PacketForm.End) && !wasOpen) {
@@ -182,7 +185,7 @@ export class UmpStreamChecker {
         0,
         23,
         20,
-        `${kind} ${formNames[form]} on ${where} with no ${kind} Start before it`,
+        numbered`${kind} ${formNames[form]} on ${where} with no ${kind} Start before it`,
       );
     }
     const nowOpen = form === PacketForm.Start || (form === PacketForm.Continue && wasOpen);
@@ -200,7 +203,7 @@ export class UmpStreamChecker {
     const mdsId = (w0 >>> 16) & 0xf;
     const key = (group << 4) | mdsId;
     const open = this.chunks.get(key);
-    const where = `group ${group} MDS id ${mdsId}`;
+    const where = numbered`group ${groupOrChannel(group)} MDS id ${mdsId}`;
     if (!header) {
       if (open === undefined) {
         pushProblem(
@@ -209,7 +212,7 @@ export class UmpStreamChecker {
           0,
           23,
           16,
-          `Mixed Data Set payload on ${where} with no open chunk: no header, or more payloads than its byte count needs`,
+          numbered`Mixed Data Set payload on ${where} with no open chunk: no header, or more payloads than its byte count needs`,
         );
         return;
       }
@@ -230,7 +233,7 @@ export class UmpStreamChecker {
   }
 
   /** A header arrived while the previous chunk still waited for payloads: which reading fits? */
-  private closeChunkAtHeader(into: UmpProblem[], open: OpenChunk, where: string): void {
+  private closeChunkAtHeader(into: UmpProblem[], open: OpenChunk, where: NumberedText): void {
     if (open.payloads === open.headerIncluded) {
       pushProblem(
         into,
@@ -238,7 +241,7 @@ export class UmpStreamChecker {
         0,
         15,
         0,
-        `the previous chunk on ${where} had ${open.payloads} payload(s) for ${open.validBytes} valid bytes: that matches a count that includes the header's 8 data bytes, not MIDI Scope's payload-only reading (${open.payloadOnly} payloads)`,
+        numbered`the previous chunk on ${where} had ${open.payloads} payload(s) for ${open.validBytes} valid bytes: that matches a count that includes the header's 8 data bytes, not MIDI Scope's payload-only reading (${open.payloadOnly} payloads)`,
       );
       return;
     }
@@ -248,7 +251,7 @@ export class UmpStreamChecker {
       0,
       15,
       0,
-      `the previous chunk on ${where} announced ${open.validBytes} valid bytes (${open.payloadOnly} payloads) but got ${open.payloads} before this header`,
+      numbered`the previous chunk on ${where} announced ${open.validBytes} valid bytes (${open.payloadOnly} payloads) but got ${open.payloads} before this header`,
     );
   }
 

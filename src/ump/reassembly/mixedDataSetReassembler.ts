@@ -8,6 +8,7 @@
 import { payloadsReadingHeaderIncluded, MDS_HEADER_DATA_BYTES } from '../check/mixedDataSetReadings';
 import { MIXED_DATA_SET_BYTES_PER_PAYLOAD, mixedDataSetPayload } from '../decode/data128';
 import { PacketForm } from '../messageType';
+import { groupOrChannel, numbered, type NumberedText } from '../numbering';
 import {
   PacketSequences,
   checkedMaxBytes,
@@ -49,7 +50,8 @@ export interface MixedDataSetProblem {
   group: number;
   mdsId: number;
   /** A sentence for a log or a monitor row. */
-  description: string;
+  /** Its group is a mark (showNumbered). */
+  description: NumberedText;
   discardedBytes: number;
 }
 
@@ -209,7 +211,7 @@ function problem(
     kind,
     group,
     mdsId,
-    description: `Mixed Data Set on group ${group} id ${mdsId}: ${descriptions[kind]}${dropped}`,
+    description: numbered`Mixed Data Set on group ${groupOrChannel(group)} id ${mdsId}: ${descriptions[kind]}${dropped}`,
     discardedBytes,
   };
 }

@@ -3,6 +3,7 @@
 // packets) are ignored, so a whole received stream can be fed as is.
 import { sysEx7Bytes } from '../decode/data64';
 import { sysEx8Bytes } from '../decode/data128';
+import { groupOrChannel, numbered, type NumberedText } from '../numbering';
 import {
   PacketSequences,
   checkedMaxBytes,
@@ -32,8 +33,8 @@ export interface SysExProblem {
   kind: SysExProblemKind;
   group: number;
   streamId?: number;
-  /** A sentence for a log or a monitor row. */
-  description: string;
+  /** A sentence for a log or a monitor row; its group is a mark (showNumbered). */
+  description: NumberedText;
   discardedBytes: number;
 }
 
@@ -150,9 +151,12 @@ function problem(
   discardedBytes: number,
   detail?: string,
 ): SysExProblem {
-  const where = streamId === undefined ? `group ${group}` : `group ${group} stream ${streamId}`;
+  const where =
+    streamId === undefined
+      ? numbered`group ${groupOrChannel(group)}`
+      : numbered`group ${groupOrChannel(group)} stream ${streamId}`;
   const dropped = discardedBytes > 0 ? ` (${discardedBytes} bytes discarded)` : '';
-  const description = `SysEx on ${where}: ${descriptions[kind]}${detail === undefined ? '' : `: ${detail}`}${dropped}`;
+  const description = numbered`SysEx on ${where}: ${descriptions[kind]}${detail === undefined ? '' : `: ${detail}`}${dropped}`;
   const result: SysExProblem = { kind, group, description, discardedBytes };
   if (streamId !== undefined) result.streamId = streamId;
   return result;

@@ -7,6 +7,7 @@ import { flexTextBytes } from '../decode/flexData';
 import { streamNameBytes } from '../decode/umpStream';
 import { channelOf, flexDataAddressOf } from '../messageAddress';
 import { flexDataName, isTextBank } from '../names/flexData';
+import { groupOrChannel, numbered, type NumberedText } from '../numbering';
 import { umpStreamName } from '../names/umpStream';
 import { decodeUtf8 } from '../utf8';
 import {
@@ -42,7 +43,8 @@ export type TextProblemKind = SequenceProblemKind | 'truncatedPacket';
 
 export interface TextProblem extends TextAddress {
   kind: TextProblemKind;
-  description: string;
+  /** Its group and channel are marks (showNumbered). */
+  description: NumberedText;
   discardedBytes: number;
 }
 
@@ -152,16 +154,14 @@ export class UmpTextReassembler {
 }
 
 function textProblem(kind: TextProblemKind, address: TextAddress, discardedBytes: number): TextProblem {
-  const where = [
-    address.group === undefined ? '' : ` group ${address.group}`,
-    address.channel === undefined ? '' : ` channel ${address.channel}`,
-    address.functionBlock === undefined ? '' : ` function block ${address.functionBlock}`,
-  ].join('');
+  const where = numbered`${address.group === undefined ? '' : numbered` group ${groupOrChannel(address.group)}`}${
+    address.channel === undefined ? '' : numbered` channel ${groupOrChannel(address.channel)}`
+  }${address.functionBlock === undefined ? '' : ` function block ${address.functionBlock}`}`;
   const dropped = discardedBytes > 0 ? ` (${discardedBytes} bytes discarded)` : '';
   return {
     ...address,
     kind,
-    description: `${address.name}${where}: ${descriptions[kind]}${dropped}`,
+    description: numbered`${address.name}${where}: ${descriptions[kind]}${dropped}`,
     discardedBytes,
   };
 }

@@ -80,7 +80,9 @@ export class StreamProblemLog {
       .map((code) => ({
         code,
         severity: UMP_PROBLEM_CODES[code].severity,
-        text: `${UMP_PROBLEM_CODES[code].title} (the details of only the newest ${maxKeptPackets.toLocaleString('en-US')} such packets are kept)`,
+        text: [
+          `${UMP_PROBLEM_CODES[code].title} (the details of only the newest ${maxKeptPackets.toLocaleString('en-US')} such packets are kept)`,
+        ],
         word: 0,
         highBit: 31,
         lowBit: 0,

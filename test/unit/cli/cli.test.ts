@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
+import { monitorLine } from '../../../src/cli/monitorCommand';
 import { engineModulePath } from '../engine/support/engine';
 
 const root = dirname(dirname(engineModulePath()));
@@ -92,6 +93,28 @@ void test('test exits 0 when every test passes and 1 when one fails, and says wh
   const syntax = midiScope('test', broken);
   assert.equal(syntax.code, 1);
   assert.match(syntax.stdout, /broken\.umptest:3:18: error: note-on has no field "chanel"/);
+});
+
+// #17: the CLI numbers groups and channels 1-16 as the extension does, 0-15 with --numbering zeroBased.
+void test('monitor rows and test reassembly problems number groups as --numbering says (oneBased by default)', () => {
+  // Note On on group 2, channel 9.
+  const note = new Uint32Array([0x22993c40]);
+  assert.match(monitorLine(note, 0, 'oneBased'), / Note On g3 ch10 {2}note 60 vel 64\n$/);
+  assert.match(monitorLine(note, 0, 'zeroBased'), / Note On g2 ch9 {2}note 60 vel 64\n$/);
+  // A SysEx7 Continue on group 2 with no Start, then an expectation that fails: the failure lists
+  // the reassembly problem.
+  const file = join(scratch, 'sysex-continue.umptest');
+  writeFileSync(
+    file,
+    'loopback a <-> b\ntest "t"\n  send a 0x32260102 0x03040506\n  expect b 0x20903C64 within 20ms\nend\n',
+  );
+  const byDefault = midiScope('test', file);
+  assert.equal(byDefault.code, 1, byDefault.stdout);
+  assert.match(byDefault.stdout, /reassembly problem: SysEx7: SysEx on group 3: a Continue packet came/);
+  const zeroBased = midiScope('test', '--numbering', 'zeroBased', file);
+  assert.equal(zeroBased.code, 1, zeroBased.stdout);
+  assert.match(zeroBased.stdout, /reassembly problem: SysEx7: SysEx on group 2: a Continue packet came/);
+  assert.equal(midiScope('test', '--numbering', 'twoBased', file).code, 2);
 });
 
 void test('--junit writes a report that an XML parser reads back with every test and failure', () => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { umpHoverMarkdown } from '../../../src/extension/language/umpHoverText';
-import { decodeUmp, fieldsWithNumbering, numberLabel } from '../../../src/ump';
+import { UmpStreamChecker, decodeUmp, fieldsWithNumbering, numberLabel } from '../../../src/ump';
 import { rowCells, type PresentationContext } from '../../../webview/monitor/rowPresentation';
 import {
   formatCaptureMemory,
@@ -56,6 +56,24 @@ void describe('group and channel numbering', () => {
       const hover = umpHoverMarkdown(words, undefined, numbering);
       assert.match(hover, new RegExp(`\\| Group \\| ${group} \\|`));
       assert.match(hover, new RegExp(`\\| Channel \\| ${channel} \\|`));
+    }
+  });
+
+  // #17: the problems in a hover follow the numbering, as the Group and Channel rows above them.
+  void it('numbers the groups in the problems of a hover as its fields', () => {
+    // Function Block Info: first group 14, 4 groups (past the last group).
+    const block = [0xf0110101, 0x0e040000, 0, 0];
+    // SysEx7 Continue on group 2 with no Start, checked in its stream.
+    const sysEx = [0x32260102, 0x03040506];
+    const streamProblems = new UmpStreamChecker().check(sysEx);
+    for (const [numbering, first, group] of [
+      ['oneBased', '15', '3'],
+      ['zeroBased', '14', '2'],
+    ] as const) {
+      assert.match(umpHoverMarkdown(block, undefined, numbering), new RegExp(`from group ${first};`));
+      const hover = umpHoverMarkdown(sysEx, streamProblems, numbering);
+      assert.match(hover, new RegExp(`\\| Group \\| ${group} \\|`));
+      assert.match(hover, new RegExp(`SysEx7 Continue on group ${group} with no SysEx7 Start before it`));
     }
   });
 

@@ -8,6 +8,7 @@ import { Capture } from '../../../src/views/monitor/capture';
 import { packetsBlock, rowsBlock } from '../../../src/views/monitor/captureBlocks';
 import { emptyFilter } from '../../../src/views/monitor/protocol';
 import { maxKeptPackets } from '../../../src/views/monitor/streamProblemLog';
+import { showNumbered } from '../../../src/ump';
 import { streamVectors, sysEx7 } from '../ump/check/streamVectors';
 
 const problemsOnly = { ...emptyFilter, problemsOnly: true };
@@ -118,9 +119,9 @@ void describe('monitor: problems in the stream', () => {
       oldest.map((problem) => problem.code),
       ['sysExWithoutStart'],
     );
-    assert.match(oldest[0].text, /details of only the newest/);
+    assert.match(showNumbered(oldest[0].text, 'oneBased'), /details of only the newest/);
     const newest = capture.streamProblems.problemsOf(count - 1) ?? [];
-    assert.match(newest[0].text, /with no SysEx7 Start before it/);
+    assert.match(showNumbered(newest[0].text, 'oneBased'), /with no SysEx7 Start before it/);
     assert.equal(keptByProblemsOnly(capture), count);
   });
 });

@@ -42,7 +42,12 @@ void describe('SysEx7Reassembler', () => {
         ['endWithoutStart', 2, 1],
       ],
     );
-    assert.ok(events.every((e) => 'description' in e && e.description.startsWith('SysEx on group 2: ')));
+    assert.ok(
+      events.every(
+        (e) =>
+          'description' in e && ump.showNumbered(e.description, 'zeroBased').startsWith('SysEx on group 2: '),
+      ),
+    );
   });
 
   void it('reports a start inside a start and keeps the new message', () => {
@@ -141,7 +146,10 @@ void describe('SysEx8Reassembler', () => {
     assert.equal(problem.kind, 'endWithoutStart');
     assert.equal(problem.group, 4);
     assert.equal(problem.streamId, 9);
-    assert.match(problem.description, /^SysEx on group 4 stream 9: an End packet/);
+    assert.match(
+      ump.showNumbered(problem.description, 'zeroBased'),
+      /^SysEx on group 4 stream 9: an End packet/,
+    );
     reassembler.push(ump.buildSysEx8Packets(4, 9, body)[0]);
     assert.deepEqual(
       reassembler.flush().map((p) => [p.kind, p.group, p.streamId]),
@@ -210,7 +218,7 @@ void describe('UmpTextReassembler', () => {
       ['continueWithoutStart', 'startInsideStart'],
     );
     assert.match(
-      (events[0] as ump.TextProblem).description,
+      ump.showNumbered((events[0] as ump.TextProblem).description, 'oneBased'),
       /^Endpoint Name Notification: a Continue packet came with no text started/,
     );
     assert.deepEqual(
