@@ -61,7 +61,7 @@ function gnuDiffMs(directory: string): number {
 function scenario(rate: number, directory: string): BenchRow[] {
   const [left, right] = captures(rate);
   const lines = (table: CaptureTable): string =>
-    Array.from({ length: table.count }, (_, i) => messageLine(table, i)).join('\n') + '\n';
+    Array.from({ length: table.count }, (_, i) => messageLine(table, i, 'oneBased')).join('\n') + '\n';
   writeFileSync(join(directory, 'left.txt'), lines(left));
   writeFileSync(join(directory, 'right.txt'), lines(right));
   const align: number[] = [];
@@ -75,7 +75,7 @@ function scenario(rate: number, directory: string): BenchRow[] {
     full.push(
       timeMs(() => {
         const result = compareCaptures(left, right);
-        compareTexts(left, right, result);
+        compareTexts(left, right, result, 'oneBased');
         summary = `${result.same} same, ${result.changed} changed, ${result.missing} missing, ${result.added} added${result.approximate ? ', approximate' : ''}`;
       }),
     );

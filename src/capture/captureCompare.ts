@@ -4,7 +4,7 @@
 // into a difference. A run of
 // deletions met by insertions at the same place counts as changed messages, pair by pair.
 // Options leave out JR clock/timestamps, NOOPs and timing clock before aligning.
-import { decodeUmp } from '../ump';
+import { decodeUmp, fieldsWithNumbering, type GroupChannelNumbering } from '../ump';
 import { hexDigits } from '../ump/hex';
 import { slotWords, type CaptureTable } from './captureTable';
 import { MessageInterner } from './messageInterner';
@@ -121,12 +121,15 @@ export function compareCaptures(
   return result;
 }
 
-/** One message as a line of its fields: a text diff of two such lines shows which fields differ. */
-export function messageLine(table: CaptureTable, index: number): string {
+/**
+ * One message as a line of its fields: a text diff of two such lines shows which fields differ.
+ * Groups and channels are numbered as the monitor numbers them (midiScope.display.numbering).
+ */
+export function messageLine(table: CaptureTable, index: number, numbering: GroupChannelNumbering): string {
   const words = table.words(index);
   const decoded = decodeUmp(words, 0);
   let line = decoded.name;
-  for (const field of decoded.fields)
+  for (const field of fieldsWithNumbering(decoded.fields, numbering))
     line += ` | ${field.name} ${field.display}${field.unit ? ' ' + field.unit : ''}`;
   let hex = '';
   for (const word of words) hex += (hex ? ' ' : '') + hexDigits(word, 8);
@@ -136,19 +139,20 @@ export function messageLine(table: CaptureTable, index: number): string {
 /**
  * The two sides as aligned texts for a diff editor: equal messages on both, a missing message
  * only on the left, an added one only on the right; the diff editor then marks the lines and,
- * in a changed pair, the fields that differ.
+ * in a changed pair, the fields that differ. Groups and channels under `numbering`.
  */
 export function compareTexts(
   left: CaptureTable,
   right: CaptureTable,
   result: CompareResult,
+  numbering: GroupChannelNumbering,
 ): { left: string; right: string } {
   // A capture repeats a few messages many times (notes, clock): each distinct one is rendered once.
   const ids = new MessageInterner(1024);
   const lines: string[] = [];
   const lineOf = (table: CaptureTable, index: number): string => {
     const id = ids.idOf(table.slots, index * slotWords);
-    return (lines[id] ??= messageLine(table, index));
+    return (lines[id] ??= messageLine(table, index, numbering));
   };
   const leftLines: string[] = [];
   const rightLines: string[] = [];

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { compareCaptures, compareTexts, type CompareOptions } from '../../capture/captureCompare';
 import type { CaptureTable } from '../../capture/captureTable';
 import type { MonitorHandle } from '../../views/monitor';
+import { readDisplaySettings } from '../../views/monitor/displaySettings';
 import { UserFacingError, failure, type CommandFailure } from '../commands/commandServices';
 import { activeMonitor, readCaptureFile, readingProblem, tableFromMonitor } from './captureFileIo';
 import { captureFileFilters } from './openCapture';
@@ -109,7 +110,8 @@ export async function compareCapturesCommand(
   const options = hasOptions ? args : await pickIgnored();
   if (!options) return failure('cancelled');
   const result = compareCaptures(left.table, right.table, options);
-  const texts = compareTexts(left.table, right.table, result);
+  const { numbering } = readDisplaySettings(() => undefined);
+  const texts = compareTexts(left.table, right.table, result, numbering);
   const leftUri = documents.add(left.name, texts.left);
   const rightUri = documents.add(right.name, texts.right);
   const summary = `${result.same} same, ${result.changed} changed, ${result.missing} missing, ${result.added} added${result.approximate ? ' (many differences: the middle is paired by position)' : ''}`;

@@ -33,11 +33,29 @@ void describe('compareCaptures', () => {
     const right = table([note(1), 0x20903d02, note(3)]);
     const result = compareCaptures(left, right);
     assert.deepEqual([result.same, result.changed], [2, 1]);
-    const texts = compareTexts(left, right, result);
+    const texts = compareTexts(left, right, result, 'oneBased');
     const [l, r] = [texts.left.split('\n')[1], texts.right.split('\n')[1]];
-    assert.match(l, /^Note On \| Group 0 .*\| Note Number 60 \(C4\) \| Velocity 2 {3}\[20903C02\]$/);
+    assert.match(
+      l,
+      /^Note On \| Group 1 \| Channel 1 \| Note Number 60 \(C4\) \| Velocity 2 {3}\[20903C02\]$/,
+    );
     assert.match(r, /Note Number 61/);
   });
+
+  // #17: Compare numbers groups and channels as the monitor does, not "Group 0 (Group 1)".
+  for (const [numbering, shown] of [
+    ['oneBased', 'Group 3 | Channel 10'],
+    ['zeroBased', 'Group 2 | Channel 9'],
+  ] as const) {
+    void it(`numbers groups and channels ${numbering}, as the monitor's setting says`, () => {
+      // Note On on group 2, channel 9 against one with another velocity.
+      const left = table([0x22993c40]);
+      const right = table([0x22993c41]);
+      const texts = compareTexts(left, right, compareCaptures(left, right), numbering);
+      assert.equal(texts.left, `Note On | ${shown} | Note Number 60 (C4) | Velocity 64   [22993C40]\n`);
+      assert.ok(texts.right.startsWith(`Note On | ${shown} | `), texts.right);
+    });
+  }
 
   void it('leaves out JR timestamps, NOOPs and timing clock when asked', () => {
     const left = table([0x00000000, note(1), 0x00200010, 0x10f80000, note(2)]);
