@@ -1,7 +1,14 @@
 // `midi-scope monitor ENDPOINT`: prints a decoded row per received message until interrupted
 // (or for --duration / --count); --capture writes them in a monitor export format as well.
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { decodeUmp, formatUmpHex, numberLabel, wordCountOf, type GroupChannelNumbering } from '../ump';
+import {
+  decodeUmp,
+  formatUmpHex,
+  numberLabel,
+  summaryUnder,
+  wordCountOf,
+  type GroupChannelNumbering,
+} from '../ump';
 import type { EngineModule } from '../testing';
 import { exportFormatter } from '../views/monitor/exportFormats';
 import type { ExportFormat } from '../views/monitor/protocol';
@@ -27,7 +34,7 @@ export function monitorLine(message: Uint32Array, ticks: number, numbering: Grou
     decoded.group === undefined
       ? ''
       : ` g${numberLabel(decoded.group, numbering)}${decoded.channel === undefined ? '' : ` ch${numberLabel(decoded.channel, numbering)}`}`;
-  return `${time} ms  ${formatUmpHex(message).padEnd(36)} ${decoded.name}${where}  ${decoded.summary}\n`;
+  return `${time} ms  ${formatUmpHex(message).padEnd(36)} ${decoded.name}${where}  ${summaryUnder(decoded, numbering)}\n`;
 }
 
 /** Resolves with the number of messages seen once the monitor stops. */

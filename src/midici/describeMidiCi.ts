@@ -1,4 +1,5 @@
 // One line and a list of named fields for a MIDI-CI message, for monitor rows and detail views.
+import { numberLabel, type GroupChannelNumbering } from '../ump';
 import { bytesToAscii, formatMuid } from './midiCiBytes';
 import { midiCiCategoryBits, midiCiMessageNames, type MidiCiMessage, type ProfileId } from './midiCiTypes';
 
@@ -14,8 +15,9 @@ export function midiCiName(message: { messageType: number }): string {
   );
 }
 
-export function deviceIdText(deviceId: number): string {
-  if (deviceId <= 0x0f) return `channel ${deviceId + 1}`;
+/** What a Device ID addresses: "channel 4" (0x03 under oneBased), "group", "function block". */
+export function deviceIdText(deviceId: number, numbering: GroupChannelNumbering): string {
+  if (deviceId <= 0x0f) return `channel ${numberLabel(deviceId, numbering)}`;
   if (deviceId === 0x7e) return 'group';
   if (deviceId === 0x7f) return 'function block';
   return `reserved 0x${deviceId.toString(16)}`;
@@ -81,11 +83,11 @@ function detailText(m: MidiCiMessage): string {
   }
 }
 
-/** Every field, named as the spec names it, value as a person reads it. */
-export function midiCiFields(m: MidiCiMessage): MidiCiField[] {
+/** Every field, named as the spec names it, value as a person reads it (channels under `numbering`). */
+export function midiCiFields(m: MidiCiMessage, numbering: GroupChannelNumbering): MidiCiField[] {
   const fields: MidiCiField[] = [
     { name: 'Message', value: `${midiCiName(m)} (0x${hex2(m.messageType)})` },
-    { name: 'Device ID', value: `0x${hex2(m.deviceId)} (${deviceIdText(m.deviceId)})` },
+    { name: 'Device ID', value: `0x${hex2(m.deviceId)} (${deviceIdText(m.deviceId, numbering)})` },
     { name: 'Message Version', value: `0x${hex2(m.version)}` },
     { name: 'Source MUID', value: formatMuid(m.sourceMuid) },
     {

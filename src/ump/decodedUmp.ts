@@ -1,6 +1,7 @@
 // The shape every decoded message takes, whatever its type: enough for a monitor row (name,
 // summary), a details pane (fields) and filters (group, channel, status).
 import type { UmpProblem } from './check/problem';
+import type { NumberedText } from './numbering';
 
 export interface UmpField {
   /** The field's name as the spec calls it, e.g. "Note Number", "Velocity". */
@@ -27,8 +28,13 @@ export interface DecodedUmp {
   /** Friendly name, e.g. "Note On", "SysEx7 Start", "Set Tempo", "Endpoint Name Notification". */
   name: string;
   fields: UmpField[];
-  /** One short line of the key fields, e.g. "note 60 vel 100". */
+  /**
+   * One short line of the key fields, e.g. "note 60 vel 100"; group and channel numbers in it as
+   * in the message (0-based). Shown to people through summaryUnder (numbering.ts).
+   */
   summary: string;
+  /** The summary with its group numbers as marks, when it has any (Function Block Info). */
+  numberedSummary?: NumberedText;
   /** A reserved message type or status: decoded with its size, never an error. */
   reserved?: boolean;
   /**

@@ -11,6 +11,7 @@ export {
   groupOrChannel,
   numbered,
   showNumbered,
+  summaryUnder,
   type GroupChannelNumbering,
   type NumberMark,
   type NumberedText,

@@ -1,7 +1,7 @@
 // Group and channel numbers as people read them. The message holds 0-15; most MIDI tools and
 // devices show 1-16, the UMP specification numbers from 0. One convention, chosen by the user
 // (midiScope.display.numbering), for every place that shows them.
-import type { UmpField } from './decodedUmp';
+import type { DecodedUmp, UmpField } from './decodedUmp';
 
 export type GroupChannelNumbering = 'oneBased' | 'zeroBased';
 
@@ -11,13 +11,19 @@ export function numberLabel(value: number | undefined, numbering: GroupChannelNu
   return String(numbering === 'oneBased' ? value + 1 : value);
 }
 
-/** The decoder's fields with Group and Channel shown under `numbering` (other fields as they are). */
+/** Fields whose value is a group or channel number (a function block's First Group too). */
+const numberedFields = new Set(['Group', 'Channel', 'First Group']);
+
+/**
+ * The decoder's fields with Group, Channel and First Group shown under `numbering` (other fields
+ * as they are).
+ */
 export function fieldsWithNumbering(
   fields: readonly UmpField[],
   numbering: GroupChannelNumbering,
 ): UmpField[] {
   return fields.map((field) =>
-    (field.name === 'Group' || field.name === 'Channel') && typeof field.value === 'number'
+    numberedFields.has(field.name) && typeof field.value === 'number'
       ? { ...field, display: numberLabel(field.value, numbering) }
       : field,
   );
@@ -77,4 +83,11 @@ export function showNumbered(text: NumberedText, numbering: GroupChannelNumberin
   for (const part of text)
     result += typeof part === 'string' ? part : numberLabel(part.groupOrChannel, numbering);
   return result;
+}
+
+/** The decoded message's summary with its group numbers (if any) under `numbering`. */
+export function summaryUnder(decoded: DecodedUmp, numbering: GroupChannelNumbering): string {
+  return decoded.numberedSummary === undefined
+    ? decoded.summary
+    : showNumbered(decoded.numberedSummary, numbering);
 }

@@ -89,7 +89,8 @@ export class DetailPane {
     if (payload) {
       parts.push(element('h3', payload.label), element('p', payload.text, 'hex'));
     }
-    const midiCi = subject.truncated || subject.incomplete ? undefined : midiCiDetails(subject.packets);
+    const midiCi =
+      subject.truncated || subject.incomplete ? undefined : midiCiDetails(subject.packets, context.numbering);
     if (midiCi) {
       const rows: [string, string][] = [['Summary', midiCi.summary], ...midiCi.fields];
       for (const problem of midiCi.problems) rows.push(['Problem', problem]);

@@ -9,6 +9,7 @@ import {
   summarizeMidiCi,
   type MidiCiMessage,
 } from '../../src/midici';
+import type { GroupChannelNumbering } from '../../src/ump';
 
 /** The data bytes of one SysEx7 packet (message type 0x3). */
 function sysEx7Bytes(words: ArrayLike<number>): number[] {
@@ -43,8 +44,14 @@ export function midiCiMessageOf(packets: readonly { words: ArrayLike<number> }[]
   return parseMidiCi(packets.filter((p) => isSysEx7(p.words)).flatMap((p) => sysEx7Bytes(p.words))).message;
 }
 
-/** The message the row's SysEx7 packets carry, decoded; undefined when it is not MIDI-CI. */
-export function midiCiDetails(packets: readonly { words: ArrayLike<number> }[]): MidiCiDetails | undefined {
+/**
+ * The message the row's SysEx7 packets carry, decoded (a Device ID's channel under `numbering`);
+ * undefined when it is not MIDI-CI.
+ */
+export function midiCiDetails(
+  packets: readonly { words: ArrayLike<number> }[],
+  numbering: GroupChannelNumbering,
+): MidiCiDetails | undefined {
   if (packets.length === 0 || midiCiRowName(packets[0].words) === undefined) return undefined;
   const bytes = packets.filter((p) => isSysEx7(p.words)).flatMap((p) => sysEx7Bytes(p.words));
   const parsed = parseMidiCi(bytes);
@@ -52,7 +59,7 @@ export function midiCiDetails(packets: readonly { words: ArrayLike<number> }[]):
   if (parsed.message === undefined) return { summary: 'malformed MIDI-CI', fields: [], problems };
   return {
     summary: summarizeMidiCi(parsed.message),
-    fields: midiCiFields(parsed.message).map((f) => [f.name, f.value]),
+    fields: midiCiFields(parsed.message, numbering).map((f) => [f.name, f.value]),
     problems,
   };
 }

@@ -1,6 +1,6 @@
 // What a row or packet line shows: its cells (decoded with src/ump, only when drawn) and the
 // sentence a screen reader reads for it.
-import { decodeUmp, numberLabel, type UmpProblem } from '../../src/ump';
+import { decodeUmp, numberLabel, summaryUnder, type UmpProblem } from '../../src/ump';
 import type { EndpointLabel, Numbering, TimeDisplay } from '../../src/views/monitor/protocol';
 import type { PacketRecord, RowRecord } from '../../src/views/monitor/rowsBlock';
 import { rowFlagOpen } from '../../src/views/monitor/rowsBlock';
@@ -48,7 +48,7 @@ function packetCells(
     channel: numberLabel(decoded.channel, context.numbering),
     type: decoded.messageType.toString(16).toUpperCase(),
     name: decoded.name,
-    fields: decoded.summary,
+    fields: summaryUnder(decoded, context.numbering),
     hex: hexWords(words, decoded.wordCount),
     problems: problemBadgeText(withStreamProblems(decoded.problems, streamProblems)),
   };

@@ -4,7 +4,9 @@
 // group. Progress shows in the status bar while messages are pending; a click cancels them.
 import * as vscode from 'vscode';
 import type { CaptureTable } from '../../capture/captureTable';
+import { numberLabel } from '../../ump';
 import type { MonitorHandle } from '../../views/monitor';
+import { readDisplaySettings } from '../../views/monitor/displaySettings';
 import { endpointIdArgument } from '../commands/commandArguments';
 import {
   UserFacingError,
@@ -127,10 +129,14 @@ async function pickSpeed(): Promise<ReplaySpeed | undefined> {
 }
 
 async function pickGroup(): Promise<number | undefined | 'cancelled'> {
+  const { numbering } = readDisplaySettings(() => undefined);
   const picked = await vscode.window.showQuickPick(
     [
       { label: 'Keep each message on its group', group: undefined as number | undefined },
-      ...Array.from({ length: 16 }, (_, group) => ({ label: `Move everything to group ${group}`, group })),
+      ...Array.from({ length: 16 }, (_, group) => ({
+        label: `Move everything to group ${numberLabel(group, numbering)}`,
+        group,
+      })),
     ],
     { title: 'Replay Capture: groups' },
   );
@@ -172,7 +178,7 @@ export async function replayCapture(
   const spanUs = offsets[offsets.length - 1];
   if (speed !== 'max') progressItem.track(messages.length, source.name);
   services.log.info(
-    `replay: ${messages.length} message(s) of ${source.name} to ${endpoint.name} at ${speed === 'max' ? 'full speed' : `${speed}×`}${group === undefined ? '' : `, on group ${group}`}`,
+    `replay: ${messages.length} message(s) of ${source.name} to ${endpoint.name} at ${speed === 'max' ? 'full speed' : `${speed}×`}${group === undefined ? '' : `, on group ${numberLabel(group, readDisplaySettings(() => undefined).numbering)}`}`,
   );
   return {
     ok: true,

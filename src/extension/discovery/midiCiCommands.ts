@@ -18,7 +18,12 @@ import {
   UserFacingError,
   type CommandServices,
 } from '../commands/commandServices';
+import { numberLabel } from '../../ump';
+import { readDisplaySettings } from '../../views/monitor/displaySettings';
 import { endpointFor } from './discoveryCommands';
+
+/** The user's group and channel numbering (midiScope.display.numbering). */
+const numbering = () => readDisplaySettings(() => undefined).numbering;
 
 interface Link {
   initiator: MidiCiInitiator;
@@ -96,7 +101,7 @@ async function target(
   let group = args.group;
   if (group === undefined) {
     const picked = await vscode.window.showQuickPick(
-      Array.from({ length: 16 }, (_, i) => ({ label: `Group ${i + 1}`, group: i })),
+      Array.from({ length: 16 }, (_, i) => ({ label: `Group ${numberLabel(i, numbering())}`, group: i })),
       { title, placeHolder: 'The group MIDI-CI runs on' },
     );
     if (picked === undefined) return undefined;
@@ -138,9 +143,10 @@ async function discover(services: CommandServices, links: MidiCiLinks, argument:
   const responders = await t.initiator.discover(waitMs());
   const endpointName = services.catalog.find(t.endpointDeviceId)?.name ?? t.endpointDeviceId;
   const listed = responders.map(describeResponder);
-  await openJson(`MIDI-CI: ${responders.length} responders on ${endpointName} group ${t.group + 1}`, {
+  const group = Number(numberLabel(t.group, numbering()));
+  await openJson(`MIDI-CI: ${responders.length} responders on ${endpointName} group ${group}`, {
     endpoint: endpointName,
-    group: t.group + 1,
+    group,
     initiatorMuid: formatMuid(t.initiator.muid),
     responders: listed,
     problems: t.initiator.problems.map((p) => p.message),
@@ -229,7 +235,7 @@ async function listProfiles(services: CommandServices, links: MidiCiLinks, argum
   if (responder === undefined) return failure('cancelled');
   const lists = await t.initiator.listProfiles(responder.muid, 0x7f, waitMs());
   const shown = lists.map((l) => ({
-    address: deviceIdText(l.deviceId),
+    address: deviceIdText(l.deviceId, numbering()),
     enabled: l.enabled.map(profileText),
     disabled: l.disabled.map(profileText),
   }));

@@ -1,6 +1,6 @@
 // Hover, CodeLens, inlay hints and formatting for `.ump` documents.
 import * as vscode from 'vscode';
-import { decodeUmp } from '../../ump';
+import { decodeUmp, summaryUnder } from '../../ump';
 import type { SendTargets } from '../sending/sendTargets';
 import type { EndpointCatalog } from '../endpointCatalog';
 import { formatUmpText } from './umpFormatter';
@@ -136,7 +136,8 @@ export class UmpInlayHintsProvider implements vscode.InlayHintsProvider {
       const at = last.offset + last.length;
       if (at < start || at > end) continue;
       const decoded = decodeUmp(message.words);
-      const label = `${decoded.name}${decoded.summary === '' ? '' : ` · ${decoded.summary}`}${message.problems.length > 0 ? ' ⚠' : ''}`;
+      const summary = summaryUnder(decoded, readDisplaySettings(() => undefined).numbering);
+      const label = `${decoded.name}${summary === '' ? '' : ` · ${summary}`}${message.problems.length > 0 ? ' ⚠' : ''}`;
       const hint = new vscode.InlayHint(document.positionAt(at), label);
       hint.paddingLeft = true;
       hints.push(hint);

@@ -5,6 +5,7 @@ import {
   fieldsWithNumbering,
   formatWord,
   showNumbered,
+  summaryUnder,
   type GroupChannelNumbering,
   type UmpProblem,
 } from '../../ump';
@@ -19,7 +20,8 @@ export function umpHoverMarkdown(
   const decoded = decodeUmp(words);
   const hexWords = Array.from(words, (word) => formatWord(word)).join(' ');
   const lines = [`**${escape(decoded.name)}** \`${hexWords}\``, ''];
-  if (decoded.summary !== '') lines.push(escape(decoded.summary), '');
+  const summary = summaryUnder(decoded, numbering);
+  if (summary !== '') lines.push(escape(summary), '');
   lines.push('| field | value |', '| --- | --- |');
   for (const field of fieldsWithNumbering(decoded.fields, numbering))
     lines.push(`| ${escape(field.name)} | ${escape(field.display)} |`);

@@ -2,6 +2,7 @@
 // their notifications, stream configuration, and clip markers. Bits 27–26 of the first word hold
 // the form (complete/start/continue/end) used by the name messages, bits 25–16 the status.
 import type { DecodedUmp, UmpField } from '../decodedUmp';
+import { groupOrChannel, numbered, showNumbered } from '../numbering';
 import { hex } from '../hex';
 import { packetFormNames } from '../messageType';
 import {
@@ -162,7 +163,7 @@ function decodeFunctionBlockInfo(
   const firstGroup = w1 >>> 24;
   const groups = (w1 >>> 16) & 0xff;
   const lastGroup = firstGroup + groups - 1;
-  return message(
+  const decoded = message(
     [
       flagField('Active', active),
       numberField('Function Block Number', block),
@@ -174,8 +175,12 @@ function decodeFunctionBlockInfo(
       hexField('MIDI-CI Message Version/Format', (w1 >>> 8) & 0xff, 2),
       numberField('Max Number of SysEx8 Streams', w1 & 0xff),
     ],
-    `block ${block} ${active ? 'active' : 'inactive'} ${directionNames[direction].toLowerCase()} groups ${firstGroup}–${lastGroup}`,
+    '',
   );
+  decoded.numberedSummary = numbered`block ${block} ${active ? 'active' : 'inactive'} ${directionNames[direction].toLowerCase()} groups ${groupOrChannel(firstGroup)}–${groupOrChannel(lastGroup)}`;
+  // As in the message (0-based) for those that read it raw; people read it through summaryUnder.
+  decoded.summary = showNumbered(decoded.numberedSummary, 'zeroBased');
+  return decoded;
 }
 
 /**

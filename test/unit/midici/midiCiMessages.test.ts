@@ -49,7 +49,7 @@ function roundTrip(built: Uint8Array, expected: string, fields: Record<string, u
     assert.deepEqual(actual instanceof Uint8Array ? Array.from(actual) : actual, value, key);
   }
   assert.ok(summarizeMidiCi(parsed.message).startsWith('0x1234567 → broadcast'));
-  assert.ok(midiCiFields(parsed.message).length >= 5);
+  assert.ok(midiCiFields(parsed.message, 'oneBased').length >= 5);
 }
 
 const identity = {

@@ -77,6 +77,25 @@ void describe('group and channel numbering', () => {
     }
   });
 
+  // #17: a function block's groups in the row's summary, the First Group field and the hover.
+  void it("numbers a function block's groups in the row, its First Group field and the hover", () => {
+    // Function Block Info: block 1, input, first group 2, 4 groups.
+    const words = [0xf0110101, 0x02040000, 0, 0];
+    for (const [numbering, first, range] of [
+      ['oneBased', '3', '3–6'],
+      ['zeroBased', '2', '2–5'],
+    ] as const) {
+      const cells = rowCells(row(words), context({ numbering }));
+      assert.equal(cells.fields, `block 1 inactive input groups ${range}`);
+      const fields = fieldsWithNumbering(decodeUmp(words).fields, numbering);
+      assert.equal(fields.find((f) => f.name === 'First Group')?.display, first);
+      assert.equal(fields.find((f) => f.name === 'Number of Groups Spanned')?.display, '4');
+      assert.match(umpHoverMarkdown(words, undefined, numbering), new RegExp(`groups ${range}\n`));
+    }
+    // Read raw (the .umptest runner's descriptions), the summary keeps the values in the message.
+    assert.equal(decodeUmp(words).summary, 'block 1 inactive input groups 2–5');
+  });
+
   void it('shows a MIDI 2.0 velocity the same way in the row as in the details', () => {
     const words = [0x40903c00, 0xc9240000];
     const cells = rowCells(row(words), context());

@@ -169,7 +169,7 @@ void describe('MixedDataSetReassembler', () => {
       ],
     );
     assert.equal(
-      (events[0] as ump.MixedDataSetProblem).description,
+      ump.showNumbered((events[0] as ump.MixedDataSetProblem).description, 'zeroBased'),
       'Mixed Data Set on group 2 id 5: a payload came with no chunk header before it (14 bytes discarded)',
     );
   });
