@@ -1,7 +1,8 @@
 // The monitor read at a glance, at 1440×900 in a real workbench: it opens below the code and a
 // .ump file opened later does not cover it; every word of a 128-bit message, the endpoint's name
 // and Δ are whole; the time display, column widths and visibility are the user's and remembered;
-// group and channel are numbered one way everywhere, and the setting flips it; memory reads as
+// group and channel are numbered one way everywhere (problem sentences too), and the setting flips
+// it; memory reads as
 // used of its limit; Copy and Export are labelled and an export says so with "Open"; a monitored
 // pair that is removed shows as gone and is listened to again when it comes back.
 import * as assert from 'node:assert/strict';
@@ -20,6 +21,7 @@ const pair = {
 };
 const sendFile = 'monitor-layout.ump';
 const otherFile = 'monitor-layout-other.ump';
+const problemFile = 'monitor-layout-problem.ump';
 const sentHex = [
   '0x20903C64                                   // MIDI 1.0 Note On, group 1, channel 1',
   '0x42993C00 0xC9240000                        // MIDI 2.0 Note On, group 3, channel 10',
@@ -36,6 +38,8 @@ describe('monitor: columns, time, numbering, placement and a pair that comes bac
       workspaceFiles: {
         [sendFile]: `${sentHex}\n`,
         [otherFile]: '0x20803C00\n',
+        [problemFile]:
+          '0x32260102 0x03040506  // SysEx7 Continue on group 3 with no Start: a stream problem\n',
         'exports/README.md': 'exports\n',
       },
       settings: { 'midiScope.loopbackPairs': [pair] },
@@ -278,9 +282,45 @@ describe('monitor: columns, time, numbering, placement and a pair that comes bac
     await seeRows('the row numbered 1-based again', (r) => r[1]?.group.text === '3');
   });
 
+  it("numbers the group in a problem's sentence in the details as the row does, and flips with it", async () => {
+    await sendToFirmwareOut(problemFile);
+    monitor = await monitorFrame();
+    const problems = monitor.locator('.details ul.problems li');
+    const grid = monitor.locator('.grid');
+    await seeRows('the SysEx7 Continue row', (r) => r.length === 5 && r[4].hex.text === '32260102 03040506');
+    await grid.focus();
+    await grid.press('End');
+    const sentence = (group: string) =>
+      `sysExWithoutStart word 0, bits 23–20: SysEx7 Continue on group ${group} with no SysEx7 Start before it`;
+    for (const [numbering, group] of [
+      ['oneBased', '3'],
+      ['zeroBased', '2'],
+    ] as const) {
+      if (numbering === 'zeroBased')
+        await changeSettings((settings) => (settings['midiScope.display.numbering'] = 'zeroBased'));
+      let said: string[] = [];
+      await waitFor(
+        `the problem in the details numbered ${numbering}`,
+        async () => {
+          said = await problems.allTextContents();
+          return said.length === 1 && said[0] === sentence(group);
+        },
+        { timeoutMs, detail: () => `the details list the problems ${JSON.stringify(said)}` },
+      );
+      const shown = await seeRows(`the row numbered ${numbering}`, (r) => r[4]?.group.text === group);
+      assert.equal(shown[4].name.text, 'SysEx7 Continue');
+      const badge = monitor.locator('.grid-rows .grid-row:not([hidden])').nth(4).locator('.col-name');
+      assert.equal(await badge.getAttribute('data-problems'), '1', 'the row has the problem badge');
+      assert.equal(await detailValue('Overview', 'Group'), group);
+      assert.equal(await detailValue('Fields', 'Group'), group);
+    }
+    await changeSettings((settings) => delete settings['midiScope.display.numbering']);
+    await seeRows('the row numbered 1-based again', (r) => r[4]?.group.text === '3');
+  });
+
   it('shows time since the capture started, of day, or in ticks', async () => {
     const header = monitor.locator('.grid-header .col-time .header-text');
-    let shown = await seeRows('seconds since start', (r) => r.length === 4);
+    let shown = await seeRows('seconds since start', (r) => r.length === 5);
     assert.equal(await header.textContent(), 'Time (s)');
     for (const cells of shown) {
       assert.match(cells.time.text, /^\d+\.\d{6}$/);
