@@ -218,7 +218,11 @@ describe('captures: save, open and compare in the workbench', function () {
     );
     // Aligned on the messages: the changed pair on the same line, the golden's Program Change
     // only on the left, today's clock only on the right.
-    assert.match(original[2], /^Control Change .*Index 7 \(Channel Volume\) \| Data 80 {3}\[20B00750\]$/);
+    // Groups and channels numbered as the monitor numbers them (1-based by default, #17).
+    assert.match(
+      original[2],
+      /^Control Change \| Group 1 \| Channel 1 \| Index 7 \(Channel Volume\) \| Data 80 {3}\[20B00750\]$/,
+    );
     assert.match(modified[2], /^Control Change .*Index 7 \(Channel Volume\) \| Data 64 {3}\[20B00740\]$/);
     assert.ok(original.some((line) => /^Program Change/.test(line)));
     assert.ok(!modified.some((line) => /^Program Change/.test(line)));
