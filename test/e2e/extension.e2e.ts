@@ -271,6 +271,21 @@ describe('extension: endpoints, pairs and sends in the workbench', function () {
     await seeNotification(/^Sent 2 messages, 2 words to E2E Synth A\.$/);
     await workbench.page.locator('.tabs-container .tab').filter({ hasText: 'MIDI Monitor' }).click();
     await monitor.getByText('Note Off').first().waitFor({ state: 'visible', timeout: timeoutMs });
+    // The README's picture (docs/images/send-and-monitor.png): the send's toast has been read
+    // above; cleared, so that no toast covers the monitor.
+    await workbench.runCommand('Notifications: Clear All Notifications');
+    const toasts = workbench.page.locator('.notifications-toasts .notification-toast-container');
+    let visible = 0;
+    await waitFor(
+      'no notification toast on screen',
+      async () => {
+        visible = 0;
+        for (const toast of await toasts.all()) if (await toast.isVisible()) visible++;
+        return visible === 0;
+      },
+      { timeoutMs, detail: () => `${visible} toast(s) still on screen` },
+    );
+    assert.deepEqual(await workbench.notifications(), [], 'no toast when the picture is taken');
     await workbench.screenshot('extension-04-sent-and-received');
   });
 
