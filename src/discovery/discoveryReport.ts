@@ -1,6 +1,6 @@
 // The discovery result as text for a detail view and the clipboard, like `midi endpoint
 // properties --verbose`: every value decoded and every packet it came in, raw, with its fields.
-import { decodeUmp, formatWord } from '../ump';
+import { decodeUmp, formatWord, numberLabel, type GroupChannelNumbering } from '../ump';
 import type { DiscoveryResult, Received } from './discoveryResult';
 
 const directionNames = ['reserved (0)', 'input', 'output', 'bidirectional'];
@@ -13,9 +13,23 @@ export const describeMidi1 = (midi1: number): string => midi1Names[midi1] ?? Str
 export const describeUiHint = (hint: number): string => uiHintNames[hint] ?? String(hint);
 const hex2 = (b: number) => b.toString(16).toUpperCase().padStart(2, '0');
 
-/** "groups 1–4" in the 1-based numbering people read. */
-export function describeGroups(firstGroup: number, groupCount: number): string {
-  return groupCount === 1 ? `group ${firstGroup + 1}` : `groups ${firstGroup + 1}–${firstGroup + groupCount}`;
+export type { GroupChannelNumbering } from '../ump';
+
+/** A group (as in the message) under `numbering`: "1" for group 0 under oneBased. */
+export function groupNumber(group: number, numbering: GroupChannelNumbering): string {
+  return numberLabel(group, numbering);
+}
+
+/** "groups 1–4" (oneBased) or "groups 0–3" (zeroBased) for a block from group 0 spanning 4. */
+export function describeGroups(
+  firstGroup: number,
+  groupCount: number,
+  numbering: GroupChannelNumbering,
+): string {
+  const first = groupNumber(firstGroup, numbering);
+  return groupCount === 1
+    ? `group ${first}`
+    : `groups ${first}–${groupNumber(firstGroup + groupCount - 1, numbering)}`;
 }
 
 function packetsText(received: Received<unknown> | undefined, indent: string): string[] {
@@ -29,7 +43,12 @@ function packetsText(received: Received<unknown> | undefined, indent: string): s
   });
 }
 
-export function discoveryReportText(endpointName: string, result: DiscoveryResult): string {
+/** The report; function block groups under `numbering` (the user's midiScope.display.numbering). */
+export function discoveryReportText(
+  endpointName: string,
+  result: DiscoveryResult,
+  numbering: GroupChannelNumbering,
+): string {
   const lines: string[] = [];
   const elapsed =
     result.finishedAtMs === undefined
@@ -94,7 +113,7 @@ export function discoveryReportText(endpointName: string, result: DiscoveryResul
     const b = block.info?.value;
     if (b !== undefined) {
       lines.push(
-        `  ${b.active ? 'active' : 'inactive'}, ${describeDirection(b.direction)}, ${describeGroups(b.firstGroup, b.groupCount)}`,
+        `  ${b.active ? 'active' : 'inactive'}, ${describeDirection(b.direction)}, ${describeGroups(b.firstGroup, b.groupCount, numbering)}`,
         `  MIDI 1.0: ${describeMidi1(b.midi1)}; UI hint: ${describeUiHint(b.uiHint)}`,
         `  MIDI-CI version: 0x${hex2(b.midiCiVersion)}; SysEx8 streams: ${b.maxSysEx8Streams}`,
       );

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { DiscoveryTreeDataProvider } from '../views/endpoints/discoveryTreeDataProvider';
 import { EndpointsTreeDataProvider } from '../views/endpoints/endpointsTreeDataProvider';
 import { registerMonitor, type MonitorApi } from '../views/monitor';
+import { displayNumbering } from '../views/monitor/displaySettings';
 import type { MidiScopeApi } from './api';
 import type { CommandServices } from './commands/commandServices';
 import { registerCaptureCommands } from './capture/captureCommands';
@@ -67,7 +68,13 @@ export function activate(context: vscode.ExtensionContext): MidiScopeApi {
   const catalog = add(new EndpointCatalog(engineHost, pairs, log));
   // Virtual devices have a group of their own in the tree: the registry comes before it.
   const virtualDevices = add(new VirtualDeviceRegistry(engineHost, log));
-  const endpointsProvider = add(new EndpointsTreeDataProvider(catalog, virtualDevices));
+  const endpointsProvider = add(
+    new EndpointsTreeDataProvider(
+      catalog,
+      virtualDevices,
+      displayNumbering((warning) => log.warn(warning)),
+    ),
+  );
   const discoveries = add(new DiscoveryStore(engineHost, log));
   // Discovery results hang under their endpoints: the tree shows the endpoints provider wrapped.
   const discoveryTreeProvider = add(new DiscoveryTreeDataProvider(endpointsProvider, discoveries));

@@ -2,6 +2,7 @@
 // decoded, as text) that refreshes when the result changes, and copies as text or JSON.
 import * as vscode from 'vscode';
 import { discoveryReportText, discoveryResultToJson } from '../../discovery';
+import { readDisplaySettings } from '../../views/monitor/displaySettings';
 import type { DiscoveryStore } from './discoveryStore';
 
 export const DISCOVERY_SCHEME = 'midi-scope-discovery';
@@ -42,7 +43,11 @@ export class DiscoveryDocuments implements vscode.TextDocumentContentProvider, v
     const result = this.store.resultFor(endpointDeviceId);
     return result === undefined
       ? undefined
-      : discoveryReportText(this.endpointName(endpointDeviceId), result);
+      : discoveryReportText(
+          this.endpointName(endpointDeviceId),
+          result,
+          readDisplaySettings(() => undefined).numbering,
+        );
   }
 
   json(endpointDeviceId: string): string | undefined {

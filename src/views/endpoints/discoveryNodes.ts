@@ -5,6 +5,8 @@ import * as vscode from 'vscode';
 import {
   describeDirection,
   describeGroups,
+  groupNumber,
+  type GroupChannelNumbering,
   describeMidi1,
   describeUiHint,
   type DiscoveredFunctionBlock,
@@ -64,7 +66,11 @@ export function discoveryRootNodes(endpointDeviceId: string, result: DiscoveryRe
   return nodes;
 }
 
-export function discoveryChildNodes(node: DiscoveryTreeNode): DiscoveryTreeNode[] {
+/** The rows under `node`; function block groups under `numbering`. */
+export function discoveryChildNodes(
+  node: DiscoveryTreeNode,
+  numbering: GroupChannelNumbering,
+): DiscoveryTreeNode[] {
   const line = (id: string, label: string, detail: string, icon?: string): DiscoveryTreeNode => ({
     kind: 'discoveryLine',
     endpointDeviceId: node.endpointDeviceId,
@@ -146,7 +152,7 @@ export function discoveryChildNodes(node: DiscoveryTreeNode): DiscoveryTreeNode[
           line(
             'groups',
             'Groups',
-            `${describeGroups(b.firstGroup, b.groupCount)} (first ${b.firstGroup + 1}, count ${b.groupCount})`,
+            `${describeGroups(b.firstGroup, b.groupCount, numbering)} (first ${groupNumber(b.firstGroup, numbering)}, count ${b.groupCount})`,
           ),
           line('midi1', 'MIDI 1.0', describeMidi1(b.midi1)),
           line('uiHint', 'UI hint', describeUiHint(b.uiHint)),
@@ -169,7 +175,10 @@ export function discoveryChildNodes(node: DiscoveryTreeNode): DiscoveryTreeNode[
   }
 }
 
-export function discoveryTreeItem(node: DiscoveryTreeNode): vscode.TreeItem {
+export function discoveryTreeItem(
+  node: DiscoveryTreeNode,
+  numbering: GroupChannelNumbering,
+): vscode.TreeItem {
   const base = `discovery:${node.endpointDeviceId}`;
   switch (node.kind) {
     case 'discoveryEndpointInfo': {
@@ -196,7 +205,7 @@ export function discoveryTreeItem(node: DiscoveryTreeNode): vscode.TreeItem {
       item.description =
         info === undefined
           ? 'no info'
-          : `${describeDirection(info.direction)} · ${describeGroups(info.firstGroup, info.groupCount)}${info.active ? '' : ' · inactive'}`;
+          : `${describeDirection(info.direction)} · ${describeGroups(info.firstGroup, info.groupCount, numbering)}${info.active ? '' : ' · inactive'}`;
       const flagged = problemsOf(node.result, block.functionBlock).length > 0;
       item.iconPath = new vscode.ThemeIcon(
         flagged ? 'warning' : info?.active === false ? 'circle-slash' : 'symbol-module',

@@ -44,7 +44,7 @@ export class DiscoveryTreeDataProvider
   }
 
   getTreeItem(node: EndpointsOrDiscoveryNode): vscode.TreeItem {
-    if (isDiscoveryNode(node)) return discoveryTreeItem(node);
+    if (isDiscoveryNode(node)) return discoveryTreeItem(node, this.endpoints.numbering);
     const item = this.endpoints.getTreeItem(node);
     if (node.kind === 'endpoint') {
       const result = this.results.resultFor(node.endpointDeviceId);
@@ -60,7 +60,8 @@ export class DiscoveryTreeDataProvider
   }
 
   getChildren(node?: EndpointsOrDiscoveryNode): EndpointsOrDiscoveryNode[] {
-    if (node !== undefined && isDiscoveryNode(node)) return discoveryChildNodes(node);
+    if (node !== undefined && isDiscoveryNode(node))
+      return discoveryChildNodes(node, this.endpoints.numbering);
     const children: EndpointsOrDiscoveryNode[] = this.endpoints.getChildren(node);
     if (node?.kind === 'endpoint') {
       this.endpointNodes.set(node.endpointDeviceId, node);

@@ -1,5 +1,6 @@
 // How endpoints and transports are named to people, in one place for the tree, the pickers and
 // the send commands: the transport's display name, the protocol, where a send goes.
+import { groupNumber, type GroupChannelNumbering } from '../../discovery';
 import type { MidiEndpointDeviceInformation, MidiFunctionBlockDetails } from '../../engine/types';
 
 const transportNames: Record<string, string> = {
@@ -54,21 +55,27 @@ const directions = ['', 'input', 'output', 'input and output'];
 const uiHints = ['unknown', 'receiver', 'sender', 'receiver and sender'];
 const midi1Modes = ['not MIDI 1.0', 'MIDI 1.0', 'MIDI 1.0 at 31.25 kb/s'];
 
-/** "Groups 1–2" in the 1-based numbering people read (the spec numbers groups from 0). */
-export function groupRange(block: MidiFunctionBlockDetails): string {
-  const first = block.firstGroup + 1;
-  const last = block.firstGroup + block.groupCount;
+/** "Groups 1–2" under oneBased, "Groups 0–1" under zeroBased, for a block from group 0 spanning 2. */
+export function groupRange(block: MidiFunctionBlockDetails, numbering: GroupChannelNumbering): string {
+  const first = groupNumber(block.firstGroup, numbering);
+  const last = groupNumber(block.firstGroup + block.groupCount - 1, numbering);
   return block.groupCount <= 1 ? `Group ${first}` : `Groups ${first}–${last}`;
 }
 
-/** Every field of a function block, for a tooltip or a detail view. */
-export function functionBlockFields(block: MidiFunctionBlockDetails): [string, string][] {
+/** Every field of a function block, for a tooltip or a detail view; groups under `numbering`. */
+export function functionBlockFields(
+  block: MidiFunctionBlockDetails,
+  numbering: GroupChannelNumbering,
+): [string, string][] {
   return [
     ['Block', String(block.number)],
     ['Name', block.name],
     ['Active', block.active ? 'yes' : 'no'],
     ['Direction', directions[block.direction] ?? `reserved (${block.direction})`],
-    ['Groups', `${groupRange(block)} (first group ${block.firstGroup}, ${block.groupCount} groups, 0-based)`],
+    [
+      'Groups',
+      `${groupRange(block, numbering)} (first group ${block.firstGroup}, ${block.groupCount} groups, 0-based)`,
+    ],
     ['UI hint', uiHints[block.uiHint] ?? `reserved (${block.uiHint})`],
     ['MIDI 1.0', midi1Modes[block.midi1] ?? `reserved (${block.midi1})`],
     [
@@ -79,8 +86,11 @@ export function functionBlockFields(block: MidiFunctionBlockDetails): [string, s
   ];
 }
 
-export function functionBlockSummary(block: MidiFunctionBlockDetails): string {
-  const parts = [groupRange(block), directions[block.direction] ?? '?'];
+export function functionBlockSummary(
+  block: MidiFunctionBlockDetails,
+  numbering: GroupChannelNumbering,
+): string {
+  const parts = [groupRange(block, numbering), directions[block.direction] ?? '?'];
   if (block.midi1 !== 0) parts.push(midi1Modes[block.midi1] ?? '');
   if (!block.active) parts.push('inactive');
   return parts.join(' · ');

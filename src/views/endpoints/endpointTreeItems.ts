@@ -1,6 +1,7 @@
 // How each node of the endpoints tree looks: labels, descriptions, tooltips, codicons and the
 // contextValue that package.json's menus key on.
 import * as vscode from 'vscode';
+import type { GroupChannelNumbering } from '../../discovery';
 import type { MidiEndpointDeviceInformation, MidiFunctionBlockDetails } from '../../engine/types';
 import {
   endpointSummary,
@@ -106,15 +107,18 @@ function endpointItem(endpoint: MidiEndpointDeviceInformation, virtualRole?: Vir
   return item;
 }
 
-function functionBlockItem(block: MidiFunctionBlockDetails): vscode.TreeItem {
+function functionBlockItem(
+  block: MidiFunctionBlockDetails,
+  numbering: GroupChannelNumbering,
+): vscode.TreeItem {
   const item = new vscode.TreeItem(
     block.name === '' ? `Block ${block.number}` : block.name,
     vscode.TreeItemCollapsibleState.None,
   );
-  item.description = functionBlockSummary(block);
+  item.description = functionBlockSummary(block, numbering);
   item.iconPath = new vscode.ThemeIcon(block.active ? 'symbol-module' : 'circle-slash');
   item.contextValue = TreeItemContext.functionBlock;
-  item.tooltip = fieldsTooltip(`Function block ${block.number}`, functionBlockFields(block));
+  item.tooltip = fieldsTooltip(`Function block ${block.number}`, functionBlockFields(block, numbering));
   return item;
 }
 
@@ -178,14 +182,15 @@ function transportItem(view: TransportGroupView): vscode.TreeItem {
   return item;
 }
 
-export function treeItemFor(node: EndpointsTreeNode): vscode.TreeItem {
+/** The row of `node`; function block groups under `numbering` (midiScope.display.numbering). */
+export function treeItemFor(node: EndpointsTreeNode, numbering: GroupChannelNumbering): vscode.TreeItem {
   switch (node.kind) {
     case 'loopbacks':
       return loopbacksItem(node.pairCount);
     case 'transport':
       return transportItem(node.view);
     case 'functionBlock':
-      return functionBlockItem(node.block);
+      return functionBlockItem(node.block, numbering);
     case 'pair':
       return pairItem(node.pair);
     case 'endpoint':
@@ -220,7 +225,7 @@ export function treeItemFor(node: EndpointsTreeNode): vscode.TreeItem {
       return item;
     }
     case 'declaredBlock':
-      return declaredBlockItem(node.associationId, node.index, node.block);
+      return declaredBlockItem(node.associationId, node.index, node.block, numbering);
     case 'noPairs': {
       const item = new vscode.TreeItem('No loopback pairs yet', vscode.TreeItemCollapsibleState.None);
       item.id = 'noPairs';

@@ -2,6 +2,7 @@
 // VS Code asks for the root, and asks VS Code to re-read (debounced) when the source says the
 // endpoints changed: the engine's watcher drives it, nothing polls.
 import * as vscode from 'vscode';
+import type { GroupChannelNumbering } from '../../discovery';
 import type { MidiEndpointDeviceInformation } from '../../engine/types';
 import { treeItemFor } from './endpointTreeItems';
 import {
@@ -35,6 +36,12 @@ export interface VirtualDevicesSource {
   readonly onDidChange: vscode.Event<void>;
 }
 
+/** How the user numbers groups (midiScope.display.numbering), and when that changes. */
+export interface TreeNumbering {
+  readonly numbering: GroupChannelNumbering;
+  readonly onDidChange: vscode.Event<void>;
+}
+
 /** Bursts of watcher events (a pair adds two endpoints) become one refresh. */
 const refreshDebounceMs = 50;
 
@@ -50,9 +57,16 @@ export class EndpointsTreeDataProvider
   constructor(
     private readonly source: EndpointsTreeSource,
     private readonly virtualDevices?: VirtualDevicesSource,
+    private readonly display?: TreeNumbering,
   ) {
     this.subscriptions = [source.onDidChangeEndpoints(() => this.scheduleRefresh())];
     if (virtualDevices) this.subscriptions.push(virtualDevices.onDidChange(() => this.scheduleRefresh()));
+    if (display) this.subscriptions.push(display.onDidChange(() => this.refresh()));
+  }
+
+  /** How function block groups are numbered in the rows (oneBased without a `display`). */
+  get numbering(): GroupChannelNumbering {
+    return this.display?.numbering ?? 'oneBased';
   }
 
   /** Re-reads everything now. */
@@ -79,7 +93,7 @@ export class EndpointsTreeDataProvider
   }
 
   getTreeItem(node: EndpointsTreeNode): vscode.TreeItem {
-    return treeItemFor(node);
+    return treeItemFor(node, this.numbering);
   }
 
   getChildren(node?: EndpointsTreeNode): EndpointsTreeNode[] {

@@ -1,6 +1,13 @@
 // A virtual device's declared function blocks in the words discovery uses for what it finds, so
 // that the declared rows and the discovered rows under the same device read alike.
-import { describeDirection, describeGroups, describeMidi1, describeUiHint } from '../../discovery';
+import {
+  describeDirection,
+  describeGroups,
+  describeMidi1,
+  describeUiHint,
+  groupNumber,
+  type GroupChannelNumbering,
+} from '../../discovery';
 import type { VirtualFunctionBlock } from '../../virtualDevice';
 
 // The declaration's words as the numbers discovery reports (UMP 1.1 Function Block Info fields).
@@ -11,15 +18,19 @@ const uiHintCodes = { unknown: 0, receiver: 1, sender: 2, both: 3 } as const;
 const ciVersion = (version: number): string =>
   version === 0 ? 'none' : `0x${version.toString(16).padStart(2, '0')}`;
 
-/** The declared block's fields, in the words discovery uses for what it finds. */
-export function declaredBlockFields(index: number, block: VirtualFunctionBlock): [string, string][] {
+/** The declared block's fields, in the words discovery uses for what it finds; groups under `numbering`. */
+export function declaredBlockFields(
+  index: number,
+  block: VirtualFunctionBlock,
+  numbering: GroupChannelNumbering,
+): [string, string][] {
   return [
     ['Block', String(index)],
     ['Name', block.name],
     ['Direction', describeDirection(directionCodes[block.direction])],
     [
       'Groups',
-      `${describeGroups(block.firstGroup, block.groupCount)} (first ${block.firstGroup + 1}, count ${block.groupCount})`,
+      `${describeGroups(block.firstGroup, block.groupCount, numbering)} (first ${groupNumber(block.firstGroup, numbering)}, count ${block.groupCount})`,
     ],
     ['MIDI 1.0', describeMidi1(midi1Codes[block.midi1])],
     ['UI hint', describeUiHint(uiHintCodes[block.uiHint])],
@@ -29,10 +40,10 @@ export function declaredBlockFields(index: number, block: VirtualFunctionBlock):
   ];
 }
 
-export function declaredBlockSummary(block: VirtualFunctionBlock): string {
+export function declaredBlockSummary(block: VirtualFunctionBlock, numbering: GroupChannelNumbering): string {
   const parts = [
     describeDirection(directionCodes[block.direction]),
-    describeGroups(block.firstGroup, block.groupCount),
+    describeGroups(block.firstGroup, block.groupCount, numbering),
   ];
   if (block.midi1 !== 'none') parts.push(describeMidi1(midi1Codes[block.midi1]));
   parts.push(`UI ${describeUiHint(uiHintCodes[block.uiHint])}`, `CI ${ciVersion(block.midiCiVersion)}`);

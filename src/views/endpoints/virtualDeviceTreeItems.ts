@@ -2,6 +2,7 @@
 // and how many blocks it declares after it, and each declared function block with every field,
 // read from the declaration (no discovery needed).
 import * as vscode from 'vscode';
+import type { GroupChannelNumbering } from '../../discovery';
 import type { VirtualFunctionBlock } from '../../virtualDevice';
 import { TreeItemContext, fieldsTooltip } from './endpointTreeItems';
 import type { VirtualDeviceView } from './endpointsTreeNodes';
@@ -11,14 +12,18 @@ export function declaredBlockItem(
   associationId: string,
   index: number,
   block: VirtualFunctionBlock,
+  numbering: GroupChannelNumbering,
 ): vscode.TreeItem {
   const label = `${index}: ${block.name === '' ? '(no name)' : block.name}`;
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.id = `vdev:${associationId}:block:${index}`;
-  item.description = declaredBlockSummary(block);
+  item.description = declaredBlockSummary(block, numbering);
   item.iconPath = new vscode.ThemeIcon(block.active ? 'symbol-module' : 'circle-slash');
   item.contextValue = TreeItemContext.declared;
-  item.tooltip = fieldsTooltip(`Declared function block ${index}`, declaredBlockFields(index, block));
+  item.tooltip = fieldsTooltip(
+    `Declared function block ${index}`,
+    declaredBlockFields(index, block, numbering),
+  );
   return item;
 }
 

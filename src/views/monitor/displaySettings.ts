@@ -16,3 +16,26 @@ export function readDisplaySettings(warn: (message: string) => void): DisplaySet
   );
   return { numbering: 'oneBased' };
 }
+
+/**
+ * The numbering as a view that is not the monitor follows it (the Endpoints tree): read when asked,
+ * with an event when midiScope.display changes.
+ */
+export function displayNumbering(warn: (message: string) => void): {
+  readonly numbering: Numbering;
+  readonly onDidChange: vscode.Event<void>;
+} {
+  return {
+    get numbering() {
+      return readDisplaySettings(warn).numbering;
+    },
+    onDidChange: (listener, thisArgs, disposables) =>
+      vscode.workspace.onDidChangeConfiguration(
+        (event) => {
+          if (event.affectsConfiguration(displaySettingsSection)) listener.call(thisArgs, undefined);
+        },
+        undefined,
+        disposables,
+      ),
+  };
+}

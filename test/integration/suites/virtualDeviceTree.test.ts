@@ -103,6 +103,32 @@ describe('extension: virtual devices in the tree', function () {
       Array.from({ length: 32 }, (_, i) => `${i}: ${blockName(i)}`),
     );
     assert.equal(item(blocks[17]).description, 'input · group 2 · UI receiver · CI 0x02');
+    // #17: the tree follows midiScope.display.numbering, as the monitor's rows do.
+    await midiScopeConfiguration().update(
+      'display.numbering',
+      'zeroBased',
+      vscode.ConfigurationTarget.Global,
+    );
+    try {
+      await waitFor(
+        'the declared block numbered 0-based',
+        () =>
+          item(provider().getChildren(children[3])[17]).description ===
+          'input · group 1 · UI receiver · CI 0x02',
+      );
+    } finally {
+      await midiScopeConfiguration().update(
+        'display.numbering',
+        undefined,
+        vscode.ConfigurationTarget.Global,
+      );
+    }
+    await waitFor(
+      'the declared block numbered 1-based again',
+      () =>
+        item(provider().getChildren(children[3])[17]).description ===
+        'input · group 2 · UI receiver · CI 0x02',
+    );
     const info = provider()
       .getChildren(children[2])
       .map((node) => `${labelOf(item(node))}: ${String(item(node).description)}`);

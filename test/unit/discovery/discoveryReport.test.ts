@@ -10,12 +10,17 @@ void it('the report shows values, raw packets with their fields, missing items a
     negotiate: { protocol: 2 },
   });
   const result = await discovery.finished();
-  const text = discoveryReportText('Scope Synth', result);
+  const text = discoveryReportText('Scope Synth', result, 'oneBased');
   assert.match(text, /^Endpoint discovery: Scope Synth\nstate: complete/);
   assert.match(text, /name: "Scope Synth"/);
   assert.match(text, /raw 0xF0010101 0x82000300 0x00000000 0x00000000 {2}\(Endpoint Info Notification\)/);
   assert.match(text, /Number of Function Blocks: 2/);
   assert.match(text, /Function block 1: "Block 1"\n {2}active, bidirectional, group 2/);
+  // #17: the groups follow the numbering; group 1 in the message is "group 1" under zeroBased.
+  assert.match(
+    discoveryReportText('Scope Synth', result, 'zeroBased'),
+    /Function block 1: "Block 1"\n {2}active, bidirectional, group 1\n/,
+  );
   assert.match(
     text,
     /negotiation: asked for MIDI 2\.0 \(rx JR false, tx JR false\), answered MIDI 2\.0: accepted/,

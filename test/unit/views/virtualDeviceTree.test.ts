@@ -101,12 +101,27 @@ void test('the 32 declared blocks are children at once, with their names and fie
   assert.equal(last.index, 31);
   assert.equal(last.block.name, 'Function block 32 of the example device');
   // Block 31 of the example: input (31 % 3 == 1), group 16 (31 % 16), MIDI 1.0 (31 % 4 == 3).
-  assert.equal(declaredBlockSummary(last.block), 'input · group 16 · MIDI 1.0 · UI receiver · CI 0x02');
+  assert.equal(
+    declaredBlockSummary(last.block, 'oneBased'),
+    'input · group 16 · MIDI 1.0 · UI receiver · CI 0x02',
+  );
   assert.deepEqual(
-    new Map(declaredBlockFields(31, last.block)).get('Groups'),
+    new Map(declaredBlockFields(31, last.block, 'oneBased')).get('Groups'),
     'group 16 (first 16, count 1)',
   );
-  assert.equal(new Map(declaredBlockFields(0, declaration.functionBlocks[0])).get('Active'), 'yes');
+  // #17: under zeroBased the groups read as in the message, as the monitor's rows then do.
+  assert.equal(
+    declaredBlockSummary(last.block, 'zeroBased'),
+    'input · group 15 · MIDI 1.0 · UI receiver · CI 0x02',
+  );
+  assert.deepEqual(
+    new Map(declaredBlockFields(31, last.block, 'zeroBased')).get('Groups'),
+    'group 15 (first 15, count 1)',
+  );
+  assert.equal(
+    new Map(declaredBlockFields(0, declaration.functionBlocks[0], 'oneBased')).get('Active'),
+    'yes',
+  );
 });
 
 void test('parents lead from a declared block and from either side back to the group', () => {
