@@ -26,9 +26,13 @@ function text(value: unknown): string {
 
 function hostOf(service: Service): DiscoveredHost {
   const txt = (service.txt ?? {}) as Record<string, unknown>;
+  // An answer may come without A/AAAA records (bonjour-service leaves loopback and internal
+  // addresses out of its own, so a host on a machine or namespace with only lo sends none): then
+  // the address the answer came from is the host's.
+  const addresses = service.addresses?.length ? service.addresses : [service.referer?.address ?? ''];
   return {
     name: service.name,
-    addresses: service.addresses ?? [],
+    addresses: addresses.filter((address) => address !== ''),
     port: service.port,
     endpointName: text(txt.UMPEndpointName),
     productInstanceId: text(txt.ProductInstanceId),

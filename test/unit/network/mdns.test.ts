@@ -27,5 +27,7 @@ void describe('mDNS / DNS-SD in a private network namespace', () => {
     assert.equal(host.port, 5673);
     assert.equal(host.endpointName, 'Scope mDNS Host ✓');
     assert.equal(host.productInstanceId, 'PIID-MDNS');
+    // The answer carries no A record (lo is the only interface): the address it came from.
+    assert.deepEqual(host.addresses, ['127.0.0.1']);
   });
 });
