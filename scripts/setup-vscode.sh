@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the real-VS-Code harness needs, once per machine:
-#   - Debian: chromium (the browser), libkrb5-dev + pkg-config + build-essential (code-server's native deps)
+#   - Debian: chromium (the browser), libkrb5-dev + pkg-config + build-essential (code-server's native deps),
+#     iproute2 + util-linux (the network namespace of the *.netns.e2e specs), avahi-daemon + avahi-utils
+#     + dbus (the mDNS spec's advertiser, run only inside that namespace)
 #   - into a cache outside the clone, keyed on versions: Node 24 (code-server refuses older) and code-server.
 # Prints the cache directory on the last line of stdout. Idempotent: a second run is a few checks.
 #   --quiet  say nothing when everything is already installed (the harness calls it so)
@@ -40,12 +42,25 @@ command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
 command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
 dpkg -s build-essential >/dev/null 2>&1 || need_apt+=(build-essential)
+command -v ip >/dev/null 2>&1 || need_apt+=(iproute2)
+command -v unshare >/dev/null 2>&1 || need_apt+=(util-linux)
+command -v dbus-daemon >/dev/null 2>&1 || need_apt+=(dbus)
+new_avahi=0
+command -v avahi-daemon >/dev/null 2>&1 || { need_apt+=(avahi-daemon); new_avahi=1; }
+command -v avahi-publish-service >/dev/null 2>&1 || need_apt+=(avahi-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing Debian packages: ${need_apt[*]} (once per machine)"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq >&2 || { log "apt-get update failed"; exit 1; }
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >&2 \
     || { log "apt-get install ${need_apt[*]} failed"; exit 1; }
+  # The tests run avahi-daemon only inside their network namespace; the system service the package
+  # enables would announce this machine on its real interfaces, so one this script installed is
+  # stopped and disabled.
+  if [ "$new_avahi" = 1 ] && command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
+    log "disabling the avahi-daemon system service the package enabled (the tests start their own, in a namespace)"
+    $SUDO systemctl disable --now avahi-daemon.service avahi-daemon.socket >&2 || true
+  fi
 fi
 
 installed() { [ -f "$CACHE/.complete" ] && [ -x "$CACHE/node/bin/node" ] && [ -f "$CACHE/code-server/node_modules/code-server/out/node/entry.js" ]; }
