@@ -128,6 +128,8 @@ async function runInNetworkNamespace(files) {
     '--pid',
     '--fork',
     '--kill-child',
+    // Its own /proc, so process ids in /proc are the ones the specs see.
+    '--mount-proc',
     '--propagation',
     'private',
     '--',
@@ -139,7 +141,7 @@ async function runInNetworkNamespace(files) {
     ...files,
   ];
   say(
-    `${files.length} spec(s) in a network namespace of their own: unshare ${args.slice(0, 11).join(' ')} …`,
+    `${files.length} spec(s) in a network namespace of their own: unshare ${args.slice(0, 12).join(' ')} …`,
   );
   const code = await new Promise((resolve) => {
     const child = spawn('unshare', args, {
