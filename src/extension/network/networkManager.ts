@@ -37,6 +37,18 @@ export type CredentialPrompt = (
   hostKey: string,
 ) => Promise<{ credentials: Credentials; remember: boolean } | undefined>;
 
+/**
+ * Where a client binds for a host at `address`: loopback for a host on this machine's loopback (so
+ * nothing else can reach the client), any address for any other host (a socket bound to loopback
+ * cannot send to another address; a host found over mDNS usually has one).
+ */
+export function localAddressFor(address: string): string {
+  const ipv6 = address.includes(':');
+  const loopback = ipv6 ? address === '::1' : address.startsWith('127.');
+  if (loopback) return ipv6 ? '::1' : '127.0.0.1';
+  return ipv6 ? '::' : '0.0.0.0';
+}
+
 export class NetworkManager implements vscode.Disposable {
   private currentHost: NetworkHost | undefined;
   private advertisement: Advertisement | undefined;
@@ -143,7 +155,7 @@ export class NetworkManager implements vscode.Disposable {
         endpointName: readClientSettings().endpointName,
         productInstanceId: settings.productInstanceId,
         host: { address: target.address, port: target.port },
-        localAddress: target.address.includes(':') ? '::1' : '127.0.0.1',
+        localAddress: localAddressFor(target.address),
         credentials: (request) => this.credentialsFor(request, hostKey, target),
         session: readSessionSettings(),
         log: this.log,
