@@ -52,8 +52,17 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing Debian packages: ${need_apt[*]} (once per machine)"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq >&2 || { log "apt-get update failed"; exit 1; }
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >&2 \
-    || { log "apt-get install ${need_apt[*]} failed"; exit 1; }
+  # A package's maintainer scripts must not start a service on this machine (avahi-daemon would
+  # announce it on its real interfaces): without a policy-rc.d of the machine's own, one that
+  # refuses every start stands in place for the install (invoke-rc.d reads it; exit 101).
+  policy=/usr/sbin/policy-rc.d; own_policy=0
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$policy" >/dev/null && $SUDO chmod 755 "$policy" && own_policy=1
+  fi
+  apt_status=0
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >&2 || apt_status=$?
+  [ "$own_policy" = 1 ] && $SUDO rm -f "$policy"
+  [ "$apt_status" = 0 ] || { log "apt-get install ${need_apt[*]} failed"; exit 1; }
   # The tests run avahi-daemon only inside their network namespace; the system service the package
   # enables would announce this machine on its real interfaces, so one this script installed is
   # stopped and disabled.
