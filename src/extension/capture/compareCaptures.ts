@@ -68,6 +68,8 @@ async function fileSide(uriText: string | undefined, title: string): Promise<Sid
   return { table: file.reading.table, name: file.name };
 }
 
+// Keeps open when the focus moves: Compare often runs over a monitor, whose webview takes the focus
+// back as the command starts.
 async function pickIgnored(): Promise<CompareOptions | undefined> {
   const items = [
     { label: 'JR clock and timestamps', key: 'ignoreJrTimestamps' as const, picked: true },
@@ -77,6 +79,7 @@ async function pickIgnored(): Promise<CompareOptions | undefined> {
   const picked = await vscode.window.showQuickPick(items, {
     title: 'Compare Captures: leave out',
     canPickMany: true,
+    ignoreFocusOut: true,
   });
   if (!picked) return undefined;
   return Object.fromEntries(picked.map((item) => [item.key, true]));

@@ -120,10 +120,12 @@ function checkRows(monitor: MonitorHandle, rows: ViewRows & { generation?: numbe
     );
 }
 
+// The prompts keep open when the focus moves: Replay runs from the monitor's context menu, whose
+// webview takes the focus back as the command starts.
 async function pickSpeed(): Promise<ReplaySpeed | undefined> {
   const picked = await vscode.window.showQuickPick(
     replaySpeeds.map((speed) => ({ label: speed === 'max' ? 'As fast as possible' : `${speed}×`, speed })),
-    { title: 'Replay Capture: speed' },
+    { title: 'Replay Capture: speed', ignoreFocusOut: true },
   );
   return picked?.speed;
 }
@@ -138,7 +140,7 @@ async function pickGroup(): Promise<number | undefined | 'cancelled'> {
         group,
       })),
     ],
-    { title: 'Replay Capture: groups' },
+    { title: 'Replay Capture: groups', ignoreFocusOut: true },
   );
   return picked ? picked.group : 'cancelled';
 }

@@ -28,6 +28,8 @@ export type SaveCaptureResult =
 /** Bytes gathered before each write and turn of the event loop. */
 const chunkBytes = 1 << 20;
 
+// The prompts keep open when the focus moves: Save runs from the monitor's title bar or the palette
+// over it, and the monitor's webview takes the focus back as the command starts.
 async function pickFormat(): Promise<CaptureFormat | undefined> {
   const picked = await vscode.window.showQuickPick(
     captureFormats.map((format) => ({
@@ -35,7 +37,7 @@ async function pickFormat(): Promise<CaptureFormat | undefined> {
       description: captureFormatDetails[format].description,
       format,
     })),
-    { title: 'Save Capture', placeHolder: 'File format' },
+    { title: 'Save Capture', placeHolder: 'File format', ignoreFocusOut: true },
   );
   return picked?.format;
 }
@@ -49,7 +51,7 @@ async function pickScope(monitor: MonitorHandle): Promise<'all' | 'view' | undef
       { label: 'Whole capture', description: `${capture.ring.size} messages`, scope: 'all' as const },
       { label: 'Filtered view', description: `${filtered} rows`, scope: 'view' as const },
     ],
-    { title: 'Save Capture' },
+    { title: 'Save Capture', ignoreFocusOut: true },
   );
   return picked?.scope;
 }

@@ -39,6 +39,9 @@ function pickWithStep(
   pick.placeholder = placeholder;
   pick.items = items;
   pick.matchOnDescription = true;
+  // Also asked by commands run from a monitor (Replay from its context menu, the palette over it):
+  // its webview takes the focus back as the command starts, which would close the pick.
+  pick.ignoreFocusOut = true;
   if (position) {
     pick.step = position.step;
     pick.totalSteps = position.totalSteps;
