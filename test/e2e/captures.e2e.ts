@@ -143,10 +143,7 @@ describe('captures: save, open and compare in the workbench', function () {
 
   it('saves a monitor capture from the command palette as .ump with timing', async () => {
     await workbench.runCommand('MIDI: Open Monitor');
-    await workbench.page
-      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-      .filter({ hasText: 'Diagnostics Loopback B' })
-      .click();
+    await workbench.pickRow('Diagnostics Loopback B');
     await workbench.page.locator('.quick-input-widget .quick-input-box input').press('Enter');
     await tab(/MIDI Monitor: Diagnostics Loopback B/);
     // The monitor takes the focus when its webview has loaded: wait for that before typing elsewhere.
@@ -260,10 +257,7 @@ describe('captures: save, open and compare in the workbench', function () {
   it('replays the rows selected in the capture from its context menu', async () => {
     // A live monitor on B shows what the replay sends to A.
     await workbench.runCommand('MIDI: Open Monitor');
-    await workbench.page
-      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-      .filter({ hasText: 'Diagnostics Loopback B' })
-      .click();
+    await workbench.pickRow('Diagnostics Loopback B');
     await workbench.page.locator('.quick-input-widget .quick-input-box input').press('Enter');
     await tab(/MIDI Monitor: Diagnostics Loopback B/);
     await seeMonitorRows('the new monitor to be ready', (texts) => texts.length === 0);

@@ -92,10 +92,7 @@ describe('monitor: MIDI-CI replies linked to their requests', function () {
 
   it('goes from a request to its reply and back, by MUID and request id', async () => {
     await workbench.runCommand('MIDI: Open Monitor');
-    await workbench.page
-      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-      .filter({ hasText: 'Diagnostics Loopback B' })
-      .click();
+    await workbench.pickRow('Diagnostics Loopback B');
     await workbench.page.locator('.quick-input-widget .quick-input-box input').press('Enter');
     monitor = await monitorFrame();
     await workbench.openFile(sendFile);

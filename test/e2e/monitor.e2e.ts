@@ -153,10 +153,7 @@ describe('monitor: decoded traffic in the workbench', function () {
 
   it('opens from the command palette on the endpoints picked in its quick pick', async () => {
     await workbench.runCommand('MIDI: Open Monitor');
-    const row = workbench.page
-      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-      .filter({ hasText: 'Diagnostics Loopback B' });
-    await row.click();
+    await workbench.pickRow('Diagnostics Loopback B');
     await workbench.page.locator('.quick-input-widget .quick-input-box input').press('Enter');
     monitor = await monitorFrame();
     const tab = workbench.page.locator('.tabs-container .tab', {

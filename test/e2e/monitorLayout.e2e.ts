@@ -175,10 +175,7 @@ describe('monitor: columns, time, numbering, placement and a pair that comes bac
   it('opens below the code, and a .ump file opened afterwards does not cover it', async () => {
     await workbench.openFile(sendFile);
     await workbench.runCommand('MIDI: Open Monitor');
-    const row = workbench.page
-      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-      .filter({ hasText: pair.endpointB.name });
-    await row.click();
+    await workbench.pickRow(pair.endpointB.name);
     await workbench.page.locator('.quick-input-widget .quick-input-box input').press('Enter');
     monitor = await monitorFrame();
     await monitor.locator('[data-counter="received"]').waitFor({ state: 'visible', timeout: timeoutMs });
@@ -372,10 +369,7 @@ describe('monitor: columns, time, numbering, placement and a pair that comes bac
 
     // Another monitor, opened now, has the same columns.
     await workbench.runCommand('MIDI: Open Monitor');
-    await workbench.page
-      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-      .filter({ hasText: 'Diagnostics Loopback B' })
-      .click();
+    await workbench.pickRow('Diagnostics Loopback B');
     await workbench.page.locator('.quick-input-widget .quick-input-box input').press('Enter');
     const first = monitor;
     monitor = await waitFor(
@@ -532,10 +526,7 @@ describe('monitor: columns, time, numbering, placement and a pair that comes bac
       timeoutMs,
     });
     await workbench.runCommand('MIDI: Open Monitor');
-    const row = workbench.page
-      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-      .filter({ hasText: 'Diagnostics Loopback B' });
-    await row.click();
+    await workbench.pickRow('Diagnostics Loopback B');
     await workbench.page.locator('.quick-input-widget .quick-input-box input').press('Enter');
     await waitFor(
       'the new monitor to open in the group it was moved to',

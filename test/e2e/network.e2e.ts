@@ -133,10 +133,7 @@ for (const mode of modes) {
 
     it("sends from the editor to the client's session and sees it in a monitor on the host's session", async () => {
       await workbench.runCommand('MIDI: Open Monitor');
-      const pickRow = workbench.page
-        .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-        .filter({ hasText: 'E2E Client' });
-      await pickRow.click();
+      await workbench.pickRow('E2E Client');
       await workbench.page.locator('.quick-input-widget .quick-input-box input').press('Enter');
       const monitor = await monitorFrame();
       await monitor.locator('[data-counter="received"]').waitFor({ state: 'visible', timeout: timeoutMs });

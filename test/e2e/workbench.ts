@@ -16,7 +16,13 @@ import { waitFor } from '../../scripts/harness/waitFor.mjs';
 import type { WorkbenchSession } from '../../scripts/harness/workbenchSession.mjs';
 import { startWorkbenchSession } from '../../scripts/harness/workbenchSession.mjs';
 import { recordFigure, recordFigures } from './workbenchFigures';
-import { answerQuickInput, gestureTimeoutMs, quickOpen, runCommand } from './workbenchQuickInput';
+import {
+  answerQuickInput,
+  gestureTimeoutMs,
+  pickQuickInputRow,
+  quickOpen,
+  runCommand,
+} from './workbenchQuickInput';
 import { createWorkspace, projectRoot } from './workbenchWorkspace';
 
 export { recordFigure, waitFor };
@@ -32,6 +38,8 @@ export interface Workbench {
   runCommand(title: string): Promise<void>;
   /** Types into the open quick input (quick pick or input box) and presses Enter. */
   quickInput(text: string): Promise<void>;
+  /** Clicks the open quick pick's row labelled exactly `label` (ticks it in a multi-select pick). */
+  pickRow(label: string): Promise<void>;
   /** Opens a workspace file in an editor through Quick Open. */
   openFile(relativePath: string): Promise<void>;
   /** Shows the "MIDI" view container from the activity bar. */
@@ -115,6 +123,7 @@ export async function launchWorkbench(options: LaunchOptions = {}): Promise<Work
 
     runCommand: (title) => runCommand(page, title),
     quickInput: (text) => answerQuickInput(page, text),
+    pickRow: (label) => pickQuickInputRow(page, label),
     openFile: (relativePath) => quickOpen(page, relativePath),
 
     async openMidiView() {

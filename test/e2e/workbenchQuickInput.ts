@@ -16,8 +16,10 @@ function inputBox(page: Page): Locator {
 
 /** F1, type the title as the palette shows it ("MIDI: Create Loopback Pair"), pick it. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await openQuickInput(page, `>${title}`);
-  await pickRow(page, `"${title}" in the command palette`, async (row) => (await labelOf(row)) === title);
+  await withPaletteReopened(page, `"${title}"`, async () => {
+    await openQuickInput(page, `>${title}`);
+    await pickRow(page, `"${title}" in the command palette`, async (row) => (await labelOf(row)) === title);
+  });
   // The palette closes, or the command opens its own quick input in the same widget.
   await waitFor(
     `the command palette to hand over after "${title}"`,
@@ -29,10 +31,33 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 /** Opens a workspace file through Quick Open and waits for its editor tab. */
 export async function quickOpen(page: Page, relativePath: string): Promise<void> {
   const name = relativePath.split('/').pop() ?? relativePath;
-  await openQuickInput(page, relativePath);
-  await pickRow(page, `${relativePath} in Quick Open`, async (row) => (await labelOf(row)) === name);
+  await withPaletteReopened(page, relativePath, async () => {
+    await openQuickInput(page, relativePath);
+    await pickRow(page, `${relativePath} in Quick Open`, async (row) => (await labelOf(row)) === name);
+  });
   const tab = page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`);
   await tab.waitFor({ state: 'visible', timeout: gestureTimeoutMs });
+}
+
+/**
+ * Clicks the row of the open quick pick whose label is exactly `label` (a multi-select pick
+ * ticks it). Waits until exactly one row has it: while the list redraws, a row can show twice.
+ */
+export async function pickQuickInputRow(page: Page, label: string): Promise<void> {
+  await inputBox(page).waitFor({ state: 'visible', timeout: gestureTimeoutMs });
+  const rows = widget(page).locator('.quick-input-list .monaco-list-row');
+  let labels: (string | null)[] = [];
+  const row = await waitFor(
+    `one row labelled "${label}" in the quick input`,
+    async () => {
+      const candidates = await rows.all();
+      labels = await Promise.all(candidates.map(labelOf));
+      const matching = candidates.filter((_, index) => labels[index] === label);
+      return matching.length === 1 ? matching[0] : undefined;
+    },
+    { timeoutMs: gestureTimeoutMs, detail: () => `the rows were: ${labels.join(' / ')}` },
+  );
+  await row.click({ timeout: gestureTimeoutMs });
 }
 
 /** Types `text` into the open quick input, presses Enter, and waits until it moves on. */
@@ -60,24 +85,69 @@ export async function answerQuickInput(page: Page, text: string): Promise<void> 
   );
 }
 
+/** The palette closed before its row was picked: nothing ran, and F1 may be pressed again. */
+class PaletteClosed extends Error {}
+
+/**
+ * Runs `open` (F1 or Quick Open, then the pick) and, when the palette closed under it before
+ * anything was picked, once more. A webview whose tab was just clicked takes the focus a moment
+ * later; a palette opened in that moment closes again (VS Code hides a quick input that loses
+ * the focus), and a person would press F1 again. Nothing is retried once a row was clicked.
+ */
+async function withPaletteReopened(page: Page, what: string, open: () => Promise<void>): Promise<void> {
+  const attempts = 3;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await open();
+      return;
+    } catch (error) {
+      if (!(error instanceof PaletteClosed) || attempt === attempts) throw error;
+      console.log(`[e2e] the palette closed before ${what} was picked (${error.message}); opening it again`);
+      await widget(page).waitFor({ state: 'hidden', timeout: gestureTimeoutMs });
+    }
+  }
+}
+
 async function openQuickInput(page: Page, value: string): Promise<void> {
   await page.keyboard.press('F1');
   await inputBox(page).waitFor({ state: 'visible', timeout: gestureTimeoutMs });
-  await inputBox(page).fill(value);
+  try {
+    await inputBox(page).fill(value, { timeout: gestureTimeoutMs });
+  } catch (error) {
+    if (!(await paletteOpen(page))) throw new PaletteClosed(`while typing "${value}"`);
+    throw error;
+  }
 }
 
-/** Clicks the row that `matches` says is the one, once the list shows it. */
+/** Whether the quick input is showing and not on its way out (closing, it turns inert). */
+async function paletteOpen(page: Page): Promise<boolean> {
+  const quickInput = widget(page);
+  if (!(await quickInput.isVisible())) return false;
+  return (await quickInput.getAttribute('inert')) === null;
+}
+
+/**
+ * Clicks the row that `matches` says is the one, once the list shows it. Throws PaletteClosed
+ * when the quick input closes before that (nothing was picked).
+ */
 async function pickRow(page: Page, what: string, matches: (row: Locator) => Promise<boolean>): Promise<void> {
   const rows = widget(page).locator('.quick-input-list .monaco-list-row');
   const row = await waitFor(
     what,
     async () => {
+      if (!(await paletteOpen(page))) throw new PaletteClosed(`while waiting for ${what}`);
       for (const candidate of await rows.all()) if (await matches(candidate)) return candidate;
       return undefined;
     },
     { timeoutMs: gestureTimeoutMs, detail: () => 'the quick input showed no such row' },
   );
-  await row.click();
+  try {
+    await row.click({ timeout: gestureTimeoutMs });
+  } catch (error) {
+    // A click that could not land on a closed palette picked nothing.
+    if (!(await paletteOpen(page))) throw new PaletteClosed(`before ${what} could be clicked`);
+    throw error;
+  }
 }
 
 /** A row's label: a command's palette title, a file's name. */
