@@ -2,6 +2,7 @@
 // deliver what it receives, and drain what connections sent to its endpoints.
 #include "addon/arguments.h"
 #include "addon/functions.h"
+#include "addon/js_ump_declaration.h"
 #include "addon/js_values.h"
 #include "engine/ump_size.h"
 #include "transports/js/js_transport.h"
@@ -9,20 +10,6 @@
 namespace midiscope::addon {
 
 namespace {
-
-std::uint32_t numberProperty(const Arguments& args, const Napi::Object& object,
-                             const char* objectName, const char* key, double max) {
-  const Napi::Value value = object.Get(key);
-  if (value.IsUndefined()) return 0;
-  if (!value.IsNumber()) args.throwTypeError(std::string(objectName) + "." + key, "a number");
-  const double number = value.As<Napi::Number>().DoubleValue();
-  if (!(number >= 0 && number <= max)) args.throwTypeError(std::string(objectName) + "." + key, "a number in range");
-  return static_cast<std::uint32_t>(number);
-}
-
-bool booleanProperty(const Napi::Object& object, const char* key) {
-  return object.Get(key).ToBoolean().Value();
-}
 
 EndpointInfo endpointFromJs(const Arguments& args, const Napi::Object& object) {
   const char* name = "endpoint";
@@ -46,47 +33,8 @@ EndpointInfo endpointFromJs(const Arguments& args, const Napi::Object& object) {
                                 pair.As<Napi::Array>().Get(1u).ToString().Utf8Value());
     }
   }
-  const Napi::Value ump = object.Get("umpEndpoint");
-  if (ump.IsObject()) {
-    const Napi::Object u = ump.As<Napi::Object>();
-    const char* un = "endpoint.umpEndpoint";
-    UmpEndpointDetails details;
-    details.umpVersionMajor = static_cast<std::uint8_t>(numberProperty(args, u, un, "umpVersionMajor", 255));
-    details.umpVersionMinor = static_cast<std::uint8_t>(numberProperty(args, u, un, "umpVersionMinor", 255));
-    details.functionBlockCount = static_cast<std::uint8_t>(numberProperty(args, u, un, "functionBlockCount", 32));
-    details.staticFunctionBlocks = booleanProperty(u, "staticFunctionBlocks");
-    details.supportsMidi1 = booleanProperty(u, "supportsMidi1");
-    details.supportsMidi2 = booleanProperty(u, "supportsMidi2");
-    details.receivesJr = booleanProperty(u, "receivesJr");
-    details.transmitsJr = booleanProperty(u, "transmitsJr");
-    details.productInstanceId = args.stringProperty(u, un, "productInstanceId", true);
-    details.manufacturerId = numberProperty(args, u, un, "manufacturerId", 0xFFFFFF);
-    details.family = static_cast<std::uint16_t>(numberProperty(args, u, un, "family", 0xFFFF));
-    details.model = static_cast<std::uint16_t>(numberProperty(args, u, un, "model", 0xFFFF));
-    details.softwareRevision = numberProperty(args, u, un, "softwareRevision", 0xFFFFFFFF);
-    info.umpEndpoint = details;
-  }
-  const Napi::Value blocks = object.Get("functionBlocks");
-  if (blocks.IsArray()) {
-    const Napi::Array array = blocks.As<Napi::Array>();
-    for (std::uint32_t i = 0; i < array.Length(); ++i) {
-      if (!array.Get(i).IsObject()) args.throwTypeError("endpoint.functionBlocks[" + std::to_string(i) + "]", "an object");
-      const Napi::Object b = array.Get(i).As<Napi::Object>();
-      const char* bn = "endpoint.functionBlocks[]";
-      FunctionBlockDetails block;
-      block.number = static_cast<std::uint8_t>(numberProperty(args, b, bn, "number", 31));
-      block.name = args.stringProperty(b, bn, "name", true);
-      block.active = b.Get("active").IsUndefined() || booleanProperty(b, "active");
-      block.direction = static_cast<std::uint8_t>(numberProperty(args, b, bn, "direction", 3));
-      block.firstGroup = static_cast<std::uint8_t>(numberProperty(args, b, bn, "firstGroup", 15));
-      block.groupCount = static_cast<std::uint8_t>(numberProperty(args, b, bn, "groupCount", 16));
-      block.uiHint = static_cast<std::uint8_t>(numberProperty(args, b, bn, "uiHint", 3));
-      block.midi1 = static_cast<std::uint8_t>(numberProperty(args, b, bn, "midi1", 2));
-      block.midiCiVersion = static_cast<std::uint8_t>(numberProperty(args, b, bn, "midiCiVersion", 255));
-      block.maxSysEx8Streams = static_cast<std::uint8_t>(numberProperty(args, b, bn, "maxSysEx8Streams", 255));
-      info.functionBlocks.push_back(block);
-    }
-  }
+  info.umpEndpoint = umpEndpointFromJs(args, object, name);
+  info.functionBlocks = functionBlocksFromJs(args, object, name);
   return info;
 }
 

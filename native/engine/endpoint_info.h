@@ -66,6 +66,16 @@ struct EndpointInfo {
   std::string peerEndpointDeviceId;
 };
 
+// What an endpoint the engine owns says of itself as a UMP endpoint: a virtual device's
+// declaration, carried by the loopback side that other applications see as the device (see
+// Engine::declareEndpoint). It becomes the endpoint's umpEndpoint and functionBlocks, and what a
+// publishing transport shows the OS (ALSA: the client's UMP endpoint info and blocks).
+// ump_declaration.h checks it.
+struct UmpDeclaration {
+  UmpEndpointDetails endpoint;
+  std::vector<FunctionBlockDetails> functionBlocks;
+};
+
 enum class EndpointChangeKind { Added, Removed, Updated };
 
 struct EndpointChange {
@@ -78,6 +88,9 @@ struct LoopbackSideDefinition {
   std::string name;
   std::string description;
   std::string uniqueId;
+  // A virtual device's declaration for this side, in place from the start (nothing is shown
+  // without it first); none for a plain loopback side.
+  std::optional<UmpDeclaration> declaration = std::nullopt;
 };
 
 }  // namespace midiscope

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/ump_declaration.h"
 #include "transports/js/js_transport.h"
 #include "transports/loopback/loopback_transport.h"
 
@@ -285,6 +286,43 @@ PairCreationResult Engine::createLoopbackPair(const std::string& associationId,
 
 bool Engine::removeLoopbackPair(const std::string& associationId) {
   return loopbacks_->removePair(associationId);
+}
+
+std::string Engine::declareEndpoint(const std::string& endpointDeviceId,
+                                    const std::optional<UmpDeclaration>& declaration) {
+  if (declaration) {
+    const std::string invalid = whyInvalidDeclaration(*declaration);
+    if (!invalid.empty()) return invalid;
+  }
+  std::shared_ptr<Endpoint> endpoint;
+  EndpointInfo announced;
+  bool announcing = false;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (shutDown_) return "the MIDI engine has been shut down";
+    const EndpointRegistry::Entry* entry = registry_.find(endpointDeviceId);
+    if (entry == nullptr) return "no MIDI endpoint has the id \"" + endpointDeviceId + "\"";
+    // Only the user's pairs: the diagnostics pair is fixed, and other transports' endpoints say
+    // what their devices declare.
+    if (entry->endpoint->transportId() != "loopback") {
+      return "the endpoint \"" + endpointDeviceId + "\" is on the " +
+             entry->endpoint->transportId() + " transport: only a loopback pair's side takes a declaration";
+    }
+    endpoint = entry->endpoint;
+    EndpointInfo info = endpoint->info();
+    applyDeclaration(info, declaration);
+    endpoint->setInfo(std::move(info));
+    announced = endpoint->info();
+    announcing = announcing_;
+  }
+  {
+    std::lock_guard<std::mutex> publishing(publishMutex_);
+    if (publishing_) {
+      for (const auto& transport : transportsSnapshot()) transport->republish(endpoint);
+    }
+  }
+  if (announcing) listener_->endpointsChanged({{EndpointChangeKind::Updated, announced}});
+  return "";
 }
 
 OpenResult Engine::openConnection(const std::string& endpointDeviceId, double ringCapacityWords) {

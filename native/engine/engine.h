@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -96,6 +97,13 @@ class Engine final : public TransportHost {
                                         const LoopbackSideDefinition& b);
   // Closes the pair's open connections (their owners are told through the listener).
   bool removeLoopbackPair(const std::string& associationId);
+  // Sets (or, with nullopt, clears) what a user loopback side declares of itself as a UMP
+  // endpoint: a virtual device's endpoint info and function blocks. Its EndpointInfo then
+  // carries them (watchers see an Updated change) and publishing transports show them to the OS
+  // (Transport::republish). Empty on success; otherwise why not (an unknown endpoint, one that
+  // is not a user loopback side, or what whyInvalidDeclaration says).
+  std::string declareEndpoint(const std::string& endpointDeviceId,
+                              const std::optional<UmpDeclaration>& declaration);
 
   OpenResult openConnection(const std::string& endpointDeviceId, double ringCapacityWords);
   void closeConnection(ConnectionId id);

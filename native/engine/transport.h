@@ -112,6 +112,10 @@ class Transport {
   // reaches them through an EndpointTap the transport adds to it.
   virtual void publish(const std::shared_ptr<Endpoint>& endpoint) { (void)endpoint; }
   virtual void unpublish(const std::string& endpointDeviceId) { (void)endpointDeviceId; }
+  // What a published endpoint declares changed (Engine::declareEndpoint: a virtual device's
+  // endpoint info and function blocks): show the OS the endpoint's info() now. Nothing if it is
+  // not published here. Called as publish() is.
+  virtual void republish(const std::shared_ptr<Endpoint>& endpoint) { (void)endpoint; }
 };
 
 }  // namespace midiscope

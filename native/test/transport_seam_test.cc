@@ -3,6 +3,7 @@
 // DeviceTransport below is a test transport written against the public interface only, as
 // a real one (ALSA, a JS transport) is.
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -78,6 +79,10 @@ class PublishingTransport final : public Transport {
     auto tap = std::make_shared<Tap>();
     endpoint->addTap(tap);
     published[endpoint->id()] = {endpoint, tap};
+    shown[endpoint->id()].push_back(endpoint->info());
+  }
+  void republish(const std::shared_ptr<Endpoint>& endpoint) override {
+    if (published.count(endpoint->id()) != 0) shown[endpoint->id()].push_back(endpoint->info());
   }
   void unpublish(const std::string& id) override {
     auto found = published.find(id);
@@ -89,7 +94,49 @@ class PublishingTransport final : public Transport {
   std::string idOverride = "publisher";
   TransportHost* host = nullptr;
   std::map<std::string, std::pair<std::shared_ptr<Endpoint>, std::shared_ptr<Tap>>> published;
+  // What the OS was shown of each endpoint, at publish() and at each republish().
+  std::map<std::string, std::vector<EndpointInfo>> shown;
 };
+
+FunctionBlockDetails block(std::uint8_t number, const std::string& name, std::uint8_t direction,
+                           std::uint8_t firstGroup, std::uint8_t groupCount) {
+  FunctionBlockDetails fb;
+  fb.number = number;
+  fb.name = name;
+  fb.direction = direction;
+  fb.firstGroup = firstGroup;
+  fb.groupCount = groupCount;
+  return fb;
+}
+
+// A virtual device's declaration: "Keys" on groups 1-2 both ways, "Pads" on group 5 out.
+UmpDeclaration synthDeclaration() {
+  UmpDeclaration declaration;
+  declaration.endpoint.productInstanceId = "SYNTH-7";
+  declaration.endpoint.supportsMidi2 = true;
+  declaration.endpoint.staticFunctionBlocks = true;
+  declaration.endpoint.functionBlockCount = 2;
+  declaration.functionBlocks = {block(0, "Keys", 3, 0, 2), block(1, "Pads", 2, 4, 1)};
+  return declaration;
+}
+
+std::optional<EndpointInfo> listed(const Engine& engine, const std::string& id) {
+  for (const EndpointInfo& info : engine.listEndpoints()) {
+    if (info.endpointDeviceId == id) return info;
+  }
+  return std::nullopt;
+}
+
+// "Keys 1-2/3, Pads 5-5/2": each block's name, groups (1-based) and direction.
+std::string blocksOf(const EndpointInfo& info) {
+  std::string text;
+  for (const FunctionBlockDetails& fb : info.functionBlocks) {
+    if (!text.empty()) text += ", ";
+    text += fb.name + " " + std::to_string(fb.firstGroup + 1) + "-" +
+            std::to_string(fb.firstGroup + fb.groupCount) + "/" + std::to_string(fb.direction);
+  }
+  return text;
+}
 
 }  // namespace
 
@@ -173,6 +220,104 @@ TEST(publishingTurnedOffUnpublishesOwnEndpointsAndKeepsLaterOnesHidden) {
         std::vector<std::uint32_t>({0x20803C00}));
   engine.setPublishing(true);  // no change: nothing published twice
   CHECK_EQ(publisher->published[pair.endpointDeviceIdB].second->seen.size(), 1u);
+}
+
+TEST(aVirtualDevicesDeclaredEndpointInfoAndBlocksAreItsSidesAndArePublishedAndRepublished) {
+  auto listener = std::make_shared<RecordingListener>();
+  Engine engine(listener);
+  auto publisher = std::make_shared<PublishingTransport>();
+  CHECK(engine.addTransport(publisher));
+  LoopbackSideDefinition deviceSide{"Synth (device side)", "", "synth-device"};
+  LoopbackSideDefinition hostSide{"Synth", "", "synth-host"};
+  hostSide.declaration = synthDeclaration();
+  const PairCreationResult pair = engine.createLoopbackPair("synth", deviceSide, hostSide);
+  CHECK_MESSAGE(pair.success, pair.errorInformation);
+
+  // The engine's list: the declared side carries the endpoint info and blocks, the other none.
+  const std::optional<EndpointInfo> host = listed(engine, pair.endpointDeviceIdB);
+  CHECK(host.has_value() && host->umpEndpoint.has_value());
+  if (host && host->umpEndpoint) {
+    CHECK_EQ(host->umpEndpoint->productInstanceId, std::string("SYNTH-7"));
+    CHECK_EQ(static_cast<int>(host->umpEndpoint->functionBlockCount), 2);
+    CHECK_EQ(blocksOf(*host), std::string("Keys 1-2/3, Pads 5-5/2"));
+  }
+  const std::optional<EndpointInfo> device = listed(engine, pair.endpointDeviceIdA);
+  CHECK(device.has_value() && !device->umpEndpoint.has_value() && device->functionBlocks.empty());
+  // Published with them from the start: the OS never saw the side without its blocks.
+  CHECK_EQ(publisher->shown[pair.endpointDeviceIdB].size(), 1u);
+  CHECK_EQ(blocksOf(publisher->shown[pair.endpointDeviceIdB].front()), std::string("Keys 1-2/3, Pads 5-5/2"));
+  CHECK(!publisher->shown[pair.endpointDeviceIdA].front().umpEndpoint.has_value());
+
+  // The declaration changes: one block now. The list, the watchers and the OS see it.
+  UmpDeclaration changed = synthDeclaration();
+  changed.functionBlocks = {block(0, "Everything", 3, 0, 16)};
+  changed.endpoint.functionBlockCount = 1;
+  const std::size_t changesBefore = listener->changes().size();
+  CHECK_EQ(engine.declareEndpoint(pair.endpointDeviceIdB, changed), std::string());
+  CHECK_EQ(blocksOf(*listed(engine, pair.endpointDeviceIdB)), std::string("Everything 1-16/3"));
+  const auto changes = listener->changes();
+  CHECK_EQ(changes.size(), changesBefore + 1);
+  if (changes.size() == changesBefore + 1) {
+    CHECK(changes.back().kind == EndpointChangeKind::Updated);
+    CHECK_EQ(changes.back().endpoint.endpointDeviceId, pair.endpointDeviceIdB);
+    CHECK_EQ(blocksOf(changes.back().endpoint), std::string("Everything 1-16/3"));
+  }
+  CHECK_EQ(publisher->shown[pair.endpointDeviceIdB].size(), 2u);
+  CHECK_EQ(blocksOf(publisher->shown[pair.endpointDeviceIdB].back()), std::string("Everything 1-16/3"));
+  // Nothing declared any more: a plain loopback side again.
+  CHECK_EQ(engine.declareEndpoint(pair.endpointDeviceIdB, std::nullopt), std::string());
+  CHECK(!listed(engine, pair.endpointDeviceIdB)->umpEndpoint.has_value());
+  CHECK(publisher->shown[pair.endpointDeviceIdB].back().functionBlocks.empty());
+  // While publishing is off the OS is not told; switched on, it is shown the current one.
+  engine.setPublishing(false);
+  CHECK_EQ(engine.declareEndpoint(pair.endpointDeviceIdB, synthDeclaration()), std::string());
+  CHECK_EQ(publisher->shown[pair.endpointDeviceIdB].size(), 3u);
+  engine.setPublishing(true);
+  CHECK_EQ(blocksOf(publisher->shown[pair.endpointDeviceIdB].back()), std::string("Keys 1-2/3, Pads 5-5/2"));
+}
+
+TEST(aDeclarationThatCannotBeShownAsDeclaredIsRefusedSayingWhichField) {
+  Engine engine(std::make_shared<RecordingListener>());
+  const PairCreationResult pair =
+      engine.createLoopbackPair("pair", {"Pair A", "", "pair-a"}, {"Pair B", "", "pair-b"});
+  CHECK(pair.success);
+  const auto refused = [&](const UmpDeclaration& declaration, const std::string& says) {
+    const std::string error = engine.declareEndpoint(pair.endpointDeviceIdB, declaration);
+    CHECK_MESSAGE(error.find(says) != std::string::npos, error + " (expected: " + says + ")");
+  };
+  UmpDeclaration overflow = synthDeclaration();
+  overflow.functionBlocks[1].firstGroup = 12;
+  overflow.functionBlocks[1].groupCount = 5;
+  refused(overflow, "functionBlocks[1].groupCount is 5 from firstGroup 12");
+  UmpDeclaration miscounted = synthDeclaration();
+  miscounted.endpoint.functionBlockCount = 3;
+  refused(miscounted, "umpEndpoint.functionBlockCount is 3 but functionBlocks has 2 blocks");
+  UmpDeclaration renumbered = synthDeclaration();
+  renumbered.functionBlocks[0].number = 1;
+  refused(renumbered, "functionBlocks[0].number is 1");
+  UmpDeclaration noDirection = synthDeclaration();
+  noDirection.functionBlocks[0].direction = 0;
+  refused(noDirection, "functionBlocks[0].direction is 0");
+  UmpDeclaration noProtocol = synthDeclaration();
+  noProtocol.endpoint.supportsMidi2 = false;
+  refused(noProtocol, "supports neither MIDI 1.0 nor MIDI 2.0");
+  // Refused declarations change nothing.
+  CHECK(!listed(engine, pair.endpointDeviceIdB)->umpEndpoint.has_value());
+
+  // Only a user pair's side takes one; an unknown id is said.
+  CHECK_MESSAGE(engine.declareEndpoint(kDiagnosticsLoopbackAId, synthDeclaration()).find("diagnostics transport") !=
+                    std::string::npos,
+                engine.declareEndpoint(kDiagnosticsLoopbackAId, synthDeclaration()));
+  CHECK(engine.declareEndpoint("midiscope://loopback/none", synthDeclaration()).find("no MIDI endpoint") !=
+        std::string::npos);
+  // A pair whose side's declaration is wrong is not created at all, and says which side.
+  LoopbackSideDefinition bad{"Bad B", "", "bad-b"};
+  bad.declaration = overflow;
+  const PairCreationResult badPair = engine.createLoopbackPair("bad", {"Bad A", "", "bad-a"}, bad);
+  CHECK(!badPair.success);
+  CHECK_MESSAGE(badPair.errorInformation.find("endpointB.functionBlocks[1].groupCount") != std::string::npos,
+                badPair.errorInformation);
+  CHECK(!listed(engine, loopbackEndpointId("bad-a")).has_value());
 }
 
 TEST(aTransportsEndpointsAreListedAndWatched) {

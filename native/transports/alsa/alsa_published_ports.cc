@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "engine/ump_size.h"
@@ -113,13 +114,15 @@ struct PublishedTap final : EndpointTap {
   }
 };
 
-std::string declareUmpInfo(const Library& lib, SeqHandle* handle, const EndpointInfo& info) {
+std::string declareUmpInfo(const Library& lib, SeqHandle* handle, const EndpointInfo& info,
+                           std::size_t& blockSlots) {
   if (!lib.canPublishUmpInfo()) {
     return "alsa-lib " + lib.version() + " cannot declare UMP endpoint info (needs >= 1.2.10)";
   }
   std::vector<FunctionBlockDetails> blocks = info.functionBlocks;
-  if (blocks.empty()) {
-    // A loopback side: one block over all 16 groups, both ways (see the header).
+  if (!info.umpEndpoint && blocks.empty()) {
+    // A loopback side that declares nothing: one block over all 16 groups, both ways (see the
+    // header). An endpoint with endpoint info declares its blocks itself, none included.
     FunctionBlockDetails all;
     all.number = 0;
     all.name = info.name;
@@ -195,7 +198,22 @@ std::string declareUmpInfo(const Library& lib, SeqHandle* handle, const Endpoint
     }
     rc = lib.seqSetUmpBlockInfo(handle, static_cast<int>(i), block.pointer);
     if (rc < 0) return std::string("snd_seq_set_ump_block_info: ") + lib.strerror(rc);
+    blockSlots = std::max(blockSlots, i + 1);
   }
+  // A declaration with fewer blocks than the last one: the kernel keeps every slot it was given
+  // (and /proc lists those with a name), so the slots beyond the new count are emptied.
+  if (blockSlots > blocks.size()) {
+    lib.umpBlockInfoSetName(block.pointer, "");
+    lib.umpBlockInfoSetActive(block.pointer, 0);
+    lib.umpBlockInfoSetFirstGroup(block.pointer, 0);
+    lib.umpBlockInfoSetNumGroups(block.pointer, 0);
+    for (std::size_t i = blocks.size(); i < blockSlots; ++i) {
+      lib.umpBlockInfoSetBlockId(block.pointer, static_cast<unsigned>(i));
+      rc = lib.seqSetUmpBlockInfo(handle, static_cast<int>(i), block.pointer);
+      if (rc < 0) return std::string("snd_seq_set_ump_block_info: ") + lib.strerror(rc);
+    }
+  }
+  blockSlots = blocks.size();
   return "";
 }
 
@@ -221,7 +239,7 @@ std::shared_ptr<PublishedClient> openPublishedClient(const Library& lib, const E
     if (lib.seqSetClientMidiVersion(handle, 2) < 0) return nullptr;
     published->ump = true;
     // Without them the client still carries UMP; applications then see no endpoint info.
-    declareUmpInfo(lib, handle, info);
+    declareUmpInfo(lib, handle, info, published->umpBlockSlots);
   }
   published->port = lib.seqCreateSimplePort(
       handle, name.c_str(),
@@ -259,6 +277,21 @@ void publishEndpoint(const std::shared_ptr<SharedState>& state,
   }
   endpoint->addTap(tap);
   wake(s);  // the receive thread polls the new client
+}
+
+void republishEndpoint(SharedState& s, const std::shared_ptr<Endpoint>& endpoint) {
+  const EndpointInfo info = endpoint->info();
+  // sendMutex: the handle is not written to meanwhile (taps, sends); mutex: the entry stays.
+  std::lock_guard<std::mutex> out(s.sendMutex);
+  std::lock_guard<std::mutex> lock(s.mutex);
+  if (s.stopped) return;
+  for (auto& entry : s.published) {
+    if (entry.second.endpointId != endpoint->id()) continue;
+    PublishedClient& client = *entry.second.client;
+    // Without the setters the client had none to begin with; the endpoint still works.
+    if (client.ump) declareUmpInfo(s.lib, client.handle, info, client.umpBlockSlots);
+    return;
+  }
 }
 
 void unpublishEndpoint(SharedState& s, const std::string& endpointId) {

@@ -9,9 +9,12 @@
 // (the kernel converts for MIDI 1.0 applications both ways) and declares its UMP endpoint info
 // and function blocks (alsa-lib >= 1.2.10 with the setters; see declareUmpInfo): the endpoint's
 // name, its product instance id (the declared one, else the endpoint's unique id), MIDI 2.0 and
-// MIDI 1.0 protocols, and the function blocks the engine knows for it. An endpoint that declares
-// none (a plain loopback side) gets one block named after it over groups 1-16, both directions:
-// a loopback carries every group both ways, and UMP applications then see a block to pick.
+// MIDI 1.0 protocols, and the function blocks the engine knows for it: a virtual device's side
+// carries the device's declaration (Engine::declareEndpoint), endpoint info and blocks as
+// declared, re-declared on the same client when the declaration changes (republishEndpoint).
+// An endpoint that declares nothing (a plain loopback side, no umpEndpoint) gets one block
+// named after it over groups 1-16, both directions: a loopback carries every group both ways,
+// and UMP applications then see a block to pick.
 // Without kernel UMP the client is a MIDI 1.0 client (UMP <-> MIDI 1.0 through the shared
 // translators, what has no MIDI 1.0 form counted as a drop of the delivery).
 #pragma once
@@ -30,6 +33,11 @@ namespace midiscope::alsa {
 // running or the endpoint is published already.
 void publishEndpoint(const std::shared_ptr<SharedState>& state,
                      const std::shared_ptr<Endpoint>& endpoint);
+// The endpoint's info changed (a virtual device's declaration): its client declares the UMP
+// endpoint info and blocks of endpoint->info() again, in place (the kernel replaces them; block
+// slots beyond the new count are cleared). Nothing if it is not published, or on a MIDI 1.0
+// client (which has no UMP info to show).
+void republishEndpoint(SharedState& state, const std::shared_ptr<Endpoint>& endpoint);
 // Deletes the port (at once: applications no longer see it), removes the tap and lets the
 // client close (when the receive thread lets go of it). Nothing if it was not published.
 void unpublishEndpoint(SharedState& state, const std::string& endpointId);
@@ -43,7 +51,10 @@ void receivedBytesAtPublished(SharedState& state, int client, const std::uint8_t
                               std::size_t byteCount);
 
 // The UMP endpoint info and function blocks a published endpoint's client declares (see above).
-// Empty when declared; otherwise why not (the client still works, without them).
-std::string declareUmpInfo(const Library& lib, SeqHandle* handle, const EndpointInfo& info);
+// `blockSlots`: how many block slots the client had set before (those beyond the new blocks are
+// cleared), and then has set. Empty when declared; otherwise why not (the client still works,
+// without them).
+std::string declareUmpInfo(const Library& lib, SeqHandle* handle, const EndpointInfo& info,
+                           std::size_t& blockSlots);
 
 }  // namespace midiscope::alsa

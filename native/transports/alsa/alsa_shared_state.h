@@ -28,6 +28,9 @@ struct PublishedClient {
   int client = -1;
   int port = -1;
   bool ump = false;  // a UMP MIDI 2.0 client (kernel UMP), else a MIDI 1.0 client
+  // How many UMP block slots the client has set (declareUmpInfo), so that a declaration with
+  // fewer blocks clears the rest. Guarded by SharedState::mutex once published.
+  std::size_t umpBlockSlots = 0;
   explicit PublishedClient(const Library& library) : lib(library) {}
   PublishedClient(const PublishedClient&) = delete;
   PublishedClient& operator=(const PublishedClient&) = delete;

@@ -372,6 +372,10 @@ void AlsaTransport::publish(const std::shared_ptr<Endpoint>& endpoint) {
   publishEndpoint(state_, endpoint);
 }
 
+void AlsaTransport::republish(const std::shared_ptr<Endpoint>& endpoint) {
+  republishEndpoint(*state_, endpoint);
+}
+
 void AlsaTransport::unpublish(const std::string& endpointDeviceId) {
   unpublishEndpoint(*state_, endpointDeviceId);
 }

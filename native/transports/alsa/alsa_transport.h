@@ -41,6 +41,8 @@ class AlsaTransport final : public Transport {
   // MIDI Scope's loopbacks as sequencer ports other applications see (alsa_published_ports.h).
   void publish(const std::shared_ptr<Endpoint>& endpoint) override;
   void unpublish(const std::string& endpointDeviceId) override;
+  // A virtual device's declaration changed: its client declares the new UMP info in place.
+  void republish(const std::shared_ptr<Endpoint>& endpoint) override;
 
  private:
   void run();

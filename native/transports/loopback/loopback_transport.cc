@@ -4,6 +4,7 @@
 
 #include "engine/endpoint.h"
 #include "engine/endpoint_id.h"
+#include "engine/ump_declaration.h"
 
 namespace midiscope {
 
@@ -44,6 +45,7 @@ EndpointInfo sideInfo(const std::string& transportId, const std::string& associa
   info.side = which;
   info.associationId = associationId;
   info.peerEndpointDeviceId = peerId;
+  applyDeclaration(info, side.declaration);
   return info;
 }
 
@@ -96,6 +98,11 @@ std::string LoopbackTransport::whyInvalid(const std::string& associationId,
   for (const auto& [label, side] : sides) {
     if (isBlank(side->name)) return std::string(label) + ".name is empty";
     if (isBlank(side->uniqueId)) return std::string(label) + ".uniqueId is empty";
+  }
+  for (const auto& [label, side] : sides) {
+    if (!side->declaration) continue;
+    const std::string invalid = whyInvalidDeclaration(*side->declaration);
+    if (!invalid.empty()) return std::string(label) + "." + invalid;
   }
   if (a.uniqueId == b.uniqueId) {
     return "endpointA and endpointB have the same uniqueId " + quoted(a.uniqueId);
