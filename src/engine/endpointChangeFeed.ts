@@ -41,7 +41,7 @@ export function subscribeToEndpointChanges(deliver: Deliver): () => void {
 
 /** Call right after this facade changed the endpoint list (before any notification can run). */
 export function recordEndpointChanges(
-  change: 'added' | 'removed',
+  change: 'added' | 'removed' | 'updated',
   endpointDeviceIds: readonly string[],
 ): void {
   for (const id of endpointDeviceIds) {

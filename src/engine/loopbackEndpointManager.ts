@@ -4,7 +4,14 @@ import { describeValue, requireObject, requireString } from './argumentChecks';
 import { ensureEndpointChangeFeed, recordEndpointChanges } from './endpointChangeFeed';
 import { engineBinding } from './engineLifecycle';
 import type { NativeLoopbackSide } from './nativeBinding';
-import type { MidiLoopbackEndpointCreationConfig, MidiLoopbackEndpointCreationResult } from './types';
+import type {
+  MidiFunctionBlockDetails,
+  MidiLoopbackDeclarationResult,
+  MidiLoopbackEndpointCreationConfig,
+  MidiLoopbackEndpointCreationResult,
+  MidiUmpEndpointDeclaration,
+  MidiUmpEndpointDetails,
+} from './types';
 
 function loopbackSide(side: unknown, what: string): NativeLoopbackSide {
   requireObject(side, what);
@@ -14,7 +21,12 @@ function loopbackSide(side: unknown, what: string): NativeLoopbackSide {
   if (typeof description !== 'string') {
     throw new TypeError(`${what}.description must be a string when given, got ${describeValue(description)}`);
   }
-  return { name: side.name, description, uniqueId: side.uniqueId };
+  const native: NativeLoopbackSide = { name: side.name, description, uniqueId: side.uniqueId };
+  // A virtual device's declaration: passed on as given, the addon checks every field.
+  if (side.umpEndpoint !== undefined) native.umpEndpoint = side.umpEndpoint as MidiUmpEndpointDetails;
+  if (side.functionBlocks !== undefined)
+    native.functionBlocks = side.functionBlocks as MidiFunctionBlockDetails[];
+  return native;
 }
 
 export class MidiLoopbackEndpointManager {
@@ -34,6 +46,25 @@ export class MidiLoopbackEndpointManager {
     ensureEndpointChangeFeed();
     const result = engineBinding().createLoopbackPair(config.associationId, endpointA, endpointB);
     if (result.success) recordEndpointChanges('added', [result.endpointDeviceIdA, result.endpointDeviceIdB]);
+    return result;
+  }
+
+  /**
+   * Sets what a side of a pair declares of itself as a UMP endpoint (a virtual device's endpoint
+   * info and function blocks), or clears it with null: its MidiEndpointDeviceInformation then
+   * carries them, watchers hear 'updated', and the OS is shown them where the engine publishes
+   * the side. A declaration the engine cannot use is a TypeError naming the field; an unknown
+   * endpoint, or one that is not a pair's side, is `success: false` with the reason.
+   */
+  static declareTransientLoopbackEndpoint(
+    endpointDeviceId: string,
+    declaration: MidiUmpEndpointDeclaration | null,
+  ): MidiLoopbackDeclarationResult {
+    requireString(endpointDeviceId, 'endpointDeviceId');
+    if (declaration !== null) requireObject(declaration, 'declaration');
+    ensureEndpointChangeFeed();
+    const result = engineBinding().declareLoopbackEndpoint(endpointDeviceId, declaration);
+    if (result.success) recordEndpointChanges('updated', [endpointDeviceId]);
     return result;
   }
 

@@ -3,7 +3,13 @@
 // implements exactly this interface; nothing outside src/engine touches it.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { MidiEndpointDeviceInformation, MidiFunctionBlockDetails } from './types';
+import type {
+  MidiEndpointDeviceInformation,
+  MidiFunctionBlockDetails,
+  MidiLoopbackDeclarationResult,
+  MidiUmpEndpointDeclaration,
+  MidiUmpEndpointDetails,
+} from './types';
 
 /** Endpoint as the native registry describes it (see MidiEndpointDeviceInformation). */
 export type NativeEndpointInfo = MidiEndpointDeviceInformation;
@@ -36,6 +42,9 @@ export interface NativeLoopbackSide {
   name: string;
   description: string;
   uniqueId: string;
+  /** A virtual device's declaration for the side (both or neither; the addon checks them). */
+  umpEndpoint?: MidiUmpEndpointDetails;
+  functionBlocks?: MidiFunctionBlockDetails[];
 }
 
 export interface NativeCreateLoopbackResult {
@@ -96,6 +105,14 @@ export interface NativeBinding {
   ): NativeCreateLoopbackResult;
   /** False when no pair has that associationId. Open connections to it are closed. */
   removeLoopbackPair(associationId: string): boolean;
+  /**
+   * Sets (null: clears) what a user loopback side declares of itself; a TypeError naming the
+   * field when the declaration is wrong, `success: false` when the endpoint cannot take one.
+   */
+  declareLoopbackEndpoint(
+    endpointDeviceId: string,
+    declaration: MidiUmpEndpointDeclaration | null,
+  ): MidiLoopbackDeclarationResult;
   /** Registers the one watcher callback (null to remove); called on the JS thread, batched. */
   setEndpointWatcher(callback: ((changes: NativeEndpointChange[]) => void) | null): void;
 

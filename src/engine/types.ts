@@ -73,6 +73,30 @@ export interface MidiLoopbackEndpointDefinition {
   name: string;
   description?: string;
   uniqueId: string;
+  /**
+   * What the side declares of itself as a UMP endpoint from the start (a virtual device's side);
+   * both or neither. See {@link MidiUmpEndpointDeclaration}.
+   */
+  umpEndpoint?: MidiUmpEndpointDetails;
+  functionBlocks?: MidiFunctionBlockDetails[];
+}
+
+/**
+ * What a loopback side declares of itself as a UMP endpoint (a virtual device): its endpoint
+ * info and function blocks, shown in its MidiEndpointDeviceInformation and to the OS where the
+ * engine publishes it (ALSA: the client's UMP endpoint info and blocks). The engine checks it:
+ * `umpEndpoint.functionBlockCount` is the number of blocks, block i has `number` i, each block's
+ * groups end by group 16, at least one protocol; a TypeError names the field otherwise.
+ */
+export interface MidiUmpEndpointDeclaration {
+  umpEndpoint: MidiUmpEndpointDetails;
+  functionBlocks: MidiFunctionBlockDetails[];
+}
+
+export interface MidiLoopbackDeclarationResult {
+  success: boolean;
+  /** Why not: no such endpoint, or not a loopback pair's side. */
+  errorInformation: string;
 }
 
 export interface MidiLoopbackEndpointCreationConfig {

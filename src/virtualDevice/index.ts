@@ -3,4 +3,5 @@
 export * from './virtualDeviceDeclaration';
 export * from './virtualDeviceResponder';
 export * from './virtualDevice';
+export * from './virtualDeviceEndpointInfo';
 export * from './exampleDevices';

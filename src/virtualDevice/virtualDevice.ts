@@ -4,9 +4,16 @@
 // the device side also reaches any other connection open there (a monitor); those the device
 // does not answer are counted and handed to onUnanswered.
 import { randomUUID } from 'node:crypto';
-import type { MidiEndpointConnection, MidiSession } from '../engine';
+import type {
+  MidiEndpointConnection,
+  MidiLoopbackDeclarationResult,
+  MidiLoopbackEndpointDefinition,
+  MidiSession,
+  MidiUmpEndpointDeclaration,
+} from '../engine';
 import { forEachUmp } from '../discovery/umpMessages';
 import type { VirtualDeviceDeclaration } from './virtualDeviceDeclaration';
+import { declaredUmpEndpoint } from './virtualDeviceEndpointInfo';
 import { VirtualDeviceResponder } from './virtualDeviceResponder';
 
 /** The parts of the engine a virtual device needs (the extension passes its loaded module). */
@@ -15,10 +22,14 @@ export interface VirtualDeviceEngine {
   MidiLoopbackEndpointManager: {
     createTransientLoopbackEndpoints(config: {
       associationId: string;
-      endpointA: { name: string; description?: string; uniqueId: string };
-      endpointB: { name: string; description?: string; uniqueId: string };
+      endpointA: MidiLoopbackEndpointDefinition;
+      endpointB: MidiLoopbackEndpointDefinition;
     }): { success: boolean; errorInformation: string; endpointDeviceIdA: string; endpointDeviceIdB: string };
     removeTransientLoopbackEndpoints(associationId: string): boolean;
+    declareTransientLoopbackEndpoint(
+      endpointDeviceId: string,
+      declaration: MidiUmpEndpointDeclaration | null,
+    ): MidiLoopbackDeclarationResult;
   };
 }
 
@@ -30,7 +41,8 @@ export interface VirtualDeviceStatistics {
 }
 
 export class VirtualDevice {
-  readonly responder: VirtualDeviceResponder;
+  private currentDeclaration: VirtualDeviceDeclaration;
+  private currentResponder: VirtualDeviceResponder;
   readonly statistics: VirtualDeviceStatistics = {
     answered: 0,
     unanswered: 0,
@@ -42,7 +54,7 @@ export class VirtualDevice {
 
   private constructor(
     private readonly engine: VirtualDeviceEngine,
-    readonly declaration: VirtualDeviceDeclaration,
+    declaration: VirtualDeviceDeclaration,
     readonly associationId: string,
     /** The endpoint the host side uses: discover it, send to it, monitor it. */
     readonly endpointDeviceId: string,
@@ -51,7 +63,8 @@ export class VirtualDevice {
     private readonly session: MidiSession,
     private readonly connection: MidiEndpointConnection,
   ) {
-    this.responder = new VirtualDeviceResponder(declaration);
+    this.currentDeclaration = declaration;
+    this.currentResponder = new VirtualDeviceResponder(declaration);
     connection.onMessagesReceived((batch) =>
       forEachUmp(batch.words, (offset, count) => this.take(batch.words, offset, count)),
     );
@@ -71,10 +84,17 @@ export class VirtualDevice {
         description: 'MIDI Scope virtual device: the device answers here',
         uniqueId: `${id}-device`,
       },
+      // The side the host uses is the one other applications see as the device: what they send
+      // to it reaches the device, what the device answers comes out of it, and its function
+      // blocks' directions are the device's own. So it carries the declared endpoint info and
+      // blocks (in its endpoint information, and where the engine publishes it to the OS: the
+      // ALSA client named after the device), from the start. The device side is where the
+      // device itself (this code) sits, a plain loopback side to everything else.
       endpointB: {
         name: declaration.endpointName,
         description: 'MIDI Scope virtual device',
         uniqueId: `${id}-host`,
+        ...declaredUmpEndpoint(declaration),
       },
     });
     if (!created.success)
@@ -100,6 +120,40 @@ export class VirtualDevice {
       engine.MidiLoopbackEndpointManager.removeTransientLoopbackEndpoints(id);
       throw error;
     }
+  }
+
+  /** What the device declares and answers. */
+  get declaration(): VirtualDeviceDeclaration {
+    return this.currentDeclaration;
+  }
+
+  get responder(): VirtualDeviceResponder {
+    return this.currentResponder;
+  }
+
+  /**
+   * Takes a changed declaration with the same endpoint name, keeping the pair and its endpoint
+   * ids: the engine's endpoint information and what the OS is shown change with it, and the
+   * device answers from it (its stream configuration starts again). Throws, changing nothing,
+   * when the engine refuses it or the name differs (the pair is named after the device).
+   */
+  redeclare(declaration: VirtualDeviceDeclaration): void {
+    if (this.closed) throw new Error(`the virtual device "${declaration.endpointName}" is closed`);
+    if (declaration.endpointName !== this.currentDeclaration.endpointName) {
+      throw new Error(
+        `the virtual device "${this.currentDeclaration.endpointName}" cannot be renamed to "${declaration.endpointName}" in place`,
+      );
+    }
+    const result = this.engine.MidiLoopbackEndpointManager.declareTransientLoopbackEndpoint(
+      this.endpointDeviceId,
+      declaredUmpEndpoint(declaration),
+    );
+    if (!result.success)
+      throw new Error(
+        `could not declare the virtual device "${declaration.endpointName}": ${result.errorInformation}`,
+      );
+    this.currentDeclaration = declaration;
+    this.currentResponder = new VirtualDeviceResponder(declaration);
   }
 
   /** Messages the declaration does not answer (a copy of each). */

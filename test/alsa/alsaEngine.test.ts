@@ -17,6 +17,7 @@ import { test, type TestContext } from 'node:test';
 import type { MidiEndpointDeviceInformation } from '../../src/engine';
 import { engineModulePath, loadEngine } from '../unit/engine/support/engine';
 import { waitFor as waitForWithin } from '../unit/engine/support/waitFor';
+import { VirtualDevice, parseVirtualDeviceDeclaration } from '../../src/virtualDevice';
 
 type Mode = 'new' | 'noump' | 'old' | 'none';
 const mode = (process.env.MIDI_SCOPE_ALSA_MODE ?? 'new') as Mode;
@@ -126,6 +127,28 @@ function procClient(name: string): string {
   if (at < 0) return '';
   const end = all.indexOf('\nClient ', at);
   return all.slice(at, end < 0 ? undefined : end);
+}
+
+/**
+ * The ALSA endpoint of the client called `clientName` as another process's engine lists it (its
+ * own ALSA transport: a separate sequencer client reading the UMP endpoint and block info).
+ */
+function otherProcessSees(clientName: string): MidiEndpointDeviceInformation {
+  const script = `
+    const e = require(${JSON.stringify(engineModulePath())});
+    const name = ${JSON.stringify(clientName)};
+    const deadline = Date.now() + 60000;
+    const look = () => {
+      const found = e.MidiEndpointDeviceInformation.findAll().find((info) =>
+        info.transport === 'alsa' && info.details.some(([k, v]) => k === 'client name' && v === name));
+      if (found) { console.log(JSON.stringify(found)); process.exit(0); }
+      if (Date.now() > deadline) { console.error('not listed: ' + name); process.exit(1); }
+      setTimeout(look, 50);
+    };
+    look();`;
+  const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 120_000 });
+  assert.equal(result.status, 0, `the other process: ${result.stderr}`);
+  return JSON.parse(result.stdout) as MidiEndpointDeviceInformation;
 }
 
 function createPair(t: TestContext, tag: string) {
@@ -339,6 +362,64 @@ if (mode === 'new' || mode === 'noump') {
     assert.equal(MidiLoopbackEndpointManager.removeTransientLoopbackEndpoints('alsa-listed'), true);
     assert.equal(publishedPorts().has('Scope listed A'), false, shell('aconnect -l'));
   });
+
+  if (mode === 'new') {
+    void test("a virtual device's side shows its declared endpoint info and blocks to other ALSA clients, not the default block", (t) => {
+      const declaration = parseVirtualDeviceDeclaration({
+        endpointName: 'ALSA Virtual Synth',
+        productInstanceId: 'AVS-0001',
+        protocols: { midi1: false, midi2: true },
+        staticFunctionBlocks: false,
+        functionBlocks: [
+          { name: 'Keys', firstGroup: 0, groupCount: 2, direction: 'bidirectional' },
+          { name: 'Pads', firstGroup: 4, groupCount: 1, direction: 'output', active: false },
+        ],
+      });
+      const device = VirtualDevice.create(engine, declaration);
+      t.after(() => device.close());
+      // The kernel's view of the client named after the device: the declared blocks only.
+      const proc = procClient('ALSA Virtual Synth');
+      assert.match(proc, /\[User UMP MIDI2\]/);
+      assert.match(proc, /UMP Endpoint: "ALSA Virtual Synth"/);
+      assert.match(proc, /UMP Block 0: "Keys" \[Active\]\n\s+Groups: 1-2\n/);
+      assert.match(proc, /UMP Block 1: "Pads" \[Inactive\]\n\s+Groups: 5-5\n/);
+      assert.doesNotMatch(proc, /UMP Block 2|Groups: 1-16/);
+      // Another ALSA client's view: another process's engine lists the client as an ALSA
+      // endpoint, reading snd_seq_get_ump_endpoint_info / snd_seq_get_ump_block_info.
+      const seen = otherProcessSees('ALSA Virtual Synth');
+      assert.equal(seen.umpEndpoint?.productInstanceId, 'AVS-0001');
+      assert.equal(seen.umpEndpoint?.functionBlockCount, 2);
+      assert.equal(seen.umpEndpoint?.supportsMidi1, false);
+      assert.equal(seen.umpEndpoint?.staticFunctionBlocks, false);
+      assert.deepEqual(
+        seen.functionBlocks.map((b) => [b.name, b.active, b.firstGroup, b.groupCount, b.direction]),
+        [
+          ['Keys', true, 0, 2, 3],
+          ['Pads', false, 4, 1, 2],
+        ],
+      );
+      // The engine's own list says the same of the side.
+      const listed = Endpoints.findAll().find((info) => info.endpointDeviceId === device.endpointDeviceId);
+      assert.deepEqual(
+        listed?.functionBlocks.map((b) => b.name),
+        ['Keys', 'Pads'],
+      );
+      // The declaration changes (same name): the same client shows the new blocks.
+      device.redeclare(
+        parseVirtualDeviceDeclaration({
+          ...declaration,
+          functionBlocks: [{ name: 'Strings', firstGroup: 2, groupCount: 2, direction: 'input' }],
+        }),
+      );
+      const after = procClient('ALSA Virtual Synth');
+      assert.match(after, /UMP Block 0: "Strings" \[Active\]\n\s+Groups: 3-4\n/);
+      assert.doesNotMatch(after, /UMP Block 1/);
+      assert.deepEqual(
+        otherProcessSees('ALSA Virtual Synth').functionBlocks.map((b) => [b.name, b.direction]),
+        [['Strings', 1]],
+      );
+    });
+  }
 
   void test('publishing off (midiScope.alsa.publishLoopbacks) removes our ports; on brings them back', (t) => {
     createPair(t, 'hidden');

@@ -496,6 +496,105 @@ TEST(ump_loopbackSidesArePublishedWithOneBlockOverAllGroupsAndAreNotListedBackTo
 
 namespace {
 
+FunctionBlockDetails declaredBlock(std::uint8_t number, const std::string& name, bool active,
+                                   std::uint8_t direction, std::uint8_t firstGroup, std::uint8_t groupCount) {
+  FunctionBlockDetails fb;
+  fb.number = number;
+  fb.name = name;
+  fb.active = active;
+  fb.direction = direction;
+  fb.firstGroup = firstGroup;
+  fb.groupCount = groupCount;
+  return fb;
+}
+
+// What a virtual device declares (src/virtualDevice/virtualDeviceEndpointInfo.ts makes this from
+// a declaration): "Keys" on groups 1-2 both ways, "Pads" on group 5, out, inactive.
+UmpDeclaration virtualSynthDeclaration() {
+  UmpDeclaration declaration;
+  declaration.endpoint.productInstanceId = "VSYNTH-0001";
+  declaration.endpoint.supportsMidi2 = true;
+  declaration.endpoint.staticFunctionBlocks = false;
+  declaration.endpoint.functionBlockCount = 2;
+  declaration.endpoint.manufacturerId = 0x7D0000;
+  declaration.functionBlocks = {declaredBlock(0, "Keys", true, 3, 0, 2), declaredBlock(1, "Pads", false, 2, 4, 1)};
+  return declaration;
+}
+
+}  // namespace
+
+TEST(ump_aVirtualDeviceSideIsPublishedWithItsDeclaredBlocksNotTheDefaultOne) {
+  AlsaFixture fixture;
+  // A virtual device's pair: the host side, named after the device, declares the device.
+  LoopbackSideDefinition host{"Virtual Synth", "", "vsynth-host"};
+  host.declaration = virtualSynthDeclaration();
+  const PairCreationResult pair =
+      fixture.engine.createLoopbackPair("alsa-virtual", {"Synth firmware", "", "vsynth-device"}, host);
+  CHECK_MESSAGE(pair.success, pair.errorInformation);
+  std::string proc;
+  WAIT_UNTIL(!(proc = procClient("Virtual Synth")).empty());
+  CHECK_MESSAGE(proc.find("UMP Endpoint: \"Virtual Synth\"") != std::string::npos, proc);
+  CHECK_MESSAGE(proc.find("UMP Block 0: \"Keys\" [Active]\n    Groups: 1-2") != std::string::npos, proc);
+  CHECK_MESSAGE(proc.find("UMP Block 1: \"Pads\" [Inactive]\n    Groups: 5-5") != std::string::npos, proc);
+  CHECK_MESSAGE(proc.find("UMP Block 2") == std::string::npos, proc);
+  CHECK_MESSAGE(proc.find("Groups: 1-16") == std::string::npos, proc);  // not the default block
+  // The device side declares nothing: the default block.
+  WAIT_UNTIL(!(proc = procClient("Synth firmware")).empty());
+  CHECK_MESSAGE(proc.find("UMP Block 0: \"Synth firmware\" [Active]\n    Groups: 1-16") != std::string::npos, proc);
+
+  // Another client's view (snd_seq_get_ump_endpoint_info / snd_seq_get_ump_block_info).
+  {
+    AlsaFixture other;
+    const EndpointInfo seen = other.waitFor("Virtual Synth", 0);
+    CHECK(seen.umpEndpoint.has_value());
+    if (seen.umpEndpoint) {
+      CHECK_EQ(seen.umpEndpoint->productInstanceId, std::string("VSYNTH-0001"));
+      CHECK_EQ(static_cast<int>(seen.umpEndpoint->functionBlockCount), 2);
+      CHECK(!seen.umpEndpoint->staticFunctionBlocks);
+      CHECK(seen.umpEndpoint->supportsMidi2 && !seen.umpEndpoint->supportsMidi1);
+      CHECK_EQ(seen.umpEndpoint->manufacturerId, 0x7D0000u);
+    }
+    CHECK_EQ(seen.functionBlocks.size(), 2u);
+    if (seen.functionBlocks.size() == 2) {
+      CHECK_EQ(seen.functionBlocks[0].name, std::string("Keys"));
+      CHECK(seen.functionBlocks[0].active);
+      CHECK_EQ(static_cast<int>(seen.functionBlocks[0].direction), 3);
+      CHECK_EQ(static_cast<int>(seen.functionBlocks[0].firstGroup), 0);
+      CHECK_EQ(static_cast<int>(seen.functionBlocks[0].groupCount), 2);
+      CHECK_EQ(seen.functionBlocks[1].name, std::string("Pads"));
+      CHECK(!seen.functionBlocks[1].active);
+      CHECK_EQ(static_cast<int>(seen.functionBlocks[1].direction), 2);
+      CHECK_EQ(static_cast<int>(seen.functionBlocks[1].firstGroup), 4);
+      CHECK_EQ(static_cast<int>(seen.functionBlocks[1].groupCount), 1);
+    }
+  }
+
+  // The declaration changes to one block: the same client shows it, and the second block goes.
+  UmpDeclaration changed = virtualSynthDeclaration();
+  changed.functionBlocks = {declaredBlock(0, "Strings", true, 1, 2, 2)};
+  changed.endpoint.functionBlockCount = 1;
+  CHECK_EQ(fixture.engine.declareEndpoint(pair.endpointDeviceIdB, changed), std::string());
+  proc = procClient("Virtual Synth");
+  CHECK_MESSAGE(proc.find("UMP Block 0: \"Strings\" [Active]\n    Groups: 3-4") != std::string::npos, proc);
+  CHECK_MESSAGE(proc.find("UMP Block 1") == std::string::npos, proc);
+  {
+    AlsaFixture later;
+    const EndpointInfo seen = later.waitFor("Virtual Synth", 0);
+    CHECK(seen.umpEndpoint.has_value() && seen.umpEndpoint->functionBlockCount == 1);
+    CHECK_EQ(seen.functionBlocks.size(), 1u);
+    if (seen.functionBlocks.size() == 1) {
+      CHECK_EQ(seen.functionBlocks[0].name, std::string("Strings"));
+      CHECK_EQ(static_cast<int>(seen.functionBlocks[0].direction), 1);
+      CHECK_EQ(static_cast<int>(seen.functionBlocks[0].firstGroup), 2);
+      CHECK_EQ(static_cast<int>(seen.functionBlocks[0].groupCount), 2);
+    }
+  }
+  CHECK(fixture.engine.removeLoopbackPair("alsa-virtual"));
+  WAIT_UNTIL(procClient("Virtual Synth").empty() && procClient("Synth firmware").empty());
+}
+
+namespace {
+
 // A destination that never reads: aseqdump, stopped. Sends fail as destination full once the
 // kernel's input pool for it is full, with the counts of what the kernel took before. (The
 // kernel then discards everything queued for it when it reads again: its read says the input
