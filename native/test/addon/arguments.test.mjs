@@ -86,3 +86,64 @@ test('bad data is a result, never an exception', () => {
     more: false,
   });
 });
+
+// A virtual device's declaration (declareLoopbackEndpoint, or a side of createLoopbackPair): the
+// shared umpEndpoint / functionBlocks reader, then the engine's checks, both TypeErrors naming
+// the field; an endpoint that cannot take one is a result.
+test('a declaration the engine cannot use is a TypeError naming the field', () => {
+  const endpoint = { supportsMidi2: true, functionBlockCount: 1 };
+  const block = { number: 0, name: 'Keys', direction: 3, firstGroup: 0, groupCount: 2 };
+  const declare = (declaration) => () => addon.declareLoopbackEndpoint('midiscope://loopback/x', declaration);
+  const cases = [
+    [declare({ functionBlocks: [] }), /declareLoopbackEndpoint: declaration.umpEndpoint must be an object/],
+    [
+      declare({ umpEndpoint: endpoint }),
+      /declareLoopbackEndpoint: declaration.functionBlocks must be an array/,
+    ],
+    [
+      declare({ umpEndpoint: { ...endpoint, supportsMidi2: 'yes' }, functionBlocks: [block] }),
+      /declaration.umpEndpoint.supportsMidi2 must be a boolean/,
+    ],
+    [
+      declare({ umpEndpoint: endpoint, functionBlocks: [{ ...block, firstGroup: 1.5 }] }),
+      /declaration.functionBlocks\[0\].firstGroup must be a whole number from 0 to 15/,
+    ],
+    [
+      declare({ umpEndpoint: endpoint, functionBlocks: [{ ...block, firstGroup: 12, groupCount: 8 }] }),
+      /declaration.functionBlocks\[0\].groupCount is 8 from firstGroup 12/,
+    ],
+    [
+      declare({ umpEndpoint: endpoint, functionBlocks: [block, { ...block, number: 1 }] }),
+      /declaration.umpEndpoint.functionBlockCount is 1 but functionBlocks has 2 blocks/,
+    ],
+    [
+      declare({ umpEndpoint: { ...endpoint, supportsMidi2: false }, functionBlocks: [block] }),
+      /declaration.umpEndpoint supports neither MIDI 1.0 nor MIDI 2.0/,
+    ],
+    [
+      () =>
+        addon.createLoopbackPair(
+          'declared',
+          { name: 'A', uniqueId: 'declared-a' },
+          { name: 'B', uniqueId: 'declared-b', umpEndpoint: endpoint, functionBlocks: [{ ...block, number: 3 }] },
+        ),
+      /createLoopbackPair: endpointB.functionBlocks\[0\].number is 3/,
+    ],
+  ];
+  for (const [call, message] of cases)
+    assert.throws(call, (error) => error instanceof TypeError && message.test(error.message), String(message));
+  // Nothing was created by the refused pair.
+  assert.equal(
+    addon.listEndpoints().some((e) => e.uniqueId === 'declared-a'),
+    false,
+  );
+  // A well-formed declaration for an endpoint that cannot take one is a result saying why.
+  const valid = { umpEndpoint: endpoint, functionBlocks: [block] };
+  const diagnostics = addon.declareLoopbackEndpoint('midiscope://diagnostics/loopback-a', valid);
+  assert.equal(diagnostics.success, false);
+  assert.match(diagnostics.errorInformation, /on the diagnostics transport: only a loopback pair's side/);
+  assert.match(
+    addon.declareLoopbackEndpoint('midiscope://loopback/none', valid).errorInformation,
+    /no MIDI endpoint has the id "midiscope:\/\/loopback\/none"/,
+  );
+});

@@ -2,7 +2,11 @@
 // what was found; a JSON file that does not parse says its line and column.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseVirtualDeviceDeclaration, parseVirtualDeviceFile } from '../../../src/virtualDevice';
+import {
+  declaredUmpEndpoint,
+  parseVirtualDeviceDeclaration,
+  parseVirtualDeviceFile,
+} from '../../../src/virtualDevice';
 
 void describe('virtual device declarations', () => {
   void it('fills defaults for what is not declared', () => {
@@ -20,6 +24,78 @@ void describe('virtual device declarations', () => {
       uiHint: 'both',
       midiCiVersion: 2,
       maxSysEx8Streams: 0,
+    });
+  });
+
+  void it("becomes the engine's endpoint info and function blocks as the UMP numbers say them", () => {
+    const d = parseVirtualDeviceDeclaration({
+      endpointName: 'Dev',
+      productInstanceId: 'P-1',
+      deviceIdentity: {
+        manufacturer: [0x00, 0x21, 0x09],
+        family: 0x1234,
+        model: 0x0567,
+        softwareRevision: [1, 2, 3, 4],
+      },
+      umpVersion: { major: 1, minor: 2 },
+      protocols: { midi1: true, midi2: false },
+      jrTimestamps: { receive: true, transmit: false },
+      staticFunctionBlocks: false,
+      functionBlocks: [
+        { name: 'In', direction: 'input', midi1: 'midi1Restricted', uiHint: 'receiver', midiCiVersion: 1 },
+        {
+          name: 'Out',
+          firstGroup: 8,
+          groupCount: 8,
+          direction: 'output',
+          active: false,
+          uiHint: 'sender',
+          maxSysEx8Streams: 4,
+        },
+      ],
+    });
+    assert.deepEqual(declaredUmpEndpoint(d), {
+      umpEndpoint: {
+        umpVersionMajor: 1,
+        umpVersionMinor: 2,
+        functionBlockCount: 2,
+        staticFunctionBlocks: false,
+        supportsMidi1: true,
+        supportsMidi2: false,
+        receivesJr: true,
+        transmitsJr: false,
+        productInstanceId: 'P-1',
+        manufacturerId: 0x002109,
+        family: 0x1234,
+        model: 0x0567,
+        softwareRevision: 0x01020304,
+      },
+      functionBlocks: [
+        {
+          number: 0,
+          name: 'In',
+          active: true,
+          direction: 1,
+          firstGroup: 0,
+          groupCount: 1,
+          uiHint: 1,
+          midi1: 2,
+          midiCiVersion: 1,
+          maxSysEx8Streams: 0,
+        },
+        {
+          number: 1,
+          name: 'Out',
+          active: false,
+          direction: 2,
+          firstGroup: 8,
+          groupCount: 8,
+          uiHint: 2,
+          midi1: 0,
+          midiCiVersion: 2,
+          maxSysEx8Streams: 4,
+        },
+      ],
     });
   });
 

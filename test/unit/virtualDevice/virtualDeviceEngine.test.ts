@@ -106,4 +106,68 @@ void describe('VirtualDevice on the engine', () => {
     assert.deepEqual(unanswered, [[0x40903c00, 0xffff0000]]);
     assert.equal(device.statistics.unanswered, 1);
   });
+  void it("gives the engine its declaration: the endpoint side's information carries it, and redeclare changes it in place", async (t) => {
+    const device = VirtualDevice.create(engine, declaration);
+    t.after(() => device.close());
+    const find = (id: string) =>
+      engine.MidiEndpointDeviceInformation.findAll().find((e) => e.endpointDeviceId === id);
+    const host = find(device.endpointDeviceId);
+    assert.equal(host?.umpEndpoint?.productInstanceId, 'VS-42');
+    assert.equal(host?.umpEndpoint?.functionBlockCount, 3);
+    assert.equal(host?.umpEndpoint?.manufacturerId, 0x7d0000);
+    assert.equal(host?.umpEndpoint?.family, 7);
+    assert.equal(host?.umpEndpoint?.softwareRevision, 0x00010000);
+    assert.deepEqual(
+      host?.functionBlocks.map((b) => [
+        b.number,
+        b.name.slice(0, 6),
+        b.firstGroup,
+        b.groupCount,
+        b.direction,
+      ]),
+      [
+        [0, 'Part 1', 0, 1, 1],
+        [1, 'Part 2', 1, 1, 3],
+        [2, 'Part 3', 2, 1, 3],
+      ],
+    );
+    // The side the device answers on declares nothing: a plain loopback side.
+    const deviceSide = find(device.deviceSideEndpointDeviceId);
+    assert.equal(deviceSide?.umpEndpoint, undefined);
+    assert.deepEqual(deviceSide?.functionBlocks, []);
+
+    const watcher = engine.MidiEndpointDeviceInformation.createWatcher();
+    t.after(() => watcher.dispose());
+    const updated: string[][] = [];
+    watcher.onUpdated((endpoint) => updated.push(endpoint.functionBlocks.map((b) => b.name)));
+    const changed = parseVirtualDeviceDeclaration({
+      ...declaration,
+      functionBlocks: [{ name: 'Only', firstGroup: 3, groupCount: 2, direction: 'output' }],
+    });
+    device.redeclare(changed);
+    assert.equal(device.declaration, changed);
+    assert.deepEqual(
+      find(device.endpointDeviceId)?.functionBlocks.map((b) => [
+        b.name,
+        b.firstGroup,
+        b.groupCount,
+        b.direction,
+      ]),
+      [['Only', 3, 2, 2]],
+    );
+    await waitFor(() => updated.length > 0, 'the watcher to hear the change');
+    assert.deepEqual(updated, [['Only']]);
+    // The device answers from the new declaration.
+    const run = discoverEndpoint(session, device.endpointDeviceId, { timeoutMs: 10_000 });
+    const result = await run.discovery.finished();
+    run.dispose();
+    assert.equal(result.functionBlocks.size, 1);
+    assert.equal(result.functionBlocks.get(0)?.name?.value, 'Only');
+    // A rename cannot happen in place; nothing changes.
+    assert.throws(
+      () => device.redeclare(parseVirtualDeviceDeclaration({ ...changed, endpointName: 'Other' })),
+      /cannot be renamed to "Other" in place/,
+    );
+    assert.equal(device.declaration, changed);
+  });
 });
