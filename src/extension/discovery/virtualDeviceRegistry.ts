@@ -88,13 +88,26 @@ export class VirtualDeviceRegistry implements VirtualDevicesSource, vscode.Dispo
     return parseVirtualDeviceFile(new TextDecoder().decode(bytes), vscode.workspace.asRelativePath(uri));
   }
 
-  /** Recreates the devices of the setting. */
+  /**
+   * Follows the setting: a device whose declaration changed but kept its name keeps its pair and
+   * endpoint ids and takes the new declaration in place (VirtualDevice.redeclare: the engine's
+   * endpoint information and what the OS is shown follow); the others are created, and those no
+   * longer declared are closed.
+   */
   async syncFromSettings(): Promise<void> {
-    for (const device of this.fromSettings.splice(0)) device.close();
+    const previous = new Map(
+      this.fromSettings
+        .splice(0)
+        .filter((device) => device.isOpen)
+        .map((device) => [device.associationId, device]),
+    );
     this.settingProblems = [];
-    if (!this.engineHost.isAvailable) return;
-    this.changeEmitter.fire();
+    if (!this.engineHost.isAvailable) {
+      for (const device of previous.values()) device.close();
+      return;
+    }
     const entries = vscode.workspace.getConfiguration('midiScope').get<unknown[]>('virtualDevices', []);
+    const wanted: { where: string; declaration: VirtualDeviceDeclaration; associationId: string }[] = [];
     for (const [index, entry] of (Array.isArray(entries) ? entries : []).entries()) {
       const where = `midiScope.virtualDevices[${index}]`;
       try {
@@ -104,14 +117,55 @@ export class VirtualDeviceRegistry implements VirtualDevicesSource, vscode.Dispo
             : parseVirtualDeviceDeclaration(entry, where);
         // A stable association id, so the device's endpoint ids survive a reload.
         const associationId = `virtual-${declaration.endpointName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
-        this.fromSettings.push(VirtualDevice.create(this.engineHost.require(), declaration, associationId));
+        wanted.push({ where, declaration, associationId });
       } catch (error) {
-        const message = `${where}: ${error instanceof Error ? error.message : String(error)}`;
-        this.settingProblems.push(message);
-        this.log.error(message);
+        this.problem(where, error);
       }
     }
+    // Kept: same association id and name, taken once. Everything else of before goes first, so
+    // that a new device may reuse a freed association id.
+    const kept = new Map<string, VirtualDevice>();
+    for (const { associationId, declaration } of wanted) {
+      const device = previous.get(associationId);
+      if (
+        device &&
+        device.declaration.endpointName === declaration.endpointName &&
+        !kept.has(associationId)
+      ) {
+        kept.set(associationId, device);
+        previous.delete(associationId);
+      }
+    }
+    for (const device of previous.values()) device.close();
+    if (previous.size > 0) this.changeEmitter.fire();
+    for (const { where, declaration, associationId } of wanted) {
+      try {
+        const device = kept.get(associationId);
+        if (device && !this.fromSettings.includes(device)) {
+          if (JSON.stringify(device.declaration) !== JSON.stringify(declaration)) {
+            device.redeclare(declaration);
+            this.log.info(
+              `virtual device "${declaration.endpointName}" declaration changed (${associationId})`,
+            );
+          }
+          this.fromSettings.push(device);
+          continue;
+        }
+        this.fromSettings.push(VirtualDevice.create(this.engineHost.require(), declaration, associationId));
+      } catch (error) {
+        this.problem(where, error);
+      }
+    }
+    // A kept device whose new declaration was refused stays as it was (its problem is reported).
+    for (const device of kept.values())
+      if (!this.fromSettings.includes(device)) this.fromSettings.push(device);
     this.changeEmitter.fire();
+  }
+
+  private problem(where: string, error: unknown): void {
+    const message = `${where}: ${error instanceof Error ? error.message : String(error)}`;
+    this.settingProblems.push(message);
+    this.log.error(message);
   }
 
   private resolve(path: string): vscode.Uri {

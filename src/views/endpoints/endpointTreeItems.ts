@@ -64,7 +64,8 @@ function endpointItem(endpoint: MidiEndpointDeviceInformation, virtualRole?: Vir
   // What identifies the item first (the side of a pair, then the name); details after.
   const item = new vscode.TreeItem(
     side ? `${side} · ${endpoint.name}` : endpoint.name,
-    endpoint.functionBlocks.length > 0
+    // A virtual device's blocks are under its Declared function blocks row instead.
+    virtualRole === undefined && endpoint.functionBlocks.length > 0
       ? vscode.TreeItemCollapsibleState.Collapsed
       : vscode.TreeItemCollapsibleState.None,
   );

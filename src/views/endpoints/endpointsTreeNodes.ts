@@ -264,6 +264,9 @@ export function childNodes(snapshot: EndpointsSnapshot, node: EndpointsTreeNode)
         .filter((endpoint): endpoint is MidiEndpointDeviceInformation => endpoint !== undefined)
         .map((endpoint) => endpointNode(endpoint));
     case 'endpoint':
+      // A virtual device's endpoint carries its declared blocks: the device's row shows them once,
+      // under Declared function blocks.
+      if (node.virtualRole !== undefined) return [];
       return node.endpoint.functionBlocks.map((block) => ({
         kind: 'functionBlock',
         endpointDeviceId: node.endpointDeviceId,

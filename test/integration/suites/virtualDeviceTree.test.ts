@@ -175,11 +175,22 @@ describe('extension: virtual devices in the tree', function () {
   });
 
   it('follows a changed declaration, and Remove Virtual Device takes it out of the tree', async () => {
+    const before = api.virtualDevices.devices.find((d) => d.declaration.endpointName === deviceName);
+    assert.ok(before);
     await declare([declaration('Renamed first block')]);
     await waitFor('the renamed block', () => {
       const blocks = childrenByKind('declaredBlocks');
       return blocks && labelOf(item(provider().getChildren(blocks)[0])) === '0: Renamed first block';
     });
+    // The same device and endpoint took the new declaration in place (#11): the engine's
+    // information of its endpoint, which the OS is shown, has the new block name.
+    const after = api.virtualDevices.devices.find((d) => d.declaration.endpointName === deviceName);
+    assert.equal(after, before);
+    const listed = api.engine.MidiEndpointDeviceInformation.findAll().find(
+      (endpoint) => endpoint.endpointDeviceId === before.endpointDeviceId,
+    );
+    assert.equal(listed?.functionBlocks.length, 32);
+    assert.equal(listed?.functionBlocks[0].name, 'Renamed first block');
     const device = deviceNode()!;
     assert.ok(device.kind === 'virtualDevice');
     const removed = await vscode.commands.executeCommand<{ ok: boolean }>(

@@ -4,7 +4,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { MidiEndpointDeviceInformation } from '../../../src/engine/types';
-import { exampleDeviceJson, parseVirtualDeviceDeclaration } from '../../../src/virtualDevice';
+import {
+  declaredUmpEndpoint,
+  exampleDeviceJson,
+  parseVirtualDeviceDeclaration,
+} from '../../../src/virtualDevice';
 import {
   buildSnapshot,
   childNodes,
@@ -144,4 +148,17 @@ void test('without its endpoints (the pair is gone) a device is not shown; witho
   assert.deepEqual(rootNodes(none)[1], { kind: 'virtualDevices', deviceCount: 0 });
   // Not a virtual device any more: its pair is an ordinary loopback pair.
   assert.deepEqual(none.pairs.map((pair) => pair.associationId).sort(), ['plain', 'virtual-scope-synth']);
+});
+
+void test("the device's endpoint, which carries the declared blocks in the engine, does not list them again", () => {
+  const declared = declaredUmpEndpoint(declaration);
+  const withBlocks = endpoints.map((endpoint) =>
+    endpoint.endpointDeviceId === 'vd-host' ? { ...endpoint, ...declared } : endpoint,
+  );
+  const declaredSnapshot = buildSnapshot(withBlocks, transports, () => 'transient', [device]);
+  const [deviceNode] = childNodes(declaredSnapshot, rootNodes(declaredSnapshot)[1]);
+  const [endpointNode] = childNodes(declaredSnapshot, deviceNode);
+  assert.ok(endpointNode.kind === 'endpoint' && endpointNode.endpoint.functionBlocks.length === 32);
+  assert.deepEqual(childNodes(declaredSnapshot, endpointNode), []);
+  assert.equal(childNodes(declaredSnapshot, childNodes(declaredSnapshot, deviceNode)[3]).length, 32);
 });
