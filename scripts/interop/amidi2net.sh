@@ -4,9 +4,11 @@
 # injection. amidi2net needs alsa-lib >= 1.2.13 and an ALSA sequencer, so everything runs inside
 # the ALSA test guest (scripts/alsa-guest/run.sh): alsa-lib 1.2.14 and the real kernel's sequencer.
 # The guest has no network interface but its own loopback; nothing leaves it.
-#   AMIDI2NET_DIR=/work/ext/amidi2net/build bash scripts/interop/amidi2net.sh
-# Needs: amidi2net-server and amidi2net-client built in AMIDI2NET_DIR (see the notes of issue 12
-# for the build), `node scripts/build.mjs --tests`, Debian's avahi-daemon and dbus-daemon. Prints one PASS/FAIL line per case and the
+#   AMIDI2NET_DIR="$(AMIDI2NET_SRC=<git dir of tiwai/amidi2net> bash scripts/interop/amidi2net-build.sh | tail -n 1)" \
+#     bash scripts/interop/amidi2net.sh
+# Needs: amidi2net-server and amidi2net-client built in AMIDI2NET_DIR (scripts/interop/amidi2net-build.sh
+# builds amidi2net 0.4 for the guest and prints that directory last), `node scripts/build.mjs --tests`,
+# Debian's avahi-daemon and dbus-daemon. Prints one PASS/FAIL line per case and the
 # figures (their host: our client's round trips through amidi2net's sequencer hub and back).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
