@@ -4,7 +4,8 @@
 # pinned commit, into a cache outside the repo. Nothing of amidi2net is kept in this repo.
 #   AMIDI2NET_SRC=<git dir of tiwai/amidi2net> [AMIDI2NET_COMMIT=<commit>] bash scripts/interop/amidi2net-build.sh
 # The last line of stdout is the build directory (amidi2net-server, amidi2net-client, amidi2net-list):
-#   AMIDI2NET_DIR="$(bash scripts/interop/amidi2net-build.sh | tail -n 1)" bash scripts/interop/amidi2net.sh
+#   AMIDI2NET_DIR="$(AMIDI2NET_SRC=<git dir> bash scripts/interop/amidi2net-build.sh | tail -n 1)" \
+#     bash scripts/interop/amidi2net.sh
 # A second run with the same commit reuses the cache ($MIDI_SCOPE_CACHE or ~/.cache/midi-scope,
 # folder amidi2net-<commit>-alsa<version>-libc<version>) and only checks it.
 #
@@ -20,7 +21,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source=../alsa-guest/versions.sh
 . "$HERE/../alsa-guest/versions.sh"
-# amidi2net 0.4 (tag v0.4), the version amidi2net.sh's notes describe.
+# amidi2net 0.4 (tag v0.4): the version whose behaviour amidi2net.sh's comments describe.
 PINNED_COMMIT=bff9c571e1614961fd7b31de4676f44fb0a7b0ce
 
 log() { echo "[amidi2net-build] $*" >&2; }

@@ -85,6 +85,11 @@ their_host user --user-auth --user ada --secret 'pässwörd' -- user ada 'pässw
 # when every one it could not recover was reported lost (never hidden) and none came twice or out
 # of order. These two are only observed, not counted: in runs so far amidi2net went silent for
 # seconds at a time (run after run of its datagrams dropped) and the client ran out of time.
+# Seen with -d (2026-12-01): a drop run is FEC count + 1 datagrams, as long as the zero-length
+# UMP Data trail a sender sends after its last data; when a run (or two back to back) covers an
+# echo and its whole trail, no later datagram carries a sequence number, so the receiver cannot
+# know anything is missing and the echo phase (one at a time) waits until `timeout`. Dropping on
+# arrival, amidi2net also ends the session itself (its ping gives up after 3 replies, a run drops 4).
 their_host "loss: they drop 1/10 sent" --fail-test 10 --fail-test-mode 0 -- none --count 2000
 OBSERVE=1 their_host "loss: they drop 1/10 sent with FEC" --fail-test 10 --fail-test-mode 1 -d -- none --count 2000 --retransmit-attempts 12 --ping-attempts 10 --allow-loss
 their_host "loss: they drop 1/10 received" --fail-test 10 --fail-test-mode 3 -- none --count 2000
