@@ -1,5 +1,7 @@
 #include "engine/connection.h"
 
+#include <algorithm>
+
 namespace midiscope {
 
 Connection::Connection(ConnectionId id, std::shared_ptr<Endpoint> endpoint,
@@ -44,6 +46,18 @@ std::uint64_t Connection::release() {
   return cancelled;
 }
 
+std::uint64_t Connection::closeUnderneath() {
+  const std::uint64_t discarded = close();
+  countScheduledFailure(discarded, send_result::kFailed | send_result::kEndpointConnectionClosedOrInvalid);
+  return discarded;
+}
+
+void Connection::countScheduledFailure(std::uint64_t messages, SendResult result) {
+  if (messages == 0) return;
+  lastScheduledFailure_.store(result, std::memory_order_relaxed);
+  failedScheduled_.fetch_add(messages, std::memory_order_release);
+}
+
 std::shared_ptr<TransportPort> Connection::currentPort() {
   std::lock_guard<std::mutex> lock(mutex_);
   return port_;
@@ -63,7 +77,12 @@ PortSendOutcome Connection::sendNow(const std::uint32_t* words, std::size_t word
 
 void Connection::sendScheduled(const std::uint32_t* words, std::size_t wordCount,
                                std::size_t messageCount) {
-  sendNow(words, wordCount, messageCount);
+  const PortSendOutcome outcome = sendNow(words, wordCount, messageCount);
+  // A failed send says how many went before the failure; a successful one sent them all.
+  const std::size_t sent =
+      sendSucceeded(outcome.result) ? messageCount : std::min(outcome.messagesSent, messageCount);
+  if (sent > 0) sentScheduled_.fetch_add(sent, std::memory_order_relaxed);
+  countScheduledFailure(messageCount - sent, outcome.result);
 }
 
 ReceiveRing::DrainOutcome Connection::drain(std::uint32_t* words, std::size_t wordCapacity,
@@ -88,6 +107,9 @@ ConnectionStats Connection::stats() {
     stats.dropped = inbox->dropped();
   }
   stats.pendingScheduled = pending().count();
+  stats.sentScheduled = sentScheduled_.load(std::memory_order_relaxed);
+  stats.failedScheduled = failedScheduled_.load(std::memory_order_acquire);
+  stats.lastScheduledFailure = lastScheduledFailure_.load(std::memory_order_relaxed);
   return stats;
 }
 

@@ -21,6 +21,15 @@ struct ConnectionStats {
   std::uint64_t received = 0;
   std::uint64_t dropped = 0;
   std::uint64_t pendingScheduled = 0;
+  // Scheduled messages that went out at their due time (a kBufferFull result counts as sent:
+  // the receivers' drops are counted on their connections).
+  std::uint64_t sentScheduled = 0;
+  // Scheduled messages that were not sent: the send at their due time failed (all of them, or
+  // the part after a partial send's messagesSent), or their endpoint went away while they were
+  // pending. Cancelling or closing the connection is not a failure.
+  std::uint64_t failedScheduled = 0;
+  // The flags of the last such failure (kFailed | reason); kSucceeded while there was none.
+  SendResult lastScheduledFailure = send_result::kSucceeded;
 };
 
 class Connection final : public ScheduleSource {
@@ -44,13 +53,17 @@ class Connection final : public ScheduleSource {
   std::uint64_t close();
   // close(), and the inbox's ring is freed too: the owner is done with this connection.
   std::uint64_t release();
+  // close() because the endpoint went away: the scheduled messages it discards were not
+  // cancelled by anyone, so they count as failed (kEndpointConnectionClosedOrInvalid).
+  std::uint64_t closeUnderneath();
 
   // Sends validated messages through the port now: kSucceeded (| kBufferFull when something on
   // the way dropped some), or a failure (kEndpointConnectionClosedOrInvalid, kDestinationFull,
   // ...) with how many messages went out before it.
   PortSendOutcome sendNow(const std::uint32_t* words, std::size_t wordCount, std::size_t messageCount);
 
-  // Scheduler thread: messages that came due; a closed connection sends nothing.
+  // Scheduler thread: messages that came due; a closed connection sends nothing. What went out
+  // and what failed are counted (stats()), with the last failure's flags.
   void sendScheduled(const std::uint32_t* words, std::size_t wordCount,
                      std::size_t messageCount) override;
 
@@ -63,6 +76,7 @@ class Connection final : public ScheduleSource {
  private:
   std::shared_ptr<TransportPort> currentPort();
   std::shared_ptr<ConnectionInbox> currentInbox();
+  void countScheduledFailure(std::uint64_t messages, SendResult result);
 
   const ConnectionId id_;
   const std::shared_ptr<Endpoint> endpoint_;
@@ -75,6 +89,12 @@ class Connection final : public ScheduleSource {
   // Counts survive release() for stats().
   std::uint64_t releasedReceived_ = 0;
   std::uint64_t releasedDropped_ = 0;
+  // Written by the scheduler thread (and closeUnderneath), read by stats() on any thread. The
+  // failure's flags are stored before its count grows (release), so a reader that sees the
+  // count (acquire) sees flags at least that new.
+  std::atomic<std::uint64_t> sentScheduled_{0};
+  std::atomic<std::uint64_t> failedScheduled_{0};
+  std::atomic<SendResult> lastScheduledFailure_{send_result::kSucceeded};
 };
 
 }  // namespace midiscope

@@ -216,9 +216,10 @@ bool Engine::removeEndpoint(const std::string& endpointDeviceId) {
     for (const auto& transport : transportsSnapshot()) transport->unpublish(endpointDeviceId);
   }
   // The orphans stay in connections_ until their owner closes the handle: whatever is in their
-  // rings can still be drained, and sends on them now fail as closed.
+  // rings can still be drained, and sends on them now fail as closed. What they had scheduled
+  // is discarded and counted as failed (stats().failedScheduled): nobody cancelled it.
   for (const auto& connection : orphans) {
-    scheduler_.noteCancelled(connection->close());
+    scheduler_.noteCancelled(connection->closeUnderneath());
     listener_->connectionNeedsAttention(connection->id());
   }
   listener_->endpointsChanged({{EndpointChangeKind::Removed, removed.endpoint->info()}});

@@ -262,3 +262,56 @@ TEST(bulkSendsScheduledSendsAndAJsTransportsDrainerRaceCleanly) {
   CHECK(rounds > 0);
   WAIT_UNTIL(engine.scheduledQueueSize() == 0);
 }
+
+TEST(scheduledSentAndFailedCountsAddUpWhenTheEndpointGoesAwayMidSchedule) {
+  // The scheduler sends due messages while a reader watches the counts and the pair is removed
+  // under them: every scheduled message ends up sent or failed (closed, at removal or at its due
+  // time when the scheduler had claimed it), never both, never neither.
+  LoopbackFixture fixture;
+  Engine& engine = fixture.engine;
+  const ConnectionId a = openOrFail(engine, fixture.pair.endpointDeviceIdA);
+  openOrFail(engine, fixture.pair.endpointDeviceIdB, 1 << 16);
+  std::atomic<bool> done{false};
+  // A message whose due time passed before the engine read its clock is sent at once instead:
+  // such rounds (seen by a clock read after the call, on a starved machine) may count or not.
+  std::atomic<std::uint64_t> scheduled{0};
+  std::atomic<std::uint64_t> maybeImmediate{0};
+  CheckedThread sender([&] {
+    const std::vector<std::uint32_t> batch(32, 0x2090'3C64);
+    // Bounded, so that a scheduler that never counts cannot make it queue without end.
+    for (int round = 0; round < 4000 && !done.load(); ++round) {
+      const Timestamp due = clockNow() + kMillisecond + (round % 8) * kMillisecond / 4;
+      const std::size_t sent = engine.sendMessages(a, due, wordsOf(batch)).messagesSent;
+      (clockNow() < due ? scheduled : maybeImmediate) += sent;
+    }
+  });
+  CheckedThread reader([&] {
+    std::uint64_t lastFailed = 0;
+    while (!done.load()) {
+      const ConnectionStats stats = engine.stats(a);
+      CHECK(stats.failedScheduled >= lastFailed);
+      // A failure's flags are visible with its count.
+      if (stats.failedScheduled > 0) CHECK(!sendSucceeded(stats.lastScheduledFailure));
+      lastFailed = stats.failedScheduled;
+    }
+  });
+  WAIT_UNTIL(engine.stats(a).sentScheduled > 5'000);
+  // Some are surely pending when the pair goes: these are an hour ahead.
+  const std::vector<std::uint32_t> farAhead(10, 0x2080'3C00);
+  scheduled += engine.sendMessages(a, clockNow() + 36'000'000'000.0, wordsOf(farAhead)).messagesSent;
+  CHECK(engine.removeLoopbackPair("sample-association"));
+  done.store(true);
+  sender.join();
+  reader.join();
+  const auto accounted = [&] {
+    const ConnectionStats stats = engine.stats(a);
+    return stats.sentScheduled + stats.failedScheduled;
+  };
+  WAIT_UNTIL(accounted() >= scheduled.load());
+  CHECK(accounted() <= scheduled.load() + maybeImmediate.load());
+  const ConnectionStats stats = engine.stats(a);
+  CHECK(stats.failedScheduled >= farAhead.size());
+  CHECK_EQ(stats.lastScheduledFailure, kFailed | kEndpointConnectionClosedOrInvalid);
+  CHECK_EQ(stats.pendingScheduled, 0u);
+  engine.closeConnection(a);
+}
