@@ -263,6 +263,14 @@ TEST(bulkSendsScheduledSendsAndAJsTransportsDrainerRaceCleanly) {
   WAIT_UNTIL(engine.scheduledQueueSize() == 0);
 }
 
+namespace {
+// Sets a thread's stop flag when the test leaves its scope, by return or by a failed CHECK.
+struct StopOnExit {
+  std::atomic<bool>& flag;
+  ~StopOnExit() { flag.store(true); }
+};
+}  // namespace
+
 TEST(scheduledSentAndFailedCountsAddUpWhenTheEndpointGoesAwayMidSchedule) {
   // The scheduler sends due messages while a reader watches the counts and the pair is removed
   // under them: every scheduled message ends up sent or failed (closed, at removal or at its due
@@ -295,6 +303,9 @@ TEST(scheduledSentAndFailedCountsAddUpWhenTheEndpointGoesAwayMidSchedule) {
       lastFailed = stats.failedScheduled;
     }
   });
+  // Declared after the threads, so destroyed before them: a CHECK that throws below still
+  // stops them, and their destructors' joins cannot wait forever.
+  const StopOnExit stopReaderAndSender{done};
   WAIT_UNTIL(engine.stats(a).sentScheduled > 5'000);
   // Some are surely pending when the pair goes: these are an hour ahead.
   const std::vector<std::uint32_t> farAhead(10, 0x2080'3C00);
