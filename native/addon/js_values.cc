@@ -139,6 +139,9 @@ Napi::Object statsToJs(Napi::Env env, const ConnectionStats& stats) {
   object.Set("received", count(env, stats.received));
   object.Set("dropped", count(env, stats.dropped));
   object.Set("pendingScheduled", count(env, stats.pendingScheduled));
+  object.Set("sentScheduled", count(env, stats.sentScheduled));
+  object.Set("failedScheduled", count(env, stats.failedScheduled));
+  object.Set("lastScheduledFailure", Napi::Number::New(env, stats.lastScheduledFailure));
   return object;
 }
 

@@ -48,6 +48,9 @@ const noStatistics: MidiConnectionStatistics = Object.freeze({
   received: 0,
   dropped: 0,
   pendingScheduled: 0,
+  sentScheduled: 0,
+  failedScheduled: 0,
+  lastScheduledFailure: 0,
 });
 
 // Sends are synchronous (the addon copies what it needs), so every connection shares these.

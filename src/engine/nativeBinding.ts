@@ -66,6 +66,16 @@ export interface NativeConnectionStats {
   dropped: number;
   /** Messages this connection has scheduled for the future and not yet sent. */
   pendingScheduled: number;
+  /** Scheduled messages that went out at their due time. */
+  sentScheduled: number;
+  /**
+   * Scheduled messages that were not sent: their send at the due time failed (all of it, or the
+   * part after what fitted), or their endpoint went away while they waited. Cancelling is not a
+   * failure.
+   */
+  failedScheduled: number;
+  /** The send result flags of the last such failure; 0 (succeeded) while there was none. */
+  lastScheduledFailure: number;
 }
 
 export interface NativeDrainResult {

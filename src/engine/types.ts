@@ -67,6 +67,12 @@ export interface MidiConnectionStatistics {
   received: number;
   dropped: number;
   pendingScheduled: number;
+  /** Scheduled messages that went out at their due time. */
+  sentScheduled: number;
+  /** Scheduled messages not sent: failed at their due time, or their endpoint went away. */
+  failedScheduled: number;
+  /** The {@link MidiSendMessageResult} flags of the last such failure; 0 while there was none. */
+  lastScheduledFailure: MidiSendMessageResult;
 }
 
 export interface MidiLoopbackEndpointDefinition {

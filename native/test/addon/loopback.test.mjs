@@ -35,7 +35,14 @@ test('onWake runs later, once per burst, never inside the send', async () => {
   addon.sendMessages(a.handle, 0, new Uint32Array([0x20000001, 0x40000000, 2]), 0, 3);
   await waitFor(() => b.words.length === 1003, 'a second burst');
   assert.equal(b.wakes, 2);
-  assert.deepEqual(addon.stats(b.handle), { received: 1002, dropped: 0, pendingScheduled: 0 });
+  assert.deepEqual(addon.stats(b.handle), {
+    received: 1002,
+    dropped: 0,
+    pendingScheduled: 0,
+    sentScheduled: 0,
+    failedScheduled: 0,
+    lastScheduledFailure: 0,
+  });
   addon.closeConnection(a.handle);
   addon.closeConnection(b.handle);
 });
@@ -117,8 +124,28 @@ test('scheduled messages arrive in order, not before their time, and can be canc
   );
   assert.equal(addon.cancelScheduled(a.handle), 100);
   assert.equal(addon.stats(a.handle).pendingScheduled, 0);
+  // Sent at their due time: counted; cancelled: not a failure.
+  assert.equal(addon.stats(a.handle).sentScheduled, 3);
+  assert.equal(addon.stats(a.handle).failedScheduled, 0);
   addon.closeConnection(a.handle);
   addon.closeConnection(b.handle);
+});
+
+test('scheduled messages whose endpoint goes away are counted as failed, with the reason', () => {
+  const pair = addon.createLoopbackPair('doomed', { name: 'D A', uniqueId: 'd-a' }, { name: 'D B', uniqueId: 'd-b' });
+  const a = addon.openConnection(pair.endpointDeviceIdA, 64, () => {});
+  const words = new Uint32Array(5).fill(0x20903c64);
+  assert.equal(addon.sendMessages(a, addon.clockNow() + 3_600 * 10_000_000, words, 0, 5).messagesSent, 5);
+  assert.equal(addon.removeLoopbackPair('doomed'), true);
+  assert.deepEqual(addon.stats(a), {
+    received: 0,
+    dropped: 0,
+    pendingScheduled: 0,
+    sentScheduled: 0,
+    failedScheduled: 5,
+    lastScheduledFailure: failure(flags.closed),
+  });
+  addon.closeConnection(a);
 });
 
 test('send results are flags, and a full ring drops without failing the send', () => {
@@ -137,7 +164,14 @@ test('send results are flags, and a full ring drops without failing the send', (
   });
   const burst = new Uint32Array(10).fill(0x25937864);
   assert.equal(addon.sendMessages(a, 0, burst, 0, 10).result, flags.bufferFull);
-  assert.deepEqual(addon.stats(small), { received: 4, dropped: 7, pendingScheduled: 0 });
+  assert.deepEqual(addon.stats(small), {
+    received: 4,
+    dropped: 7,
+    pendingScheduled: 0,
+    sentScheduled: 0,
+    failedScheduled: 0,
+    lastScheduledFailure: 0,
+  });
   addon.closeConnection(a);
   addon.closeConnection(small);
 });
