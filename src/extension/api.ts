@@ -12,6 +12,7 @@ import type { EngineModule } from './engineHost';
 import type { LoopbackPairRegistry } from './loopback/loopbackPairRegistry';
 import type { NetworkManager } from './network/networkManager';
 import type { UmpSender } from './sending/umpSender';
+import type { ScheduledStatusItem } from './statusBar/scheduledStatusItem';
 import type { TestingApi } from './testing';
 
 export interface MidiScopeApi {
@@ -25,6 +26,8 @@ export interface MidiScopeApi {
   readonly loopbackPairs: LoopbackPairRegistry;
   /** The connections the send commands use; undefined when the engine is unavailable. */
   readonly sender: UmpSender | undefined;
+  /** The status bar's count of scheduled messages (and of those that failed); with the sender. */
+  readonly scheduledStatus: ScheduledStatusItem | undefined;
   readonly log: vscode.LogOutputChannel;
   /** Opens and lists traffic monitors (src/views/monitor). */
   readonly monitor: MonitorApi;

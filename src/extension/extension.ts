@@ -29,6 +29,7 @@ import { SendProblems } from './sending/sendProblems';
 import { SendTargets } from './sending/sendTargets';
 import { UmpSender } from './sending/umpSender';
 import { ScheduledStatusItem } from './statusBar/scheduledStatusItem';
+import { reportScheduledFailures } from './sending/scheduledFailureReport';
 import { registerTesting } from './testing';
 import { registerWalkthrough } from './walkthrough';
 
@@ -89,7 +90,10 @@ export function activate(context: vscode.ExtensionContext): MidiScopeApi {
   pairs.syncFromSettings();
 
   const sender = engineHost.isAvailable ? add(new UmpSender(engineHost.require())) : undefined;
-  if (sender) add(new ScheduledStatusItem(sender));
+  const scheduledStatus = sender ? add(new ScheduledStatusItem(sender)) : undefined;
+  if (sender) {
+    context.subscriptions.push(reportScheduledFailures(sender, log, (id) => catalog.find(id)?.name));
+  }
 
   const services: CommandServices = {
     engineHost,
@@ -141,6 +145,7 @@ export function activate(context: vscode.ExtensionContext): MidiScopeApi {
     endpoints: catalog,
     loopbackPairs: pairs,
     sender,
+    scheduledStatus,
     log,
     monitor,
     network,

@@ -31,6 +31,17 @@ export interface ReceiverDrops {
   openConnections: number;
 }
 
+/** Scheduled messages to one endpoint that were not sent at their due time, since the last report. */
+export interface ScheduledFailure {
+  endpointDeviceId: string;
+  messages: number;
+  /** The send result flags of the last of them (failed | reason). */
+  result: number;
+}
+
+/** How often what is scheduled is looked at while anything is pending. */
+const scheduleWatchIntervalMs = 250;
+
 export interface SendOutcome extends MidiMultipleSendResult {
   endpointDeviceId: string;
   totalMessages: number;
@@ -55,13 +66,25 @@ export class UmpSender extends Disposable {
   private readonly session: MidiSession;
   private readonly connections = new Map<string, MidiEndpointConnection>();
   private readonly pendingEmitter = this.register(new vscode.EventEmitter<void>());
-  /** Fires after a timed send or a cancel changed what is scheduled. */
+  /**
+   * Fires after a timed send or a cancel changed what is scheduled, and while anything is
+   * pending, whenever the count of pending messages changed.
+   */
   readonly onDidChangeScheduled = this.pendingEmitter.event;
+  private readonly failureEmitter = this.register(new vscode.EventEmitter<ScheduledFailure>());
+  /** Fires when scheduled messages were not sent at their due time (failed, or endpoint gone). */
+  readonly onDidFailScheduled = this.failureEmitter.event;
+  /** failedScheduled of each connection as last reported. */
+  private readonly failuresReported = new WeakMap<MidiEndpointConnection, number>();
+  private watchTimer: NodeJS.Timeout | undefined;
+  private lastPending = 0;
+  private idleLooks = 0;
 
   constructor(private readonly engine: EngineModule) {
     super();
     this.session = engine.MidiSession.create('MIDI Scope editor sends');
     this.register({ dispose: () => this.session.close() });
+    this.register({ dispose: () => this.stopWatching() });
   }
 
   /** Sends every message now, back to back, in one call. */
@@ -91,6 +114,7 @@ export class UmpSender extends Disposable {
     if (!connection) return notSent(endpointDeviceId, messages.length, totalWords);
     const receivers = this.receiversOf(endpointDeviceId);
     const result = connection.sendMultipleMessagesPacketList(messages);
+    this.watchScheduled();
     this.pendingEmitter.fire();
     return {
       ...result,
@@ -118,6 +142,56 @@ export class UmpSender extends Disposable {
     }
     this.pendingEmitter.fire();
     return cancelled;
+  }
+
+  /**
+   * Reports scheduled messages that failed since the last look (onDidFailScheduled); returns
+   * how many that was. The watch calls it while anything is pending; callers may call it too.
+   */
+  reportScheduledFailures(): number {
+    let failed = 0;
+    for (const connection of this.connections.values()) failed += this.reportFailuresOf(connection);
+    return failed;
+  }
+
+  private reportFailuresOf(connection: MidiEndpointConnection): number {
+    const { failedScheduled, lastScheduledFailure } = connection.statistics;
+    const before = this.failuresReported.get(connection) ?? 0;
+    if (failedScheduled <= before) return 0;
+    this.failuresReported.set(connection, failedScheduled);
+    const messages = failedScheduled - before;
+    this.failureEmitter.fire({
+      endpointDeviceId: connection.connectedEndpointDeviceId,
+      messages,
+      result: lastScheduledFailure,
+    });
+    return messages;
+  }
+
+  /**
+   * Looks at what is scheduled on a low-rate timer while anything is pending: failures are
+   * reported as they happen and the pending count's changes are announced. The timer stops once
+   * nothing was pending at two looks in a row: the scheduler counts a failure just after it took
+   * the message off the queue, so the look that first finds nothing pending may come too early.
+   */
+  private watchScheduled(): void {
+    this.lastPending = this.pendingScheduled();
+    this.idleLooks = 0;
+    this.watchTimer ??= setInterval(() => {
+      this.reportScheduledFailures();
+      const pending = this.pendingScheduled();
+      if (pending !== this.lastPending) {
+        this.lastPending = pending;
+        this.pendingEmitter.fire();
+      }
+      this.idleLooks = pending === 0 ? this.idleLooks + 1 : 0;
+      if (this.idleLooks >= 2) this.stopWatching();
+    }, scheduleWatchIntervalMs);
+  }
+
+  private stopWatching(): void {
+    if (this.watchTimer) clearInterval(this.watchTimer);
+    this.watchTimer = undefined;
   }
 
   /**
@@ -157,6 +231,8 @@ export class UmpSender extends Disposable {
     if (existing?.isOpen) return existing;
     if (existing) {
       // Its endpoint was removed (the engine closed it); a pair with the same id may be back.
+      // What it had scheduled failed with it: say so before the connection is forgotten.
+      this.reportFailuresOf(existing);
       this.session.disconnectEndpointConnection(existing.connectionId);
       this.connections.delete(endpointDeviceId);
     }

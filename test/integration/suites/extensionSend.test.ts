@@ -2,7 +2,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MidiScopeApi } from '../../../src/extension/api';
+import { MidiSendMessageResults } from '../../../src/engine/sendResults';
+import { scheduledFailureText } from '../../../src/extension/sending/scheduledFailureReport';
 import { partialSendText } from '../../../src/extension/sending/sendReport';
+import type { ScheduledFailure } from '../../../src/extension/sending/umpSender';
 import {
   acceptDefaultsUntil,
   closeEditors,
@@ -345,6 +348,54 @@ describe('extension: send and schedule', function () {
       onB.received.map((message) => message.words[0]),
       [0x20903c62],
     );
+  });
+
+  it('reports scheduled messages whose endpoint went away before their due time', async () => {
+    const sender = api.sender;
+    assert.ok(sender);
+    const config = uniquePairConfig('unplugged');
+    const doomed = await createPair(config);
+    const failures: ScheduledFailure[] = [];
+    const subscription = sender.onDidFailScheduled((failure) => failures.push(failure));
+    let removed = false;
+    try {
+      const editor = await editorWith('0x20903c60\n0x20903c61\n0x20903c62\n');
+      selectAll(editor);
+      const result = await run('midiScope.scheduleSelection', {
+        endpointDeviceId: doomed.endpointDeviceIdA,
+        delayMs: 60_000,
+      });
+      assert.equal(result.ok, true, result.reason);
+      assert.equal(sender.pendingScheduled(), 3);
+      // Something else stays scheduled, so the status bar still shows, with the failures beside it.
+      const survivor = await editorWith('0x20903c63');
+      selectAll(survivor);
+      await run('midiScope.scheduleSelection', { endpointDeviceId: pair.endpointDeviceIdA, delayMs: 60_000 });
+      assert.equal(api.scheduledStatus?.shownCount, 4);
+      await removePair(doomed.associationId);
+      removed = true;
+      const [failure] = await waitFor('the failure report', () =>
+        failures.length > 0 ? failures : undefined,
+      );
+      assert.equal(failure.endpointDeviceId, doomed.endpointDeviceIdA);
+      assert.equal(failure.messages, 3);
+      const { failed, endpointConnectionClosedOrInvalid } = MidiSendMessageResults;
+      assert.equal(failure.result, (failed | endpointConnectionClosedOrInvalid) >>> 0);
+      assert.equal(
+        scheduledFailureText(failure, config.endpointA.name),
+        `3 scheduled messages to ${config.endpointA.name} (${doomed.endpointDeviceIdA}) were not sent at their due time: ` +
+          'failed, endpointConnectionClosedOrInvalid.',
+      );
+      await waitFor('the status bar to count the failures', () => api.scheduledStatus?.shownFailures === 3);
+      assert.equal(api.scheduledStatus?.shownCount, 1);
+      assert.equal(sender.cancelScheduled(), 1);
+      // Said once: a later look finds nothing new.
+      assert.equal(sender.reportScheduledFailures(), 0);
+      assert.equal(failures.length, 1);
+    } finally {
+      subscription.dispose();
+      if (!removed) await removePair(doomed.associationId);
+    }
   });
 
   it('sends a .ump text file', async () => {
