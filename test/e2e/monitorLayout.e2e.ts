@@ -6,11 +6,12 @@
 // used of its limit; Copy and Export are labelled and an export says so with "Open"; a monitored
 // pair that is removed shows as gone and is listened to again when it comes back.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import type { Workbench } from './workbench';
 import { monitorFrame as findMonitorFrame } from './monitorFrame';
+import { changeUserSettings } from './userSettings';
 import { launchWorkbench, waitFor } from './workbench';
 
 const timeoutMs = 15_000;
@@ -31,7 +32,6 @@ const sentHex = [
 describe('monitor: columns, time, numbering, placement and a pair that comes back', function () {
   let workbench: Workbench;
   let monitor: Frame;
-  let settingsFile = '';
 
   before(async () => {
     workbench = await launchWorkbench({
@@ -46,7 +46,6 @@ describe('monitor: columns, time, numbering, placement and a pair that comes bac
     });
     await workbench.page.setViewportSize({ width: 1440, height: 900 });
     await workbench.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    settingsFile = join(workbench.userDataDir, 'User', 'settings.json');
   });
 
   afterEach(async function () {
@@ -62,40 +61,8 @@ describe('monitor: columns, time, numbering, placement and a pair that comes bac
     await workbench?.close();
   });
 
-  /**
-   * Changes user settings the way a person edits settings.json: in the editor, saved with Ctrl+S
-   * (a write behind the workbench's back is not always noticed). Pasted, so that auto-closing
-   * brackets do not interfere.
-   */
-  async function changeSettings(change: (settings: Record<string, unknown>) => void): Promise<void> {
-    const settings = JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
-    change(settings);
-    const text = `${JSON.stringify(settings, null, 2)}\n`;
-    const page = workbench.page;
-    await workbench.runCommand('Preferences: Open User Settings (JSON)');
-    // This workbench shows settings.json in a modal editor; others in a tab.
-    const lines = page
-      .locator('.monaco-editor', { hasText: 'workbench.startupEditor' })
-      .locator('.view-lines')
-      .first();
-    await lines.waitFor({ state: 'visible', timeout: timeoutMs });
-    await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(text)})`);
-    await lines.click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.press('Control+V');
-    await page.keyboard.press('Control+S');
-    await waitFor('settings.json to be saved', () => readFileSync(settingsFile, 'utf8') === text, {
-      timeoutMs,
-      detail: () => readFileSync(settingsFile, 'utf8'),
-    });
-    const modal = page.locator('.monaco-modal-editor-block');
-    if (await modal.isVisible()) {
-      await modal.locator('.action-label[aria-label^="Close"]').first().click();
-      await modal.waitFor({ state: 'hidden', timeout: timeoutMs });
-      return;
-    }
-    await workbench.runCommand('View: Close Editor');
-  }
+  const changeSettings = (change: (settings: Record<string, unknown>) => void): Promise<void> =>
+    changeUserSettings(workbench, change, timeoutMs);
 
   const monitorFrame = (): Promise<Frame> => findMonitorFrame(workbench.page, timeoutMs);
 

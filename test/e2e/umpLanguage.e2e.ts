@@ -10,6 +10,7 @@ import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import type { Workbench } from './workbench';
 import { monitorFrame as findMonitorFrame } from './monitorFrame';
+import { changeUserSettings } from './userSettings';
 import { launchWorkbench, waitFor } from './workbench';
 
 const timeoutMs = 15_000;
@@ -29,6 +30,11 @@ const content = [
   '{ 0x40913c00,0xc9240000u }  // pasted from C',
   '',
 ].join('\n');
+
+const blocksFile = 'e2e-blocks.ump';
+// A Function Block Info notification: block 2 of the endpoint over its first two groups, whose
+// numbers the hint writes as the user numbers groups.
+const blocksContent = '0xF0118133 0x00020100 0x00000000 0x00000000\n';
 
 const sendFile = 'e2e-stream.ump';
 // A clean note, a velocity with bit 7 set (wrong alone), and a SysEx7 End with no Start (wrong only
@@ -67,9 +73,20 @@ describe('ump language in the workbench', function () {
 
   before(async () => {
     workbench = await launchWorkbench({
-      workspaceFiles: { [file]: content, [sendFile]: sendContent, [endpointFile]: endpointContent },
+      workspaceFiles: {
+        [file]: content,
+        [sendFile]: sendContent,
+        [endpointFile]: endpointContent,
+        [blocksFile]: blocksContent,
+      },
       // Hovers below their line: the array literal's hover leaves the lines above it in sight.
-      settings: { 'editor.hover.delay': 100, 'editor.hover.above': false, 'midiScope.ump.inlayHints': true },
+      // A Function Block Info hint is longer than the 43 characters VS Code draws by default.
+      settings: {
+        'editor.hover.delay': 100,
+        'editor.hover.above': false,
+        'editor.inlayHints.maximumLength': 0,
+        'midiScope.ump.inlayHints': true,
+      },
     });
     // The README's screenshots of the language are 1440x900.
     await workbench.page.setViewportSize({ width: 1440, height: 900 });
@@ -500,5 +517,37 @@ describe('ump language in the workbench', function () {
     assert.match(copied, /^const UMP: \[u32; 3\] = \[$/m);
     assert.match(copied, /\n {4}0x20903CFF, {13}\/\/ Note On/);
     assert.match(copied, /\n {4}0x30350102, 0x03040506, \/\/ SysEx7 End/);
+  });
+
+  it('renumbers the groups in its inlay hints when the numbering setting flips', async () => {
+    await workbench.openFile(blocksFile);
+    let lastSeen: string | undefined;
+    const hintShows = (what: string, groups: RegExp) =>
+      waitFor(
+        what,
+        async () => {
+          lastSeen = await lineShowing('0xF0118133');
+          return lastSeen !== undefined && groups.test(lastSeen) && lastSeen;
+        },
+        { timeoutMs, detail: () => `the line showed: ${lastSeen}` },
+      );
+    await hintShows('the hint numbering groups from 1', /groups 1–2/);
+    const setNumbering = (numbering: string | undefined) =>
+      changeUserSettings(
+        workbench,
+        (settings) => {
+          if (numbering === undefined) delete settings['midiScope.display.numbering'];
+          else settings['midiScope.display.numbering'] = numbering;
+        },
+        timeoutMs,
+      );
+    await setNumbering('zeroBased');
+    try {
+      // Drawn again without an edit: only the setting changed.
+      await hintShows('the hint numbering groups from 0', /groups 0–1/);
+    } finally {
+      await setNumbering(undefined);
+    }
+    await hintShows('the hint numbering groups from 1 again', /groups 1–2/);
   });
 });

@@ -14,6 +14,7 @@ import {
   inlayHintsSetting,
 } from './umpEditorProviders';
 import { UmpModelCache } from './umpModelCache';
+import { displaySettingsSection } from '../../views/monitor/displaySettings';
 
 export function registerLanguageFeatures(services: CommandServices): vscode.Disposable[] {
   const cache = new UmpModelCache();
@@ -40,7 +41,12 @@ export function registerLanguageFeatures(services: CommandServices): vscode.Disp
       provideInlayHints: (document, range) => inlayHints.provideInlayHints(document, range),
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(`midiScope.${inlayHintsSetting}`)) inlayChanged.fire();
+      // The hints number groups as the user does (a function block's groups): again when that flips.
+      if (
+        event.affectsConfiguration(`midiScope.${inlayHintsSetting}`) ||
+        event.affectsConfiguration(`${displaySettingsSection}.numbering`)
+      )
+        inlayChanged.fire();
     }),
     vscode.languages.registerDocumentFormattingEditProvider(selector, new UmpFormattingProvider()),
     registerSourceHexHover(),
