@@ -91,6 +91,19 @@ Napi::Object endpointToJs(Napi::Env env, const EndpointInfo& endpoint) {
     loopback.Set("peerEndpointDeviceId", endpoint.peerEndpointDeviceId);
     object.Set("loopback", loopback);
   }
+  // Only when a publishing transport could not show the endpoint to the OS as it is.
+  if (!endpoint.publicationProblems.empty()) {
+    Napi::Array problems = Napi::Array::New(env, endpoint.publicationProblems.size());
+    for (std::size_t i = 0; i < endpoint.publicationProblems.size(); ++i) {
+      const PublicationProblem& problem = endpoint.publicationProblems[i];
+      Napi::Object item = Napi::Object::New(env);
+      item.Set("transport", problem.transportId);
+      item.Set("problem", problem.problem);
+      item.Set("note", problem.note);
+      problems.Set(static_cast<std::uint32_t>(i), item);
+    }
+    object.Set("publicationProblems", problems);
+  }
   return object;
 }
 

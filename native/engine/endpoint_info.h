@@ -49,6 +49,22 @@ struct FunctionBlockDetails {
   std::uint8_t maxSysEx8Streams = 0;
 };
 
+// Why a publishing transport (Transport::publish) could not show one of the engine's own
+// endpoints to the OS as it is, or shows it only in part: "not published: snd_seq_open: Cannot
+// allocate memory". A note is not a failure: the endpoint is published as well as the OS allows
+// (ALSA without kernel UMP: a MIDI 1.0 client, which has no place for declared UMP info).
+struct PublicationProblem {
+  std::string transportId;  // the publishing transport (filled in by the engine)
+  std::string endpointDeviceId;
+  std::string problem;
+  bool note = false;
+};
+
+inline bool operator==(const PublicationProblem& a, const PublicationProblem& b) {
+  return a.transportId == b.transportId && a.endpointDeviceId == b.endpointDeviceId &&
+         a.problem == b.problem && a.note == b.note;
+}
+
 struct EndpointInfo {
   std::string endpointDeviceId;  // stable while the endpoint exists; chosen by its transport
   std::string transportId;       // "diagnostics", "loopback", "alsa", or a JS transport's id
@@ -64,6 +80,10 @@ struct EndpointInfo {
   PairSide side = PairSide::A;
   std::string associationId;
   std::string peerEndpointDeviceId;
+  // The engine's own endpoints: what publishing transports could not show of them (empty when
+  // all is well). Filled in by the engine (Engine::listEndpoints, its changes), never by the
+  // endpoint's transport.
+  std::vector<PublicationProblem> publicationProblems;
 };
 
 // What an endpoint the engine owns says of itself as a UMP endpoint: a virtual device's

@@ -39,33 +39,106 @@ bool Engine::addTransport(std::shared_ptr<Transport> transport) {
   }
   transport->start(*this);
   // Show the engine's own endpoints that exist already (publish() ignores the rest).
-  std::lock_guard<std::mutex> publishing(publishMutex_);
-  if (!publishing_) return true;
-  std::vector<std::shared_ptr<Endpoint>> own;
+  std::vector<EndpointInfo> changed;
   {
-    std::lock_guard<std::mutex> lock(mutex_);
-    for (const auto& entry : registry_.entries()) {
-      if (isPublished(entry.endpoint->transportId())) own.push_back(entry.endpoint);
+    std::lock_guard<std::mutex> publishing(publishMutex_);
+    if (!publishing_) return true;
+    std::vector<std::shared_ptr<Endpoint>> own;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      for (const auto& entry : registry_.entries()) {
+        if (isPublished(entry.endpoint->transportId())) own.push_back(entry.endpoint);
+      }
     }
+    for (const auto& endpoint : own) transport->publish(endpoint);
+    changed = collectPublicationProblems();
   }
-  for (const auto& endpoint : own) transport->publish(endpoint);
+  announceUpdated(changed);  // outside publishMutex_, as every listener call
   return true;
 }
 
-void Engine::publishIfEnabled(const std::shared_ptr<Endpoint>& endpoint) {
+std::vector<EndpointInfo> Engine::publishIfEnabled(const std::shared_ptr<Endpoint>& endpoint) {
   std::lock_guard<std::mutex> publishing(publishMutex_);
-  if (!publishing_) return;
+  if (!publishing_) return {};
   for (const auto& transport : transportsSnapshot()) transport->publish(endpoint);
+  return collectPublicationProblems();
+}
+
+std::vector<EndpointInfo> Engine::collectPublicationProblems() {
+  std::unordered_map<std::string, std::vector<PublicationProblem>> now;
+  for (const auto& transport : transportsSnapshot()) {
+    for (PublicationProblem problem : transport->publicationProblems()) {
+      problem.transportId = transport->id();
+      std::string id = problem.endpointDeviceId;
+      now[id].push_back(std::move(problem));
+    }
+  }
+  std::vector<std::string> changedIds;
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (shutDown_) return {};
+  for (auto it = publicationProblems_.begin(); it != publicationProblems_.end();) {
+    const bool known = registry_.find(it->first) != nullptr;
+    if (known && now.count(it->first) != 0) {
+      ++it;
+      continue;
+    }
+    if (known) changedIds.push_back(it->first);  // cleared
+    it = publicationProblems_.erase(it);
+  }
+  for (auto& [id, problems] : now) {
+    if (registry_.find(id) == nullptr) continue;  // not (or no longer) an endpoint
+    std::vector<PublicationProblem>& known = publicationProblems_[id];
+    if (known == problems) continue;
+    known = std::move(problems);
+    changedIds.push_back(id);
+  }
+  std::vector<EndpointInfo> changed;
+  for (const std::string& id : changedIds) {
+    const EndpointRegistry::Entry* entry = registry_.find(id);
+    if (entry != nullptr) changed.push_back(withProblemsLocked(entry->endpoint->info()));
+  }
+  return changed;
+}
+
+EndpointInfo Engine::withProblemsLocked(EndpointInfo info) const {
+  const auto found = publicationProblems_.find(info.endpointDeviceId);
+  if (found == publicationProblems_.end()) {
+    info.publicationProblems.clear();
+  } else {
+    info.publicationProblems = found->second;
+  }
+  return info;
+}
+
+void Engine::announceUpdated(const std::vector<EndpointInfo>& changed, const std::string& except) {
+  std::vector<EndpointChange> changes;
+  for (const EndpointInfo& info : changed) {
+    if (info.endpointDeviceId != except) changes.push_back({EndpointChangeKind::Updated, info});
+  }
+  if (changes.empty()) return;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!announcing_ || shutDown_) return;
+  }
+  listener_->endpointsChanged(changes);
 }
 
 void Engine::setPublishing(bool enabled) {
-  std::lock_guard<std::mutex> publishing(publishMutex_);
-  if (publishing_ == enabled) return;
+  std::vector<EndpointInfo> changed;
+  {
+    std::lock_guard<std::mutex> publishing(publishMutex_);
+    changed = setPublishingLocked(enabled);
+  }
+  announceUpdated(changed);
+}
+
+std::vector<EndpointInfo> Engine::setPublishingLocked(bool enabled) {
+  if (publishing_ == enabled) return {};
   publishing_ = enabled;
   std::vector<std::shared_ptr<Endpoint>> own;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (shutDown_) return;
+    if (shutDown_) return {};
     for (const auto& entry : registry_.entries()) {
       if (isPublished(entry.endpoint->transportId())) own.push_back(entry.endpoint);
     }
@@ -79,6 +152,7 @@ void Engine::setPublishing(bool enabled) {
       }
     }
   }
+  return collectPublicationProblems();
 }
 
 bool Engine::publishing() const {
@@ -169,13 +243,16 @@ std::shared_ptr<Endpoint> Engine::addEndpoint(EndpointInfo info) {
     if (!endpoint) return nullptr;
     announced = endpoint->info();
   }
-  if (isPublished(announced.transportId)) publishIfEnabled(endpoint);
+  std::vector<EndpointInfo> changed;
+  if (isPublished(announced.transportId)) changed = publishIfEnabled(endpoint);
   bool announcing = false;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     announcing = announcing_;
+    announced = withProblemsLocked(std::move(announced));  // what publishing it could not do
   }
   if (announcing) listener_->endpointsChanged({{EndpointChangeKind::Added, announced}});
+  announceUpdated(changed, announced.endpointDeviceId);
   return endpoint;
 }
 
@@ -187,7 +264,7 @@ bool Engine::updateEndpoint(EndpointInfo info) {
     const EndpointRegistry::Entry* entry = registry_.find(info.endpointDeviceId);
     if (entry == nullptr || entry->endpoint->transportId() != info.transportId) return false;
     entry->endpoint->setInfo(std::move(info));
-    announced = entry->endpoint->info();
+    announced = withProblemsLocked(entry->endpoint->info());
   }
   listener_->endpointsChanged({{EndpointChangeKind::Updated, announced}});
   return true;
@@ -212,8 +289,13 @@ bool Engine::removeEndpoint(const std::string& endpointDeviceId) {
     }
   }
   if (isPublished(removed.endpoint->transportId())) {
-    std::lock_guard<std::mutex> publishing(publishMutex_);
-    for (const auto& transport : transportsSnapshot()) transport->unpublish(endpointDeviceId);
+    std::vector<EndpointInfo> changed;
+    {
+      std::lock_guard<std::mutex> publishing(publishMutex_);
+      for (const auto& transport : transportsSnapshot()) transport->unpublish(endpointDeviceId);
+      changed = collectPublicationProblems();  // drops the removed endpoint's problems
+    }
+    announceUpdated(changed);
   }
   // The orphans stay in connections_ until their owner closes the handle: whatever is in their
   // rings can still be drained, and sends on them now fail as closed. What they had scheduled
@@ -263,7 +345,11 @@ SendResult Engine::sendOnEndpoint(const std::string& endpointDeviceId, const std
 std::vector<EndpointInfo> Engine::listEndpoints() const {
   std::lock_guard<std::mutex> lock(mutex_);
   if (shutDown_) return {};
-  return registry_.list();
+  std::vector<EndpointInfo> endpoints = registry_.list();
+  for (EndpointInfo& info : endpoints) {
+    if (!publicationProblems_.empty()) info = withProblemsLocked(std::move(info));
+  }
+  return endpoints;
 }
 
 PairCreationResult Engine::createLoopbackPair(const std::string& associationId,
@@ -313,16 +399,22 @@ std::string Engine::declareEndpoint(const std::string& endpointDeviceId,
     EndpointInfo info = endpoint->info();
     applyDeclaration(info, declaration);
     endpoint->setInfo(std::move(info));
-    announced = endpoint->info();
     announcing = announcing_;
   }
+  std::vector<EndpointInfo> changed;
   {
     std::lock_guard<std::mutex> publishing(publishMutex_);
     if (publishing_) {
       for (const auto& transport : transportsSnapshot()) transport->republish(endpoint);
+      changed = collectPublicationProblems();
     }
   }
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    announced = withProblemsLocked(endpoint->info());  // what showing it could not do
+  }
   if (announcing) listener_->endpointsChanged({{EndpointChangeKind::Updated, announced}});
+  announceUpdated(changed, announced.endpointDeviceId);
   return "";
 }
 

@@ -91,6 +91,8 @@ class Engine final : public TransportHost {
   SendResult sendOnEndpoint(const std::string& endpointDeviceId, const std::uint32_t* words,
                             std::size_t wordCount, std::size_t messageCount) override;
 
+  // Every endpoint, the engine's own with their publicationProblems (what publishing transports
+  // could not show the OS; see Transport::publicationProblems).
   std::vector<EndpointInfo> listEndpoints() const;
   PairCreationResult createLoopbackPair(const std::string& associationId,
                                         const LoopbackSideDefinition& a,
@@ -148,9 +150,20 @@ class Engine final : public TransportHost {
   // The engine's own endpoints (loopback sides, the diagnostics pair) are shown to the OS by
   // every transport that publishes (Transport::publish).
   static bool isPublished(const std::string& transportId);
-  // Publishes `endpoint` on every transport if publishing is on (under publishMutex_).
-  void publishIfEnabled(const std::shared_ptr<Endpoint>& endpoint);
+  // Publishes `endpoint` on every transport if publishing is on (under publishMutex_); returns
+  // what collectPublicationProblems returns.
+  std::vector<EndpointInfo> publishIfEnabled(const std::shared_ptr<Endpoint>& endpoint);
+  // With publishMutex_ held (so no publish call changes them meanwhile): reads every transport's
+  // publication problems into publicationProblems_ and returns the endpoints whose problems
+  // changed, as they are now (problems included), for an Updated change.
+  std::vector<EndpointInfo> collectPublicationProblems();
+  // `info` with the publication problems the engine knows for it. With mutex_ held.
+  EndpointInfo withProblemsLocked(EndpointInfo info) const;
+  // Updated changes for `changed` but `except` (announced otherwise), if announcing.
+  void announceUpdated(const std::vector<EndpointInfo>& changed, const std::string& except = "");
   std::vector<std::shared_ptr<Transport>> transportsSnapshot() const;
+  // setPublishing with publishMutex_ held; returns what collectPublicationProblems returns.
+  std::vector<EndpointInfo> setPublishingLocked(bool enabled);
 
   const std::shared_ptr<EngineListener> listener_;
   // Guards registry_, transports_, jsTransports_, connections_, nextId_, shutDown_. Never held
@@ -163,6 +176,8 @@ class Engine final : public TransportHost {
   std::unordered_map<ConnectionId, std::shared_ptr<Connection>> connections_;
   // sendOnEndpoint's way out per published endpoint, opened on first use like a connection's.
   std::unordered_map<std::string, std::shared_ptr<TransportPort>> publishedPorts_;
+  // Per endpoint id, what publishing transports could not show of it (collectPublicationProblems).
+  std::unordered_map<std::string, std::vector<PublicationProblem>> publicationProblems_;
   ConnectionId nextId_ = 1;
   bool shutDown_ = false;
   bool announcing_ = false;

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "engine/endpoint_info.h"
 #include "engine/send_result.h"
@@ -116,6 +117,12 @@ class Transport {
   // endpoint info and function blocks): show the OS the endpoint's info() now. Nothing if it is
   // not published here. Called as publish() is.
   virtual void republish(const std::shared_ptr<Endpoint>& endpoint) { (void)endpoint; }
+  // What this transport could not show of the endpoints it was asked to publish, one entry per
+  // endpoint that has a problem now (none when all is well; transportId may stay empty, the
+  // engine fills it in). Kept current by publish(), republish() and unpublish(): the engine
+  // reads it after each of those calls (under the same serialization) and tells its listener
+  // about endpoints whose problems changed, so a transport needs no callback of its own.
+  virtual std::vector<PublicationProblem> publicationProblems() const { return {}; }
 };
 
 }  // namespace midiscope

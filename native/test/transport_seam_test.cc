@@ -4,6 +4,7 @@
 // a real one (ALSA, a JS transport) is.
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -76,15 +77,31 @@ class PublishingTransport final : public Transport {
   void stop() override {}
   PortOpening openPort(const std::shared_ptr<Endpoint>&) override { return {nullptr, "nothing to open"}; }
   void publish(const std::shared_ptr<Endpoint>& endpoint) override {
+    // An OS that refuses (ALSA: no sequencer client left): the endpoint is not shown, and says so.
+    if (refuseNames.count(endpoint->info().name) != 0) {
+      problems[endpoint->id()] = {"", endpoint->id(), "not published: the OS refused " + endpoint->info().name, false};
+      return;
+    }
+    problems.erase(endpoint->id());
     auto tap = std::make_shared<Tap>();
     endpoint->addTap(tap);
     published[endpoint->id()] = {endpoint, tap};
     shown[endpoint->id()].push_back(endpoint->info());
   }
   void republish(const std::shared_ptr<Endpoint>& endpoint) override {
-    if (published.count(endpoint->id()) != 0) shown[endpoint->id()].push_back(endpoint->info());
+    if (published.count(endpoint->id()) != 0) {
+      shown[endpoint->id()].push_back(endpoint->info());
+    } else if (problems.count(endpoint->id()) != 0) {
+      publish(endpoint);  // tried again, as ALSA does
+    }
+  }
+  std::vector<PublicationProblem> publicationProblems() const override {
+    std::vector<PublicationProblem> all;
+    for (const auto& entry : problems) all.push_back(entry.second);
+    return all;
   }
   void unpublish(const std::string& id) override {
+    problems.erase(id);
     auto found = published.find(id);
     if (found == published.end()) return;
     found->second.first->removeTap(found->second.second.get());
@@ -96,6 +113,9 @@ class PublishingTransport final : public Transport {
   std::map<std::string, std::pair<std::shared_ptr<Endpoint>, std::shared_ptr<Tap>>> published;
   // What the OS was shown of each endpoint, at publish() and at each republish().
   std::map<std::string, std::vector<EndpointInfo>> shown;
+  // Endpoints with these names are refused; their problems are recorded here.
+  std::set<std::string> refuseNames;
+  std::map<std::string, PublicationProblem> problems;
 };
 
 FunctionBlockDetails block(std::uint8_t number, const std::string& name, std::uint8_t direction,
@@ -220,6 +240,83 @@ TEST(publishingTurnedOffUnpublishesOwnEndpointsAndKeepsLaterOnesHidden) {
         std::vector<std::uint32_t>({0x20803C00}));
   engine.setPublishing(true);  // no change: nothing published twice
   CHECK_EQ(publisher->published[pair.endpointDeviceIdB].second->seen.size(), 1u);
+}
+
+namespace {
+
+// "publisher: not published: ..." for each of the endpoint's publication problems, as listed.
+std::string problemsOf(const EndpointInfo& info) {
+  std::string text;
+  for (const PublicationProblem& problem : info.publicationProblems) {
+    if (!text.empty()) text += " | ";
+    text += problem.transportId + ": " + problem.problem + (problem.note ? " (note)" : "");
+    if (problem.endpointDeviceId != info.endpointDeviceId) text += " [for " + problem.endpointDeviceId + "]";
+  }
+  return text;
+}
+
+// The last change the listener heard about `id`, if any.
+std::optional<EndpointChange> lastChangeOf(RecordingListener& listener, const std::string& id) {
+  std::optional<EndpointChange> last;
+  for (const EndpointChange& change : listener.changes()) {
+    if (change.endpoint.endpointDeviceId == id) last = change;
+  }
+  return last;
+}
+
+}  // namespace
+
+TEST(anEndpointAPublishingTransportCannotShowCarriesItsProblemUntilItClears) {
+  auto listener = std::make_shared<RecordingListener>();
+  Engine engine(listener);
+  auto publisher = std::make_shared<PublishingTransport>();
+  publisher->refuseNames = {"Refused A"};
+  CHECK(engine.addTransport(publisher));
+  // Healthy endpoints carry no problem.
+  CHECK_EQ(problemsOf(*listed(engine, kDiagnosticsLoopbackAId)), std::string());
+
+  const PairCreationResult pair =
+      engine.createLoopbackPair("refused", {"Refused A", "", "refused-a"}, {"Fine B", "", "fine-b"});
+  CHECK(pair.success);
+  CHECK_EQ(publisher->published.count(pair.endpointDeviceIdA), 0u);
+  const std::string expected = "publisher: not published: the OS refused Refused A";
+  // In the list, and in the change that announced the endpoint: JS learns it without polling.
+  CHECK_EQ(problemsOf(*listed(engine, pair.endpointDeviceIdA)), expected);
+  CHECK_EQ(problemsOf(*listed(engine, pair.endpointDeviceIdB)), std::string());
+  std::optional<EndpointChange> change = lastChangeOf(*listener, pair.endpointDeviceIdA);
+  CHECK(change.has_value() && change->kind == EndpointChangeKind::Added);
+  if (change) CHECK_EQ(problemsOf(change->endpoint), expected);
+
+  // The OS takes it now; a republish (a virtual device's declaration) shows it and the problem
+  // goes, announced as an Updated change.
+  publisher->refuseNames.clear();
+  CHECK_EQ(engine.declareEndpoint(pair.endpointDeviceIdA, synthDeclaration()), std::string());
+  CHECK_EQ(publisher->published.count(pair.endpointDeviceIdA), 1u);
+  CHECK_EQ(problemsOf(*listed(engine, pair.endpointDeviceIdA)), std::string());
+  change = lastChangeOf(*listener, pair.endpointDeviceIdA);
+  CHECK(change.has_value() && change->kind == EndpointChangeKind::Updated);
+  if (change) CHECK_EQ(problemsOf(change->endpoint), std::string());
+
+  // Refused again when publishing is switched off and on: one Updated change for it, carrying
+  // the problem, and none for the endpoints whose problems did not change.
+  publisher->refuseNames = {"Refused A"};
+  engine.setPublishing(false);
+  const std::size_t before = listener->changes().size();
+  engine.setPublishing(true);
+  const std::vector<EndpointChange> after = listener->changes();
+  CHECK_EQ(after.size(), before + 1);
+  if (after.size() == before + 1) {
+    CHECK(after.back().kind == EndpointChangeKind::Updated);
+    CHECK_EQ(after.back().endpoint.endpointDeviceId, pair.endpointDeviceIdA);
+    CHECK_EQ(problemsOf(after.back().endpoint), expected);
+  }
+  // Still listed with it.
+  CHECK_EQ(problemsOf(*listed(engine, pair.endpointDeviceIdA)), expected);
+
+  // Gone with the endpoint.
+  CHECK(engine.removeLoopbackPair("refused"));
+  CHECK(publisher->problems.empty());
+  CHECK(!listed(engine, pair.endpointDeviceIdA).has_value());
 }
 
 TEST(aVirtualDevicesDeclaredEndpointInfoAndBlocksAreItsSidesAndArePublishedAndRepublished) {

@@ -219,12 +219,40 @@ std::string declareUmpInfo(const Library& lib, SeqHandle* handle, const Endpoint
 
 namespace {
 
+constexpr const char* kNotPublished = "not published: ";
+constexpr const char* kWithoutUmpInfo = "published without its UMP endpoint info: ";
+
+// Whether `info` declares UMP endpoint info or function blocks of its own (a virtual device's
+// side), which a MIDI 1.0 client has no place for.
+bool declaresUmpInfo(const EndpointInfo& info) {
+  return info.umpEndpoint.has_value() || !info.functionBlocks.empty();
+}
+
+std::string midi1ClientNote() {
+  return "published as a MIDI 1.0 client (this kernel has no MIDI 2.0 / UMP sequencer): other "
+         "applications see the port, not its declared UMP endpoint info and function blocks";
+}
+
+// Records (or, with an empty `problem`, clears) the endpoint's publication problem. With mutex.
+void recordLocked(SharedState& s, const std::string& endpointId, const std::string& problem, bool note) {
+  if (problem.empty()) {
+    s.problems.erase(endpointId);
+    return;
+  }
+  if (!note) ++s.publicationFailures;
+  s.problems[endpointId] = PublicationProblem{"alsa", endpointId, problem, note};
+}
+
 // The endpoint's own client and its one port, or null (the endpoint still works inside MIDI
-// Scope; only the OS cannot see it).
-std::shared_ptr<PublishedClient> openPublishedClient(const Library& lib, const EndpointInfo& info, bool ump) {
+// Scope; only the OS cannot see it) with `problem` saying which call failed and why. A client
+// that works but could not declare its UMP endpoint info is returned with `problem` set too.
+std::shared_ptr<PublishedClient> openPublishedClient(const Library& lib, const EndpointInfo& info, bool ump,
+                                                     std::string& problem) {
   auto published = std::make_shared<PublishedClient>(lib);
-  if (lib.seqOpen(&published->handle, "default", seq::kOpenDuplex, 0) < 0) {
+  const int opened = lib.seqOpen(&published->handle, "default", seq::kOpenDuplex, 0);
+  if (opened < 0) {
     published->handle = nullptr;
+    problem = std::string(kNotPublished) + "snd_seq_open: " + lib.strerror(opened);
     return nullptr;
   }
   SeqHandle* handle = published->handle;
@@ -235,17 +263,27 @@ std::shared_ptr<PublishedClient> openPublishedClient(const Library& lib, const E
   lib.seqSetClientPoolOutput(handle, 1000);
   lib.seqSetClientPoolInput(handle, 2000);
   published->client = lib.seqClientId(handle);
+  std::string withoutInfo;
   if (ump) {
-    if (lib.seqSetClientMidiVersion(handle, 2) < 0) return nullptr;
+    const int rc = lib.seqSetClientMidiVersion(handle, 2);
+    if (rc < 0) {
+      problem = std::string(kNotPublished) + "snd_seq_set_client_midi_version: " + lib.strerror(rc);
+      return nullptr;
+    }
     published->ump = true;
     // Without them the client still carries UMP; applications then see no endpoint info.
-    declareUmpInfo(lib, handle, info, published->umpBlockSlots);
+    const std::string why = declareUmpInfo(lib, handle, info, published->umpBlockSlots);
+    if (!why.empty()) withoutInfo = kWithoutUmpInfo + why;
   }
   published->port = lib.seqCreateSimplePort(
       handle, name.c_str(),
       seq::kCapRead | seq::kCapWrite | seq::kCapSubsRead | seq::kCapSubsWrite | seq::kCapDuplex,
       seq::kTypeMidiGeneric | seq::kTypeSoftware | seq::kTypeApplication | (ump ? seq::kTypeMidiUmp : 0u));
-  if (published->port < 0) return nullptr;
+  if (published->port < 0) {
+    problem = std::string(kNotPublished) + "snd_seq_create_simple_port: " + lib.strerror(published->port);
+    return nullptr;
+  }
+  problem = withoutInfo;
   return published;
 }
 
@@ -263,9 +301,22 @@ void publishEndpoint(const std::shared_ptr<SharedState>& state,
       if (entry.second.endpointId == endpoint->id()) return;
     }
     const bool ump = s.umpActive;
-    std::shared_ptr<PublishedClient> client = openPublishedClient(lib, endpoint->info(), ump);
-    if (client == nullptr) return;
-    if (!ump && (lib.midiEventNew(kSysExChunk, &tap->encoder) < 0 || tap->encoder == nullptr)) return;
+    const EndpointInfo info = endpoint->info();
+    std::string problem;
+    std::shared_ptr<PublishedClient> client = openPublishedClient(lib, info, ump, problem);
+    if (client == nullptr) {
+      recordLocked(s, endpoint->id(), problem, false);
+      return;
+    }
+    if (!ump && (lib.midiEventNew(kSysExChunk, &tap->encoder) < 0 || tap->encoder == nullptr)) {
+      recordLocked(s, endpoint->id(), std::string(kNotPublished) + "snd_midi_event_new: out of memory", false);
+      return;
+    }
+    if (problem.empty() && !ump && declaresUmpInfo(info)) {
+      recordLocked(s, endpoint->id(), midi1ClientNote(), true);
+    } else {
+      recordLocked(s, endpoint->id(), problem, false);
+    }
     tap->state = state;
     tap->client = client;
     SharedState::Published& published = s.published[client->client];
@@ -279,19 +330,30 @@ void publishEndpoint(const std::shared_ptr<SharedState>& state,
   wake(s);  // the receive thread polls the new client
 }
 
-void republishEndpoint(SharedState& s, const std::shared_ptr<Endpoint>& endpoint) {
+void republishEndpoint(const std::shared_ptr<SharedState>& state, const std::shared_ptr<Endpoint>& endpoint) {
+  SharedState& s = *state;
   const EndpointInfo info = endpoint->info();
-  // sendMutex: the handle is not written to meanwhile (taps, sends); mutex: the entry stays.
-  std::lock_guard<std::mutex> out(s.sendMutex);
-  std::lock_guard<std::mutex> lock(s.mutex);
-  if (s.stopped) return;
-  for (auto& entry : s.published) {
-    if (entry.second.endpointId != endpoint->id()) continue;
-    PublishedClient& client = *entry.second.client;
-    // Without the setters the client had none to begin with; the endpoint still works.
-    if (client.ump) declareUmpInfo(s.lib, client.handle, info, client.umpBlockSlots);
-    return;
+  {
+    // sendMutex: the handle is not written to meanwhile (taps, sends); mutex: the entry stays.
+    std::lock_guard<std::mutex> out(s.sendMutex);
+    std::lock_guard<std::mutex> lock(s.mutex);
+    if (s.stopped) return;
+    for (auto& entry : s.published) {
+      if (entry.second.endpointId != endpoint->id()) continue;
+      PublishedClient& client = *entry.second.client;
+      if (client.ump) {
+        const std::string why = declareUmpInfo(s.lib, client.handle, info, client.umpBlockSlots);
+        recordLocked(s, endpoint->id(), why.empty() ? why : kWithoutUmpInfo + why, false);
+      } else {
+        recordLocked(s, endpoint->id(), declaresUmpInfo(info) ? midi1ClientNote() : "", true);
+      }
+      return;
+    }
+    // Not published: only an endpoint whose publication failed is tried again.
+    const auto failed = s.problems.find(endpoint->id());
+    if (failed == s.problems.end()) return;
   }
+  publishEndpoint(state, endpoint);
 }
 
 void unpublishEndpoint(SharedState& s, const std::string& endpointId) {
@@ -310,6 +372,7 @@ void unpublishEndpoint(SharedState& s, const std::string& endpointId) {
       s.published.erase(it);
       break;
     }
+    s.problems.erase(endpointId);  // not asked to be shown any more
   }
   if (!endpoint) return;
   endpoint->removeTap(tap.get());
@@ -322,6 +385,15 @@ void closeAllPublishedLocked(SharedState& s) {
     entry.second.endpoint->removeTap(entry.second.tap.get());
   }
   s.published.clear();
+  s.problems.clear();
+}
+
+std::vector<PublicationProblem> publicationProblems(SharedState& s) {
+  std::lock_guard<std::mutex> lock(s.mutex);
+  std::vector<PublicationProblem> problems;
+  problems.reserve(s.problems.size());
+  for (const auto& entry : s.problems) problems.push_back(entry.second);
+  return problems;
 }
 
 void receivedUmpAtPublished(SharedState& s, int client, const std::uint32_t* words, std::size_t wordCount) {

@@ -23,11 +23,20 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "engine/endpoint.h"
 #include "transports/alsa/alsa_shared_state.h"
 
 namespace midiscope::alsa {
+
+// What could not be done is never dropped: each publish and republish records the endpoint's
+// publication problem in SharedState::problems (and clears it when all went well), which the
+// engine reads through Transport::publicationProblems:
+//   "not published: <call>: <strerror>"                     no client (snd_seq_open failed: the
+//                                                            kernel's 64 user clients are taken)
+//   "published without its UMP endpoint info: <reason>"     declareUmpInfo refused
+//   a note (not a failure) when a MIDI 1.0 client cannot show a declared endpoint info / blocks.
 
 // Creates the client and its port and taps the endpoint. Nothing if the transport is not
 // running or the endpoint is published already.
@@ -35,14 +44,19 @@ void publishEndpoint(const std::shared_ptr<SharedState>& state,
                      const std::shared_ptr<Endpoint>& endpoint);
 // The endpoint's info changed (a virtual device's declaration): its client declares the UMP
 // endpoint info and blocks of endpoint->info() again, in place (the kernel replaces them; block
-// slots beyond the new count are cleared). Nothing if it is not published, or on a MIDI 1.0
-// client (which has no UMP info to show).
-void republishEndpoint(SharedState& state, const std::shared_ptr<Endpoint>& endpoint);
+// slots beyond the new count are cleared); on a MIDI 1.0 client (which has no UMP info to show)
+// only the note is updated. An endpoint whose publication failed is published again (the
+// failure may have passed). Nothing if it was never published (publishing off, not running).
+void republishEndpoint(const std::shared_ptr<SharedState>& state,
+                       const std::shared_ptr<Endpoint>& endpoint);
 // Deletes the port (at once: applications no longer see it), removes the tap and lets the
-// client close (when the receive thread lets go of it). Nothing if it was not published.
+// client close (when the receive thread lets go of it); drops its problem. Nothing else if it
+// was not published.
 void unpublishEndpoint(SharedState& state, const std::string& endpointId);
 // On stop, with sendMutex and mutex held: every tap goes quiet (the clients close next).
 void closeAllPublishedLocked(SharedState& state);
+// The problems recorded now, one per endpoint (see above). Takes mutex.
+std::vector<PublicationProblem> publicationProblems(SharedState& state);
 
 // The receive thread: what an application sent to the published client `client`.
 void receivedUmpAtPublished(SharedState& state, int client, const std::uint32_t* words,

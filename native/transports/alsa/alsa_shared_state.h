@@ -3,6 +3,7 @@
 // them fail as closed.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -77,6 +78,12 @@ struct SharedState {
     std::unique_ptr<Midi1ToUmp> receiver;  // what MIDI 1.0 applications send (MIDI 1.0 client only)
   };
   std::map<int, Published> published;  // by client number
+  // Per endpoint id: what could not be shown of an endpoint the engine asked to publish (not
+  // published at all, published without its UMP endpoint info, or the MIDI 1.0-client note).
+  // None when all is well; set by publish and republish, dropped by unpublish and stop.
+  std::map<std::string, PublicationProblem> problems;
+  // Publications that failed (in whole or in part) since the transport started; notes excluded.
+  std::uint64_t publicationFailures = 0;
 
   // One of this transport's own clients (never listed back as an ALSA endpoint). With mutex.
   bool isOwnClientLocked(int client) const {

@@ -292,7 +292,19 @@ AlsaTransport::~AlsaTransport() { stop(); }
 
 TransportStatus AlsaTransport::status() const {
   std::lock_guard<std::mutex> lock(state_->mutex);
-  return state_->status;
+  TransportStatus status = state_->status;
+  // Counted where the transport is shown: how many of MIDI Scope's endpoints other applications
+  // cannot see (fully) now, and how many publications failed since it started.
+  std::size_t failing = 0;
+  for (const auto& entry : state_->problems) {
+    if (!entry.second.note) ++failing;
+  }
+  if (failing > 0) {
+    status.message += "; " + std::to_string(failing) + (failing == 1 ? " own endpoint" : " own endpoints") +
+                      " not fully published (" + std::to_string(state_->publicationFailures) +
+                      " failed publications since start)";
+  }
+  return status;
 }
 
 void AlsaTransport::start(TransportHost& host) {
@@ -373,7 +385,11 @@ void AlsaTransport::publish(const std::shared_ptr<Endpoint>& endpoint) {
 }
 
 void AlsaTransport::republish(const std::shared_ptr<Endpoint>& endpoint) {
-  republishEndpoint(*state_, endpoint);
+  republishEndpoint(state_, endpoint);
+}
+
+std::vector<PublicationProblem> AlsaTransport::publicationProblems() const {
+  return alsa::publicationProblems(*state_);
 }
 
 void AlsaTransport::unpublish(const std::string& endpointDeviceId) {

@@ -43,6 +43,9 @@ class AlsaTransport final : public Transport {
   void unpublish(const std::string& endpointDeviceId) override;
   // A virtual device's declaration changed: its client declares the new UMP info in place.
   void republish(const std::shared_ptr<Endpoint>& endpoint) override;
+  // Endpoints not published, or published without their UMP endpoint info, and why; the note
+  // for a MIDI 1.0 client that cannot show a declared endpoint info (alsa_published_ports.h).
+  std::vector<PublicationProblem> publicationProblems() const override;
 
  private:
   void run();
