@@ -172,6 +172,22 @@ export interface MidiLoopbackEndpointSide {
   peerEndpointDeviceId: string;
 }
 
+/**
+ * What a publishing transport could not show other applications of one of MIDI Scope's own
+ * endpoints (loopback sides, virtual devices' sides, the diagnostics pair). ALSA says
+ * `not published: snd_seq_open: Cannot allocate memory` (no sequencer client: the endpoint is
+ * invisible to other applications), `published without its UMP endpoint info: <reason>`, or, as
+ * a note, that a MIDI 1.0 client cannot show a virtual device's declared endpoint info.
+ */
+export interface MidiPublicationProblem {
+  /** The publishing transport ('alsa'). */
+  transport: MidiEndpointTransport;
+  /** The full text: what was not done, the call that failed and why. */
+  problem: string;
+  /** True for a note (published as well as the OS allows), false for a failure. */
+  note: boolean;
+}
+
 export interface MidiEndpointDeviceInformation {
   endpointDeviceId: string;
   transport: MidiEndpointTransport;
@@ -186,6 +202,11 @@ export interface MidiEndpointDeviceInformation {
   functionBlocks: MidiFunctionBlockDetails[];
   /** Only on the 'loopback' and 'diagnostics' transports. */
   loopback?: MidiLoopbackEndpointSide;
+  /**
+   * MIDI Scope's own endpoints only, and only while a publishing transport could not show it to
+   * other applications as it is (absent when all is well). A change comes as an 'updated' event.
+   */
+  publicationProblems?: MidiPublicationProblem[];
 }
 
 export interface MidiEndpointDeviceWatcherEvent {

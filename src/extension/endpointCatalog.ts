@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { MidiEndpointDeviceInformation } from '../engine/types';
 import type { EndpointsTreeSource } from '../views/endpoints/endpointsTreeDataProvider';
 import type { TransportView } from '../views/endpoints/endpointsTreeNodes';
+import { PublicationProblemLog } from '../views/endpoints/publicationProblems';
 import type { PairPersistence } from './loopback/pairPersistence';
 import { Disposable } from './disposable';
 import type { EngineHost } from './engineHost';
@@ -25,15 +26,30 @@ export class EndpointCatalog extends Disposable implements EndpointsTreeSource {
     super();
     this.register(persistence.onDidChangePersistence(() => this.changeEmitter.fire()));
     if (engineHost.isAvailable) {
-      const watcher = engineHost.require().MidiEndpointDeviceInformation.createWatcher();
+      const endpoints = engineHost.require().MidiEndpointDeviceInformation;
+      // What ALSA could not publish: each problem once in the log when it appears (the tree shows
+      // it on the endpoint's row while it lasts). Notes are info, failures warnings.
+      const problems = new PublicationProblemLog({
+        warn: (line) => log.warn(line),
+        info: (line) => log.info(line),
+      });
+      const watcher = endpoints.createWatcher();
       this.register(
         watcher.onChanged((events) => {
-          for (const { change, endpoint } of events)
+          for (const { change, endpoint } of events) {
             log.debug(`endpoint ${change}: ${endpoint.name} (${endpoint.endpointDeviceId})`);
+            if (change === 'removed') {
+              problems.removed(endpoint.endpointDeviceId);
+            } else {
+              problems.seen(endpoint);
+            }
+          }
           this.changeEmitter.fire();
         }),
       );
       this.register(watcher);
+      // Those there before the watcher (the diagnostics pair, published when the engine started).
+      for (const endpoint of endpoints.findAll()) problems.seen(endpoint);
     }
   }
 

@@ -18,6 +18,7 @@ import type {
   TransportGroupView,
   VirtualRole,
 } from './endpointsTreeNodes';
+import { publicationProblemPresentation } from './publicationProblems';
 import { declaredBlockItem, virtualDeviceItem, virtualDevicesItem } from './virtualDeviceTreeItems';
 
 /** contextValue of each kind of item; package.json `when` clauses use these strings. */
@@ -103,6 +104,13 @@ function endpointItem(endpoint: MidiEndpointDeviceInformation, virtualRole?: Vir
       ['Product instance id', ump.productInstanceId],
       ['Function blocks', `${ump.functionBlockCount}${ump.staticFunctionBlocks ? ' (static)' : ''}`],
     );
+  }
+  // What other applications cannot see of it (ALSA could not publish it): first, and marked.
+  const problem = publicationProblemPresentation(endpoint);
+  if (problem) {
+    item.iconPath = new vscode.ThemeIcon(problem.icon, new vscode.ThemeColor(problem.color));
+    item.description = `${problem.description} · ${String(item.description)}`;
+    fields.unshift(...problem.fields);
   }
   item.tooltip = fieldsTooltip(endpoint.name, fields);
   return item;
