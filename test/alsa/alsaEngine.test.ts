@@ -14,7 +14,7 @@ import { closeSync, constants, mkdtempSync, openSync, readSync, writeFileSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
-import type { MidiEndpointDeviceInformation } from '../../src/engine';
+import type { MidiEndpointDeviceInformation, MidiEndpointDeviceWatcherEvent } from '../../src/engine';
 import { engineModulePath, loadEngine } from '../unit/engine/support/engine';
 import { waitFor as waitForWithin } from '../unit/engine/support/waitFor';
 import { VirtualDevice, parseVirtualDeviceDeclaration } from '../../src/virtualDevice';
@@ -31,6 +31,10 @@ const {
   MidiTransports,
   describeSendResult,
 } = engine;
+
+// What ALSA says of a virtual device's side published as a MIDI 1.0 client (alsa_published_ports.cc).
+const MIDI1_CLIENT_NOTE =
+  'published as a MIDI 1.0 client (this kernel has no MIDI 2.0 / UMP sequencer): other applications see the port, not its declared UMP endpoint info and function blocks';
 
 // The guest is an emulated CPU (TCG) on a shared machine: conditions get generous deadlines.
 const waitFor = (condition: () => boolean, what: string) => waitForWithin(condition, what, 60_000);
@@ -553,5 +557,117 @@ if (mode === 'old') {
     const { connection } = messages(t, otherA.endpointDeviceId);
     assert.equal(connection.sendSingleMessageWords(0, 0x2090_3c64), R.succeeded);
     await waitFor(() => text.includes('B got 20903c64'), `the note on at the other process's B:\n${text}`);
+  });
+}
+
+// --- what cannot be published is reported (issue #11): every alsa-lib
+
+if (mode !== 'none') {
+  void test('an endpoint the kernel has no sequencer client left for is reported as not published, until a republish shows it', async (t) => {
+    const events: MidiEndpointDeviceWatcherEvent[] = [];
+    const watcher = Endpoints.createWatcher();
+    t.after(() => watcher.dispose());
+    watcher.onChanged((batch) => events.push(...batch));
+    // Every sequencer client slot taken: each open of /dev/snd/seq is a client, and the kernel
+    // has 64 for applications (seq_clientmgr.c), so snd_seq_open then fails with ENOMEM.
+    const held: number[] = [];
+    const release = () => {
+      while (held.length > 0) closeSync(held.pop()!);
+    };
+    t.after(release);
+    let refusal: NodeJS.ErrnoException | undefined;
+    while (refusal === undefined && held.length < 256) {
+      try {
+        held.push(openSync('/dev/snd/seq', constants.O_RDWR));
+      } catch (error) {
+        refusal = error as NodeJS.ErrnoException;
+      }
+    }
+    assert.equal(refusal?.code, 'ENOMEM', `after ${held.length} more clients: ${String(refusal)}`);
+
+    const declaration = parseVirtualDeviceDeclaration({
+      endpointName: 'Crowded Synth',
+      productInstanceId: 'CROWD-0001',
+      functionBlocks: [{ name: 'Keys', firstGroup: 0, groupCount: 1, direction: 'bidirectional' }],
+    });
+    const device = VirtualDevice.create(engine, declaration);
+    t.after(() => device.close());
+    const refused = {
+      transport: 'alsa',
+      problem: 'not published: snd_seq_open: Cannot allocate memory',
+      note: false,
+    };
+    const problemsOf = (id: string) => Endpoints.find(id)?.publicationProblems;
+    // Both sides: listed with the problem, announced with it, and not there for other applications.
+    assert.deepEqual(problemsOf(device.endpointDeviceId), [refused]);
+    assert.deepEqual(problemsOf(device.deviceSideEndpointDeviceId), [refused]);
+    await waitFor(
+      () =>
+        events.some(
+          (e) =>
+            e.change === 'added' &&
+            e.endpoint.endpointDeviceId === device.endpointDeviceId &&
+            e.endpoint.publicationProblems?.[0]?.problem === refused.problem,
+        ),
+      'the added event carrying the problem',
+    );
+    assert.equal(procClient('Crowded Synth'), '');
+    // Counted where the transport is shown.
+    assert.match(
+      MidiTransports.list().find((summary) => summary.id === 'alsa')?.message ?? '',
+      /; 2 own endpoints not fully published \(\d+ failed publications since start\)$/,
+    );
+    // Endpoints that were published before are unaffected.
+    const diagnosticsA = Endpoints.find('midiscope://diagnostics/loopback-a');
+    assert.ok(diagnosticsA, 'the diagnostics pair is listed');
+    assert.equal(diagnosticsA.publicationProblems, undefined);
+
+    // Clients free again; the device's declaration is edited (a republish): its side is published
+    // now and the problem goes, in an updated event. Where the client is a MIDI 1.0 client
+    // (no kernel UMP, or alsa-lib 1.2.8) a note says the declared endpoint info is not shown.
+    release();
+    events.length = 0;
+    device.redeclare(parseVirtualDeviceDeclaration({ ...declaration, productInstanceId: 'CROWD-0002' }));
+    const expected =
+      mode === 'new' ? undefined : [{ transport: 'alsa', problem: MIDI1_CLIENT_NOTE, note: true }];
+    assert.deepEqual(problemsOf(device.endpointDeviceId), expected);
+    assert.notEqual(procClient('Crowded Synth'), '', shell('cat /proc/asound/seq/clients'));
+    await waitFor(
+      () =>
+        events.some(
+          (e) =>
+            e.change === 'updated' &&
+            e.endpoint.endpointDeviceId === device.endpointDeviceId &&
+            e.endpoint.publicationProblems?.[0]?.problem !== refused.problem,
+        ),
+      'the updated event without the problem',
+    );
+    // The device side was not republished: still reported, and counted.
+    assert.deepEqual(problemsOf(device.deviceSideEndpointDeviceId), [refused]);
+    assert.match(
+      MidiTransports.list().find((summary) => summary.id === 'alsa')?.message ?? '',
+      /; 1 own endpoint not fully published/,
+    );
+  });
+}
+
+if (mode === 'noump' || mode === 'old') {
+  void test("a virtual device's side published as a MIDI 1.0 client carries a note that its declared endpoint info is not shown", (t) => {
+    const device = VirtualDevice.create(
+      engine,
+      parseVirtualDeviceDeclaration({ endpointName: 'Legacy Synth', productInstanceId: 'LEGACY-0001' }),
+    );
+    t.after(() => device.close());
+    assert.match(procClient('Legacy Synth'), /\[User Legacy\]/);
+    assert.deepEqual(Endpoints.find(device.endpointDeviceId)?.publicationProblems, [
+      { transport: 'alsa', problem: MIDI1_CLIENT_NOTE, note: true },
+    ]);
+    // Its device side declares nothing: nothing to say.
+    assert.equal(Endpoints.find(device.deviceSideEndpointDeviceId)?.publicationProblems, undefined);
+    // A note is not a failure: the transport counts none.
+    assert.doesNotMatch(
+      MidiTransports.list().find((s) => s.id === 'alsa')?.message ?? '',
+      /not fully published/,
+    );
   });
 }
