@@ -214,6 +214,72 @@ describe('extension: endpoints tree', function () {
     unavailable.dispose();
   });
 
+  it('marks an endpoint ALSA could not publish: a warning, the reason first in its tooltip, gone once cleared', () => {
+    const problem = 'not published: snd_seq_open: Cannot allocate memory';
+    const side = (id: string, sideName: 'A' | 'B', peer: string): MidiEndpointDeviceInformation => ({
+      endpointDeviceId: id,
+      transport: 'loopback',
+      name: `Crowded ${sideName}`,
+      description: '',
+      uniqueId: `crowded-${sideName}`,
+      protocol: 'midi2',
+      details: [],
+      functionBlocks: [],
+      loopback: { side: sideName, associationId: 'crowded', peerEndpointDeviceId: peer },
+    });
+    const a = side('midiscope://loopback/crowded/A', 'A', 'midiscope://loopback/crowded/B');
+    const b = side('midiscope://loopback/crowded/B', 'B', a.endpointDeviceId);
+    let endpoints: MidiEndpointDeviceInformation[] = [
+      { ...a, publicationProblems: [{ transport: 'alsa', problem, note: false }] },
+      b,
+    ];
+    const changed = new vscode.EventEmitter<void>();
+    const crowded = new EndpointsTreeDataProvider({
+      unavailableReason: undefined,
+      findAll: () => endpoints,
+      transports: () => [],
+      persistenceOf: () => 'transient',
+      onDidChangeEndpoints: changed.event,
+    });
+    try {
+      const item = (id: string) => {
+        const node = crowded
+          .getChildren()
+          .flatMap((group) => crowded.getChildren(group))
+          .flatMap((pair) => crowded.getChildren(pair))
+          .find((node) => node.kind === 'endpoint' && node.endpointDeviceId === id);
+        assert.ok(node, `the row of ${id}`);
+        return crowded.getTreeItem(node);
+      };
+      const refused = item(a.endpointDeviceId);
+      assert.ok(refused.iconPath instanceof vscode.ThemeIcon);
+      assert.equal(refused.iconPath.id, 'warning');
+      assert.equal(refused.description, 'not published (ALSA) · crowded-A');
+      const tooltip = tooltipText(refused);
+      assert.ok(tooltip.includes('Not shown to other applications (ALSA)'), tooltip);
+      assert.ok(
+        tooltip.indexOf('snd_seq_open: Cannot allocate memory') < tooltip.indexOf('Transport'),
+        tooltip,
+      );
+      // The other side is published: as before.
+      const fine = item(b.endpointDeviceId);
+      assert.ok(fine.iconPath instanceof vscode.ThemeIcon);
+      assert.equal(fine.iconPath.id, 'plug');
+      assert.equal(fine.description, 'crowded-B');
+      // Republished (the engine's updated event): the warning goes.
+      endpoints = [a, b];
+      changed.fire();
+      const cleared = item(a.endpointDeviceId);
+      assert.ok(cleared.iconPath instanceof vscode.ThemeIcon);
+      assert.equal(cleared.iconPath.id, 'plug');
+      assert.equal(cleared.description, 'crowded-A');
+      assert.ok(!tooltipText(cleared).includes('snd_seq_open'));
+    } finally {
+      crowded.dispose();
+      changed.dispose();
+    }
+  });
+
   it('gives each kind of item its menu actions, all of them declared commands', () => {
     const manifest = vscode.extensions.getExtension(extensionId)?.packageJSON as {
       contributes: { commands: { command: string }[]; menus: Record<string, MenuEntry[]> };
