@@ -185,25 +185,12 @@ for (const mode of modes) {
       // The row's inline action, shown while the pointer is over the row.
       const client = treeRow(/→ E2E Host/).first();
       await client.hover();
-      await client
-        .locator('.action-label[aria-label="End Network Session (Bye)"]')
-        .waitFor({ state: 'visible', timeout: timeoutMs });
-      // Found and clicked in one turn of the page: the tree reuses its row elements when a ping
-      // redraws the counters, so a row found first and clicked later can by then show the host's
-      // session, whose action has the same label (CI once ended that one instead).
-      await waitFor(
-        'the client row’s End Network Session action, clicked',
-        () =>
-          workbench.page.evaluate<boolean>(`(() => {
-            const rows = [...document.querySelectorAll('.part.sidebar .monaco-list-row')];
-            const row = rows.find((candidate) => /→ E2E Host/.test(candidate.textContent ?? ''));
-            const action = row?.querySelector('.action-label[aria-label="End Network Session (Bye)"]');
-            if (!action) return false;
-            action.click();
-            return true;
-          })()`),
-        { timeoutMs },
-      );
+      const bye = client.locator('.action-label[aria-label="End Network Session (Bye)"]');
+      await bye.waitFor({ state: 'visible', timeout: timeoutMs });
+      // While the sessions ping, the tree redraws their rows every second: the click must still
+      // reach this row's session (it once ended the host's, when a redraw of the whole tree left
+      // the action without its row for a moment).
+      await bye.click();
       await seeTreeRow(/E2E Client.*ended: Bye from the peer/);
       await seeTreeRow(new RegExp(`→ E2E Host.*127\\.0\\.0\\.1:${hostPort} · `));
     });

@@ -165,14 +165,40 @@ export function registerNetworkCommands(
     vscode.commands.registerCommand(
       'midiScope.network.endSession',
       async (node?: unknown): Promise<NetworkCommandResult> => {
-        const client = clientOf(node);
-        if (client) {
-          await client.disconnect();
+        // From a row: that row's session, and never another one in its place.
+        if (node !== undefined) {
+          const client = clientOf(node);
+          if (client) {
+            await client.disconnect();
+            return { ok: true };
+          }
+          const session = sessionOf(node);
+          if (!session) return { ok: false, error: 'not a network session' };
+          await session.close();
           return { ok: true };
         }
-        const session = sessionOf(node) ?? manager.host?.sessions[0];
-        if (!session) return { ok: false, error: 'no session' };
-        await session.close();
+        // From the palette: the one open session, or the one the user picks.
+        const open = [
+          ...manager.clients
+            .filter((client) => client.state === 'established')
+            .map((client) => ({
+              label: `→ ${client.hostIdentity?.endpointName ?? 'Network client'}`,
+              description: `${client.remote.address}:${client.remote.port} (this window's client)`,
+              end: () => client.disconnect(),
+            })),
+          ...(manager.host?.sessions ?? []).map((session) => ({
+            label: session.peer.endpointName || '(no name)',
+            description: `${session.remote.address}:${session.remote.port} (a client of this window's host)`,
+            end: () => session.close(),
+          })),
+        ];
+        if (open.length === 0) return { ok: false, error: 'no session' };
+        const chosen =
+          open.length === 1
+            ? open[0]
+            : await vscode.window.showQuickPick(open, { title: 'End Network Session (Bye)' });
+        if (!chosen) return { ok: false, error: 'cancelled' };
+        await chosen.end();
         return { ok: true };
       },
     ),

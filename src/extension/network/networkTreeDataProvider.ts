@@ -1,6 +1,10 @@
 // The `midiScope.network` view: refreshed when the manager says something changed, and once a
-// second while a session is open (RTT and counters move without events).
+// second while a session is open (RTT and counters move without events). The once-a-second
+// refresh names the rows that move (each client and session keeps one node object), never the
+// whole tree: a whole-tree refresh drops VS Code's map of rows to nodes for a moment, and a row's
+// inline action clicked in that moment would run with no node.
 import * as vscode from 'vscode';
+import type { NetworkClient, NetworkSession } from '../../transports/network';
 import type { NetworkManager } from './networkManager';
 import {
   clientDescription,
@@ -11,7 +15,9 @@ import {
 } from './networkTreeNodes';
 
 export class NetworkTreeDataProvider implements vscode.TreeDataProvider<NetworkTreeNode>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<NetworkTreeNode | undefined>();
+  private readonly changeEmitter = new vscode.EventEmitter<NetworkTreeNode | NetworkTreeNode[] | undefined>();
+  private readonly clientNodes = new WeakMap<NetworkClient, NetworkTreeNode>();
+  private readonly sessionNodes = new WeakMap<NetworkSession, NetworkTreeNode>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private readonly subscription: vscode.Disposable;
   private pending: NodeJS.Timeout | undefined;
@@ -20,11 +26,44 @@ export class NetworkTreeDataProvider implements vscode.TreeDataProvider<NetworkT
   constructor(private readonly manager: NetworkManager) {
     this.subscription = manager.onDidChange(() => this.scheduleRefresh());
     this.ticker = setInterval(() => {
-      const open =
-        (manager.host?.sessions.length ?? 0) > 0 ||
-        manager.clients.some((client) => client.state === 'established');
-      if (open) this.refresh();
+      const moving = this.movingNodes();
+      if (moving.length > 0) this.changeEmitter.fire(moving);
     }, 1000);
+  }
+
+  /** The rows whose RTT and counters move by themselves: open sessions and their clients. */
+  private movingNodes(): NetworkTreeNode[] {
+    const nodes: NetworkTreeNode[] = [];
+    for (const session of this.manager.host?.sessions ?? []) {
+      const node = this.sessionNodes.get(session);
+      if (node) nodes.push(node);
+    }
+    for (const client of this.manager.clients) {
+      if (client.state !== 'established') continue;
+      const node = this.clientNodes.get(client);
+      if (node) nodes.push(node);
+      const sessionNode = client.session && this.sessionNodes.get(client.session);
+      if (sessionNode) nodes.push(sessionNode);
+    }
+    return nodes;
+  }
+
+  private clientNode(client: NetworkClient): NetworkTreeNode {
+    let node = this.clientNodes.get(client);
+    if (!node) {
+      node = { kind: 'client', client };
+      this.clientNodes.set(client, node);
+    }
+    return node;
+  }
+
+  private sessionNode(session: NetworkSession, parent: 'host' | NetworkClient): NetworkTreeNode {
+    let node = this.sessionNodes.get(session);
+    if (!node) {
+      node = { kind: 'session', session, parent };
+      this.sessionNodes.set(session, node);
+    }
+    return node;
   }
 
   refresh(): void {
@@ -41,16 +80,18 @@ export class NetworkTreeDataProvider implements vscode.TreeDataProvider<NetworkT
     if (!node) {
       return [
         { kind: 'host', host: this.manager.host, problem: this.manager.hostStartProblem },
-        ...this.manager.clients.map((client): NetworkTreeNode => ({ kind: 'client', client })),
+        ...this.manager.clients.map((client) => this.clientNode(client)),
       ];
     }
     switch (node.kind) {
       case 'host':
-        return node.host ? hostChildren(node.host) : [];
-      case 'client':
-        return node.client.session
-          ? [{ kind: 'session', session: node.client.session, parent: node.client }]
+        return node.host
+          ? hostChildren(node.host).map((child) =>
+              child.kind === 'session' ? this.sessionNode(child.session, child.parent) : child,
+            )
           : [];
+      case 'client':
+        return node.client.session ? [this.sessionNode(node.client.session, node.client)] : [];
       case 'session':
         return counterRows(node.session.counters);
       default:

@@ -356,7 +356,10 @@ describe('extension: send and schedule', function () {
     const config = uniquePairConfig('unplugged');
     const doomed = await createPair(config);
     const failures: ScheduledFailure[] = [];
-    const subscription = sender.onDidFailScheduled((failure) => failures.push(failure));
+    // Only this pair's: another suite's pair removed under a replay may be reported meanwhile.
+    const subscription = sender.onDidFailScheduled((failure) => {
+      if (failure.endpointDeviceId === doomed.endpointDeviceIdA) failures.push(failure);
+    });
     let removed = false;
     try {
       const editor = await editorWith('0x20903c60\n0x20903c61\n0x20903c62\n');
@@ -386,7 +389,10 @@ describe('extension: send and schedule', function () {
         `3 scheduled messages to ${config.endpointA.name} (${doomed.endpointDeviceIdA}) were not sent at their due time: ` +
           'failed, endpointConnectionClosedOrInvalid.',
       );
-      await waitFor('the status bar to count the failures', () => api.scheduledStatus?.shownFailures === 3);
+      await waitFor(
+        'the status bar to count the failures',
+        () => (api.scheduledStatus?.shownFailures ?? 0) >= 3,
+      );
       assert.equal(api.scheduledStatus?.shownCount, 1);
       assert.equal(sender.cancelScheduled(), 1);
       // Said once: a later look finds nothing new.

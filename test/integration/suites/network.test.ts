@@ -69,6 +69,15 @@ describe('extension: Network MIDI 2.0', function () {
       await waitFor('UMP both ways', () => fromClient.length === 3 && fromHost.length === 1);
       assert.deepEqual(fromClient, [0x20903c64, 0x40903c00, 0xffff0000]);
       const hostSession = host.sessions[0];
+      // A row that is not a session (a counter row) ends nothing, rather than some other session.
+      const notASession = await run('midiScope.network.endSession', {
+        kind: 'detail',
+        label: 'UMP',
+        description: 'in 1 · out 3',
+      });
+      assert.deepEqual(notASession, { ok: false, error: 'not a network session' });
+      assert.equal(hostSession.state, 'established');
+      assert.equal(client.state, 'established');
       assert.equal((await run('midiScope.network.endSession', { kind: 'client', client })).ok, true);
       await waitFor('the host to hear Bye', () => hostSession.state === 'closed');
       assert.equal(hostSession.end?.reason, 0x01);
