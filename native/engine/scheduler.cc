@@ -110,8 +110,9 @@ void Scheduler::run() {
   std::vector<ScheduledMessage> due;
   due.reserve(kDispatchBatch);
   std::vector<std::shared_ptr<ScheduleSource>> released;
-  // When the last timed wait ended: lowPower wakes at most once per kLowPowerPeriodTicks.
-  Timestamp lastTimedWake = -kNever;
+  // When the last batch went out: lowPower sends at most once per kLowPowerPeriodTicks, whatever
+  // woke the thread (a timer, a schedule() of a message already due, a spurious wake-up).
+  Timestamp lastDispatch = -kNever;
   std::unique_lock<std::mutex> lock(mutex_);
   while (!stopping_.load()) {
     followPrecisionSetting();
@@ -129,21 +130,20 @@ void Scheduler::run() {
       wakeAt_ = -kNever;
       continue;
     }
-    const Timestamp next = queue_.earliest();
+    const bool lowPower = wakeUpMargin_.precision() == SchedulerPrecision::kLowPower;
+    // Low power: nothing goes out before one period after the last batch; everything that came
+    // due by then goes out together. (Its margin is zero, so it never spins.)
+    const Timestamp next =
+        lowPower ? std::max(queue_.earliest(), lastDispatch + kLowPowerPeriodTicks) : queue_.earliest();
     const Timestamp now = clockNow();
     const Timestamp margin = wakeUpMargin_.ticks();
     if (next > now + margin) {
       if (next > now + kIdleTicks) queue_.releaseSpareMemory();
       wakeAt_ = next;
-      Timestamp wakeTime = next - margin;
-      if (wakeUpMargin_.precision() == SchedulerPrecision::kLowPower) {
-        // Everything due until one period after the last wake-up goes out together then.
-        wakeTime = std::max(wakeTime, lastTimedWake + kLowPowerPeriodTicks);
-      }
+      const Timestamp wakeTime = next - margin;
       if (wakeUp_.wait_until(lock, timePointOf(wakeTime)) == std::cv_status::timeout) {
-        lastTimedWake = clockNow();
         // How late the OS woke us (lock re-acquisition included) sets the next margins.
-        wakeUpMargin_.noteWakeUp(lastTimedWake - wakeTime);
+        wakeUpMargin_.noteWakeUp(clockNow() - wakeTime);
         spinMargin_.store(wakeUpMargin_.ticks(), std::memory_order_relaxed);
       }
       wakeAt_ = -kNever;
@@ -163,6 +163,8 @@ void Scheduler::run() {
       continue;
     }
     queue_.popDue(now, due, kDispatchBatch);
+    // A full batch means more is due now: the rest goes out in this round, not a period later.
+    if (due.size() < kDispatchBatch) lastDispatch = now;
     for (std::size_t i = 0; i < due.size();) {
       std::size_t end = i + 1;
       while (end < due.size() && due[end].source == due[i].source) ++end;

@@ -32,7 +32,7 @@ class Scheduler {
  public:
   // The queue's spare memory is released only when the next message is this far away (10 ms).
   static constexpr Timestamp kIdleTicks = 100'000;
-  // lowPower wakes at most once per this many ticks (1 ms), sending what came due meanwhile.
+  // lowPower sends at most once per this many ticks (1 ms), everything that came due meanwhile.
   static constexpr Timestamp kLowPowerPeriodTicks = 10'000;
   // At most this many due messages are popped per lock hold.
   static constexpr std::size_t kDispatchBatch = 1024;

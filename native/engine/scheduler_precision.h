@@ -7,7 +7,7 @@
 // - kPrecise: sleeps until a margin that covers 98 % of its wake-ups with headroom, up to
 //   500 µs, then spins: the lowest lateness on a quiet machine, at a share of a core that grows
 //   with the rate (on a loaded one, a thread that spins is woken later by the OS).
-// - kLowPower: never spins, wakes at most once a millisecond (sending everything that came due
+// - kLowPower: never spins, sends at most once a millisecond (everything that came due
 //   meanwhile, so up to 1 ms late) and lets the OS coalesce its timer with others (Linux's
 //   default timer slack, 50 µs): the least CPU when messages come faster than 1,000 a second.
 #pragma once

@@ -10,7 +10,7 @@ import { engineBinding } from './engineLifecycle';
  *   the OS's wake-up latency, one wake-up of the scheduler thread per message.
  * - `precise`: wakes early enough for 98 % of its wake-ups (up to 500 µs) and spins until the
  *   timestamp: the least lateness on a quiet machine, and CPU time that grows with the rate.
- * - `lowPower`: wakes at most once a millisecond (messages up to 1 ms late) and lets the OS
+ * - `lowPower`: sends at most once a millisecond (messages up to 1 ms late) and lets the OS
  *   coalesce its timer (Linux: 50 µs of timer slack): the least CPU at high rates.
  */
 export type MidiSchedulerPrecision = 'balanced' | 'precise' | 'lowPower';
