@@ -601,16 +601,19 @@ if (mode !== 'none') {
     // Both sides: listed with the problem, announced with it, and not there for other applications.
     assert.deepEqual(problemsOf(device.endpointDeviceId), [refused]);
     assert.deepEqual(problemsOf(device.deviceSideEndpointDeviceId), [refused]);
-    await waitFor(
-      () =>
-        events.some(
-          (e) =>
-            e.change === 'added' &&
-            e.endpoint.endpointDeviceId === device.endpointDeviceId &&
-            e.endpoint.publicationProblems?.[0]?.problem === refused.problem,
-        ),
-      'the added event carrying the problem',
-    );
+    // Waits for an event of the device's own side whose first problem is, or is not, the refusal.
+    const eventOfDevice = (change: string, refusedProblem: boolean, what: string) =>
+      waitFor(
+        () =>
+          events.some(
+            (e) =>
+              e.change === change &&
+              e.endpoint.endpointDeviceId === device.endpointDeviceId &&
+              (e.endpoint.publicationProblems?.[0]?.problem === refused.problem) === refusedProblem,
+          ),
+        what,
+      );
+    await eventOfDevice('added', true, 'the added event carrying the problem');
     assert.equal(procClient('Crowded Synth'), '');
     // Counted where the transport is shown.
     assert.match(
@@ -632,16 +635,7 @@ if (mode !== 'none') {
       mode === 'new' ? undefined : [{ transport: 'alsa', problem: MIDI1_CLIENT_NOTE, note: true }];
     assert.deepEqual(problemsOf(device.endpointDeviceId), expected);
     assert.notEqual(procClient('Crowded Synth'), '', shell('cat /proc/asound/seq/clients'));
-    await waitFor(
-      () =>
-        events.some(
-          (e) =>
-            e.change === 'updated' &&
-            e.endpoint.endpointDeviceId === device.endpointDeviceId &&
-            e.endpoint.publicationProblems?.[0]?.problem !== refused.problem,
-        ),
-      'the updated event without the problem',
-    );
+    await eventOfDevice('updated', false, 'the updated event without the problem');
     // The device side was not republished: still reported, and counted.
     assert.deepEqual(problemsOf(device.deviceSideEndpointDeviceId), [refused]);
     assert.match(
