@@ -20,6 +20,7 @@ export function readLogEntries(file: string): LogEntry[];
 export function extensionHostLogTail(userDataDir: string, count?: number): string;
 export function serverLogTail(userDataDir: string, count?: number): string;
 export function extensionHostExits(userDataDir: string): string[];
+export function extensionHostLifecycle(userDataDir: string): string[];
 export function extensionHostReady(userDataDir: string, hostCount?: number): boolean;
 export function extensionLogEntries(userDataDir: string, extensionId: string): LogEntry[];
 export function activationReport(userDataDir: string, extensionId: string): ActivationReport | undefined;

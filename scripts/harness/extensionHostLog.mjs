@@ -117,6 +117,28 @@ export function extensionHostExits(userDataDir) {
     .filter((text) => /Extension Host Process exited with code/.test(text));
 }
 
+/**
+ * How each extension host was told to end and whether it exited, from its own log and the
+ * server's: tells a terminate message lost in a page reload (no "terminating" line) from an
+ * extension host that hung in deactivation ("terminating" without "exiting").
+ * @param {string} userDataDir
+ * @returns {string[]}
+ */
+export function extensionHostLifecycle(userDataDir) {
+  const lifecycle =
+    /Extension host terminating|Extension host with pid|Extension host exiting|Extension Host Process exited|renderer disconnected/;
+  const hostLines = extensionHostLogDirectories(userDataDir).flatMap((directory) =>
+    readLogEntries(join(directory, 'remoteexthost.log'))
+      .filter((entry) => lifecycle.test(entry.text))
+      .map((entry) => `${directory.split('/').pop()}: ${entry.text}`),
+  );
+  const serverLines = serverLogs(userDataDir)
+    .flatMap((file) => readLogEntries(file))
+    .filter((entry) => lifecycle.test(entry.text))
+    .map((entry) => `server: ${entry.text}`);
+  return [...hostLines, ...serverLines];
+}
+
 /** @param {string} userDataDir */
 function serverLogs(userDataDir) {
   const logs = join(userDataDir, 'logs');

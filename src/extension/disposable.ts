@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { disposeAll } from './disposeAll';
 
 /** Base for objects that own resources: everything passed to `register` is disposed with the owner. */
 export abstract class Disposable implements vscode.Disposable {
@@ -18,7 +19,9 @@ export abstract class Disposable implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    // Last registered first: later resources may depend on earlier ones.
-    for (const resource of this.owned.splice(0).reverse()) resource.dispose();
+    // Every resource is disposed even if one throws; then the failure is not swallowed.
+    const errors = disposeAll(this.owned.splice(0));
+    if (errors.length === 1) throw errors[0];
+    if (errors.length > 1) throw new AggregateError(errors, `${errors.length} resources failed to dispose`);
   }
 }

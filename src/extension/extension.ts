@@ -20,6 +20,7 @@ import { EndpointCatalog } from './endpointCatalog';
 import { registerLanguageFeatures } from './language';
 import { registerCopyRowsAsCode } from './language/copyRowsAsCode';
 import { reportDeactivation } from './deactivationReport';
+import { disposeAll } from './disposeAll';
 import { EngineHost } from './engineHost';
 import { followSchedulerPrecision } from './scheduler/schedulerPrecisionSetting';
 import { followPublishLoopbacks } from './alsa/publishLoopbacksSetting';
@@ -164,13 +165,14 @@ export function deactivate(): void {
   const started = performance.now();
   // Everything that holds engine connections goes first (VS Code would dispose these only after
   // deactivate returns); then the engine joins its native threads.
-  for (const subscription of context.subscriptions.splice(0).reverse()) {
-    if (subscription !== log) subscription.dispose();
-  }
+  // One that throws must not keep the rest, or the engine, from stopping: each is logged.
+  const failures = disposeAll(context.subscriptions.splice(0).filter((subscription) => subscription !== log));
+  for (const error of failures) log.error('Deactivation: disposing a subscription failed:', error);
   const stopped = engineHost.shutdown(log);
   const summary =
     `MIDI Scope deactivated in ${(performance.now() - started).toFixed(1)} ms: ` +
-    (stopped ? 'connections closed, engine threads joined' : 'the engine did not stop cleanly');
+    (stopped ? 'connections closed, engine threads joined' : 'the engine did not stop cleanly') +
+    (failures.length > 0 ? `; ${failures.length} subscription(s) failed to dispose (see the log)` : '');
   log.info(summary);
   reportDeactivation(summary);
   log.dispose();

@@ -399,13 +399,17 @@ describe('extension: endpoints, pairs and sends in the workbench', function () {
       'the previous extension host to report that MIDI Scope deactivated',
       () =>
         existsSync(deactivationReport) &&
-        /deactivated in [\d.]+ ms: connections closed, engine threads joined/.test(
+        /deactivated in [\d.]+ ms: connections closed, engine threads joined$/m.test(
           readFileSync(deactivationReport, 'utf8'),
         ),
       {
         timeoutMs,
         detail: () =>
-          existsSync(deactivationReport) ? readFileSync(deactivationReport, 'utf8') : 'no report',
+          [
+            existsSync(deactivationReport) ? readFileSync(deactivationReport, 'utf8') : 'no report',
+            'extension hosts:',
+            ...workbench.extensionHostLifecycle(),
+          ].join('\n'),
       },
     );
     await workbench.openMidiView();

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import type { ActivationReport } from '../../scripts/harness/extensionHostLog.mjs';
 import {
   activationReport,
+  extensionHostLifecycle,
   extensionLogEntries,
   latestExtensionHostLog,
 } from '../../scripts/harness/extensionHostLog.mjs';
@@ -50,6 +51,8 @@ export interface Workbench {
   reload(): Promise<void>;
   /** The newest extension host's log, whole. */
   extensionHostLog(): string;
+  /** Every extension host's terminate and exit lines so far, for failure details. */
+  extensionHostLifecycle(): string[];
   /** What that extension host logged about activating MIDI Scope (undefined: not activated yet). */
   activation(): ActivationReport | undefined;
   /** The lines MIDI Scope's own log channel wrote in that extension host, oldest first. */
@@ -152,6 +155,10 @@ export async function launchWorkbench(options: LaunchOptions = {}): Promise<Work
     extensionHostLog() {
       const file = latestExtensionHostLog(session.userDataDir);
       return file === undefined ? '' : readFileSync(file, 'utf8');
+    },
+
+    extensionHostLifecycle() {
+      return extensionHostLifecycle(session.userDataDir);
     },
 
     activation() {
