@@ -102,6 +102,12 @@ export async function startCodeServer(installation, options) {
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
+    // A window's extension host ends when the window tells it to, on reload or close. Where that
+    // message is lost in the page's unload, code-server keeps the host for a reconnection that
+    // never comes: 3 hours by default, after which it still deactivates extensions. A reload's
+    // test waits for that deactivation, so the grace is seconds here.
+    '--reconnection-grace-time',
+    '5',
     ...commonArguments(options),
     options.folder,
   ];
