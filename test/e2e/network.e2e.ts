@@ -114,9 +114,11 @@ for (const mode of modes) {
       }
       await workbench.quickInput(`127.0.0.1:${hostPort}`);
       for (const answer of mode.answers) await workbench.quickInput(answer);
-      // The client, under its host's name, with the host's address and an RTT once pinged.
+      // The client, under its host's name, with the host's address; its session below it, with
+      // an RTT once pinged.
+      await seeTreeRow(new RegExp(`→ E2E Host.*127\\.0\\.0\\.1:${hostPort} · established`));
       await seeTreeRow(
-        new RegExp(`→ E2E Host.*127\\.0\\.0\\.1:${hostPort} · established · RTT [\\d.]+ (µs|ms)`),
+        new RegExp(`^E2E Host.*127\\.0\\.0\\.1:${hostPort} · established · RTT [\\d.]+ (µs|ms)`),
       );
       // The host's side: a session with the client, named after the client, open.
       const session = await seeTreeRow(/E2E Client.*127\.0\.0\.1:\d+ · established/);

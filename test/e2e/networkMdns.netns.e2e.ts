@@ -91,8 +91,12 @@ for (const { place, title } of places) {
       );
       if (place === 'lo') await workbench.screenshot('network-mdns-pick');
       await workbench.page.locator('.quick-input-widget .quick-input-box input').press('Enter');
+      await treeRow(new RegExp(`→ ${peer.endpointName}.*${address}:${peer.port} · established`))
+        .first()
+        .waitFor({ state: 'visible', timeout: timeoutMs });
+      // Its session, below it, with an RTT once pinged.
       await treeRow(
-        new RegExp(`→ ${peer.endpointName}.*${address}:${peer.port} · established · RTT [\\d.]+ (µs|ms)`),
+        new RegExp(`^${peer.endpointName}.*${address}:${peer.port} · established · RTT [\\d.]+ (µs|ms)`),
       )
         .first()
         .waitFor({ state: 'visible', timeout: timeoutMs });

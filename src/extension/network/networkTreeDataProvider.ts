@@ -1,8 +1,9 @@
-// The `midiScope.network` view: refreshed when the manager says something changed, and once a
-// second while a session is open (RTT and counters move without events). The once-a-second
-// refresh names the rows that move (each client and session keeps one node object), never the
-// whole tree: a whole-tree refresh drops VS Code's map of rows to nodes for a moment, and a row's
-// inline action clicked in that moment would run with no node.
+// The `midiScope.network` view. A whole-tree refresh drops VS Code's map of rows to nodes until
+// the tree has asked for its rows again, and a row's inline action clicked in that moment runs
+// with no node (CI: End Network Session then asked which session). So the whole tree is redrawn
+// only when what it lists changed (a host, client or session came, went or changed state), not
+// for every ping reply; RTT and counters move on the session rows alone, which are redrawn once
+// a second by name (each session keeps one node object) and whose children have no actions.
 import * as vscode from 'vscode';
 import type { NetworkClient, NetworkSession } from '../../transports/network';
 import type { NetworkManager } from './networkManager';
@@ -10,6 +11,7 @@ import {
   clientDescription,
   counterRows,
   hostChildren,
+  networkListing as listing,
   sessionSummary,
   type NetworkTreeNode,
 } from './networkTreeNodes';
@@ -23,29 +25,27 @@ export class NetworkTreeDataProvider implements vscode.TreeDataProvider<NetworkT
   private pending: NodeJS.Timeout | undefined;
   private readonly ticker: NodeJS.Timeout;
 
+  private listed = '';
+
   constructor(private readonly manager: NetworkManager) {
-    this.subscription = manager.onDidChange(() => this.scheduleRefresh());
+    this.subscription = manager.onDidChange(() => {
+      if (listing(manager) !== this.listed) this.scheduleRefresh();
+    });
     this.ticker = setInterval(() => {
       const moving = this.movingNodes();
       if (moving.length > 0) this.changeEmitter.fire(moving);
     }, 1000);
   }
 
-  /** The rows whose RTT and counters move by themselves: open sessions and their clients. */
+  /** The rows whose RTT and counters move by themselves: the open sessions, the host's and the clients'. */
   private movingNodes(): NetworkTreeNode[] {
-    const nodes: NetworkTreeNode[] = [];
-    for (const session of this.manager.host?.sessions ?? []) {
-      const node = this.sessionNodes.get(session);
-      if (node) nodes.push(node);
-    }
-    for (const client of this.manager.clients) {
-      if (client.state !== 'established') continue;
-      const node = this.clientNodes.get(client);
-      if (node) nodes.push(node);
-      const sessionNode = client.session && this.sessionNodes.get(client.session);
-      if (sessionNode) nodes.push(sessionNode);
-    }
-    return nodes;
+    const sessions = [
+      ...(this.manager.host?.sessions ?? []),
+      ...this.manager.clients.flatMap((client) =>
+        client.state === 'established' && client.session ? [client.session] : [],
+      ),
+    ];
+    return sessions.flatMap((session) => this.sessionNodes.get(session) ?? []);
   }
 
   private clientNode(client: NetworkClient): NetworkTreeNode {
@@ -69,6 +69,7 @@ export class NetworkTreeDataProvider implements vscode.TreeDataProvider<NetworkT
   refresh(): void {
     if (this.pending) clearTimeout(this.pending);
     this.pending = undefined;
+    this.listed = listing(this.manager);
     this.changeEmitter.fire(undefined);
   }
 
