@@ -7,36 +7,24 @@ import { describe, it } from 'node:test';
 import { networkListing, sessionSummary } from '../../../src/extension/network/networkTreeNodes';
 import {
   CommandCode,
-  NetworkSession,
-  dispatchDatagram,
-  sessionOptions,
   type Command,
   type NetworkHost,
+  type NetworkSession,
 } from '../../../src/transports/network';
 import { waitFor } from '../engine/support/waitFor';
-import { keptLog } from './support/networkTestKit';
+import { sessionSendingTo } from './support/networkTestKit';
 
 const pingReplyHeader = (CommandCode.PingReply << 24) | (1 << 16);
 
 void describe('the Network view’s listing', () => {
   void it('stays the same when RTT and counters move, and changes when a session ends', async () => {
     const pings: number[] = [];
-    const session = new NetworkSession(
-      'host-1',
+    const session = sessionSendingTo(
+      (command: Command) => {
+        if (command.kind === 'ping') pings.push(command.id);
+      },
       'host',
-      { address: '127.0.0.1', port: 9 },
-      { endpointName: 'Client', productInstanceId: 'C-1' },
-      sessionOptions({ pingIntervalMs: 20, pingAttempts: 50 }),
-      (datagram) =>
-        dispatchDatagram(datagram, {
-          umpData: () => undefined,
-          command: (command: Command) => {
-            if (command.kind === 'ping') pings.push(command.id);
-          },
-          refused: () => undefined,
-          tolerated: () => undefined,
-        }),
-      keptLog(),
+      { pingIntervalMs: 20, pingAttempts: 50 },
     );
     // The parts of a running host that the listing reads (a real host needs a socket).
     const host = {

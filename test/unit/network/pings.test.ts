@@ -3,16 +3,9 @@
 // was never sent gets NAK "Bad Ping Reply".
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  CommandCode,
-  NakReason,
-  NetworkSession,
-  dispatchDatagram,
-  sessionOptions,
-  type Command,
-} from '../../../src/transports/network';
+import { CommandCode, NakReason, type Command, type NetworkSession } from '../../../src/transports/network';
 import { waitFor } from '../engine/support/waitFor';
-import { keptLog } from './support/networkTestKit';
+import { sessionSendingTo } from './support/networkTestKit';
 
 interface Sent {
   pings: number[];
@@ -20,24 +13,14 @@ interface Sent {
 }
 
 function session(sent: Sent): NetworkSession {
-  return new NetworkSession(
-    'test-1',
+  return sessionSendingTo(
+    (command: Command) => {
+      if (command.kind === 'ping') sent.pings.push(command.id);
+      if (command.kind === 'nak')
+        sent.naks.push({ reason: command.reason, code: command.originalHeader >>> 24 });
+    },
     'client',
-    { address: '127.0.0.1', port: 9 },
-    { endpointName: 'Peer', productInstanceId: 'P-1' },
-    sessionOptions({ pingIntervalMs: 30, pingAttempts: 50 }),
-    (datagram) =>
-      dispatchDatagram(datagram, {
-        umpData: () => undefined,
-        command: (command: Command) => {
-          if (command.kind === 'ping') sent.pings.push(command.id);
-          if (command.kind === 'nak')
-            sent.naks.push({ reason: command.reason, code: command.originalHeader >>> 24 });
-        },
-        refused: () => undefined,
-        tolerated: () => undefined,
-      }),
-    keptLog(),
+    { pingIntervalMs: 30, pingAttempts: 50 },
   );
 }
 

@@ -2,7 +2,14 @@
 // relay between a client and a host that drops datagrams on purpose (seeded, so a failure can be
 // replayed). Everything binds 127.0.0.1.
 import dgram from 'node:dgram';
-import type { NetworkLog, NetworkSession } from '../../../../src/transports/network';
+import {
+  NetworkSession,
+  dispatchDatagram,
+  sessionOptions,
+  type Command,
+  type NetworkLog,
+  type SessionOptions,
+} from '../../../../src/transports/network';
 
 export interface KeptLog extends NetworkLog {
   readonly lines: string[];
@@ -34,6 +41,32 @@ export function receiveFrom(session: NetworkSession): Received {
     lost: (from, count, why) => received.lost.push({ from, count, why }),
   });
   return received;
+}
+
+/**
+ * A session with no socket: each command it sends goes to `sent`, decoded. Its peer is
+ * 'Peer' at 127.0.0.1:9 (no datagram leaves the process).
+ */
+export function sessionSendingTo(
+  sent: (command: Command) => void,
+  role: 'host' | 'client',
+  options: Partial<SessionOptions>,
+): NetworkSession {
+  return new NetworkSession(
+    `test-${role}`,
+    role,
+    { address: '127.0.0.1', port: 9 },
+    { endpointName: 'Peer', productInstanceId: 'P-1' },
+    sessionOptions(options),
+    (datagram) =>
+      dispatchDatagram(datagram, {
+        umpData: () => undefined,
+        command: sent,
+        refused: () => undefined,
+        tolerated: () => undefined,
+      }),
+    keptLog(),
+  );
 }
 
 /** A deterministic PRNG (mulberry32). */
