@@ -86,12 +86,14 @@ export async function installExtensions(installation, directories, vsixPaths, { 
 /**
  * Starts code-server and resolves once it listens.
  * @param {CodeServerInstallation} installation
- * @param {CodeServerDirectories & { folder: string, port?: number, timeoutMs?: number, env?: Record<string, string> }} options
- *   folder: what the bare URL opens; port 0 (the default) lets the system pick a free one
+ * @param {CodeServerDirectories & { folder: string, port?: number, timeoutMs?: number, env?: Record<string, string>, reconnectionGraceSeconds?: number }} options
+ *   folder: what the bare URL opens; port 0 (the default) lets the system pick a free one;
+ *   reconnectionGraceSeconds: how long a disconnected window's extension host is kept (code-server's
+ *   default, 3 hours, when absent)
  * @returns {Promise<CodeServer>}
  */
 export async function startCodeServer(installation, options) {
-  const { port = 0, timeoutMs = 30_000, env } = options;
+  const { port = 0, timeoutMs = 30_000, env, reconnectionGraceSeconds } = options;
   const args = [
     installation.entryScript,
     '--auth',
@@ -102,12 +104,9 @@ export async function startCodeServer(installation, options) {
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    // A window's extension host ends when the window tells it to, on reload or close. Where that
-    // message is lost in the page's unload, code-server keeps the host for a reconnection that
-    // never comes: 3 hours by default, after which it still deactivates extensions. A reload's
-    // test waits for that deactivation, so the grace is seconds here.
-    '--reconnection-grace-time',
-    '5',
+    ...(reconnectionGraceSeconds === undefined
+      ? []
+      : ['--reconnection-grace-time', String(reconnectionGraceSeconds)]),
     ...commonArguments(options),
     options.folder,
   ];

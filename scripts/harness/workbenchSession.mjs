@@ -85,6 +85,11 @@ export async function startWorkbenchSession(options) {
       folder: workspaceDir,
       timeoutMs: readyTimeoutMs,
       env,
+      // A window's extension host ends when the window tells it to, on reload or close. Where that
+      // message is lost in the page's unload, code-server keeps the host for a reconnection that
+      // never comes (3 hours by default), and only then deactivates extensions. Tests that reload
+      // wait for that deactivation, so the grace is seconds here (never for `npm start`).
+      reconnectionGraceSeconds: 5,
     });
     cleanups.push(() => codeServer.stop());
     const url = codeServer.workbenchUrl(workspaceDir);
