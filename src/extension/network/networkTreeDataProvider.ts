@@ -1,9 +1,9 @@
 // The `midiScope.network` view. A whole-tree refresh drops VS Code's map of rows to nodes until
 // the tree has asked for its rows again, and a row's inline action clicked in that moment runs
 // with no node (CI: End Network Session then asked which session). So the whole tree is redrawn
-// only when what it lists changed (a host, client or session came, went or changed state), not
-// for every ping reply; RTT and counters move on the session rows alone, which are redrawn once
-// a second by name (each session keeps one node object) and whose children have no actions.
+// only when the manager says something changed (sessions and clients notify state changes, not
+// RTT or counters); RTT and counters move on the session rows alone, which are redrawn once a
+// second by name (each session keeps one node object) and whose children have no actions.
 import * as vscode from 'vscode';
 import type { NetworkClient, NetworkSession } from '../../transports/network';
 import type { NetworkManager } from './networkManager';
@@ -11,7 +11,6 @@ import {
   clientDescription,
   counterRows,
   hostChildren,
-  networkListing as listing,
   sessionSummary,
   type NetworkTreeNode,
 } from './networkTreeNodes';
@@ -25,12 +24,8 @@ export class NetworkTreeDataProvider implements vscode.TreeDataProvider<NetworkT
   private pending: NodeJS.Timeout | undefined;
   private readonly ticker: NodeJS.Timeout;
 
-  private listed = '';
-
   constructor(private readonly manager: NetworkManager) {
-    this.subscription = manager.onDidChange(() => {
-      if (listing(manager) !== this.listed) this.scheduleRefresh();
-    });
+    this.subscription = manager.onDidChange(() => this.scheduleRefresh());
     this.ticker = setInterval(() => {
       const moving = this.movingNodes();
       if (moving.length > 0) this.changeEmitter.fire(moving);
@@ -69,7 +64,6 @@ export class NetworkTreeDataProvider implements vscode.TreeDataProvider<NetworkT
   refresh(): void {
     if (this.pending) clearTimeout(this.pending);
     this.pending = undefined;
-    this.listed = listing(this.manager);
     this.changeEmitter.fire(undefined);
   }
 

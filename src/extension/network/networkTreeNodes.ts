@@ -82,36 +82,3 @@ export function clientDescription(client: NetworkClient): string {
   if (client.state === 'ended') return `${remote} · ${client.lastProblem ?? 'ended'}`;
   return `${remote} · ${client.state}`;
 }
-
-/**
- * Everything the tree lists and how, except what moves by itself (RTT, counters): when this
- * text changes, the whole tree is redrawn.
- */
-export function networkListing(manager: {
-  host: NetworkHost | undefined;
-  hostStartProblem: string | undefined;
-  clients: readonly NetworkClient[];
-}): string {
-  const host = manager.host;
-  const sessionLine = (session: NetworkSession) =>
-    `${session.label}|${session.peer.endpointName}|${session.state}|${session.state === 'closed' ? sessionSummary(session) : ''}`;
-  return JSON.stringify({
-    host: host
-      ? {
-          local: `${host.local.address}:${host.local.port}`,
-          name: host.settings.endpointName,
-          authentication: host.authenticationMode,
-          sessions: host.sessions.map(sessionLine),
-          ended: host.endedSessions.slice(0, 5).map(sessionLine),
-          refusals: host.refusals.length,
-          lastRefusal: host.refusals[0]?.at.getTime(),
-        }
-      : { problem: manager.hostStartProblem },
-    clients: manager.clients.map((client) => ({
-      name: client.hostIdentity?.endpointName,
-      description: clientDescription(client),
-      problem: client.lastProblem,
-      session: client.session ? sessionLine(client.session) : undefined,
-    })),
-  });
-}

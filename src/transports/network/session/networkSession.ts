@@ -43,7 +43,10 @@ export interface RemoteAddress {
 export interface SessionListener {
   /** Whole UMP messages in order; `words` is only valid during the call. */
   ump?(words: Uint32Array, messageCount: number): void;
-  /** State, RTT or an end; counters change too often to notify, read them when drawing. */
+  /**
+   * A state change, an end or a reset. RTT and counters move too often to notify (each change
+   * would redraw whole views): read them when drawing.
+   */
   changed?(): void;
   lost?(from: number, count: number, why: string): void;
 }
@@ -97,7 +100,6 @@ export class NetworkSession {
       lost: (from, count, why) => {
         this.log.warn(`${this.label}: ${count} UMP Data command(s) lost from sequence ${from}: ${why}`);
         for (const listener of this.listeners) listener.lost?.(from, count, why);
-        this.changed();
       },
     });
     this.armPing();
@@ -297,7 +299,6 @@ export class NetworkSession {
     const rtt = Number(process.hrtime.bigint() - sentAt) / 1e6;
     this.lastRttMs = rtt;
     this.smoothedRttMs = this.smoothedRttMs === undefined ? rtt : this.smoothedRttMs * 0.875 + rtt * 0.125;
-    this.changed();
   }
 
   private armPing(): void {
